@@ -1,0 +1,118 @@
+// main.cpp — the llmtco command line: evaluate, validate, minimize, defaults, presets, catalog.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "operations.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitInvalid = 2;
+
+const char* kUsage = R"(llmtco — self-host an open-weight LLM or pay per token? The whole TCO, from the command line.
+
+Usage:
+  llmtco evaluate FILE|- [--format json|text]   price a scenario (result JSON, or a readable report)
+  llmtco validate FILE|-                        check a scenario; prints it with every default filled in
+  llmtco minimize FILE|-                        print the scenario minus its defaults (what a link carries)
+  llmtco defaults                               print the default scenario
+  llmtco presets [ID]                           list the preset scenarios, or print one
+  llmtco catalog                                print the GPU, model, API-price and throughput catalog
+
+Exit status: 0 success, 2 invalid scenario (every problem on stderr as "path: message"), 1 usage error.
+)";
+
+bool read_input(const std::string& file, std::string& text) {
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  text = ss.str();
+  return true;
+}
+
+void print_problems(const llmtco::Problems& problems, const char* prefix) {
+  for (const llmtco::Problem& p : problems)
+    std::cerr << prefix << (p.path.empty() ? "/" : p.path) << ": " << p.message << "\n";
+}
+
+int run_scenario_command(const std::string& command, const std::vector<std::string>& args) {
+  std::string file, format = "json";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
+    else if (args[i].rfind("--format=", 0) == 0) format = args[i].substr(9);
+    else if (file.empty()) file = args[i];
+    else {
+      std::cerr << "llmtco: unexpected argument " << args[i] << "\n" << kUsage;
+      return kExitUsage;
+    }
+  }
+  if (file.empty() || (format != "json" && format != "text") || (format == "text" && command != "evaluate")) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  std::string text;
+  if (!read_input(file, text)) {
+    std::cerr << "llmtco: cannot read " << file << "\n";
+    return kExitUsage;
+  }
+  llmtco::ops::Outcome o = command == "evaluate"   ? llmtco::ops::evaluate(text)
+                           : command == "validate" ? llmtco::ops::validate(text)
+                                                   : llmtco::ops::minimize(text);
+  print_problems(o.warnings, "warning: ");
+  if (!o.ok) {
+    print_problems(o.errors, "");
+    return kExitInvalid;
+  }
+  if (format == "text") std::cout << llmtco::ops::text_report(o.result);
+  else std::cout << o.result.dump(2) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  std::string command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "evaluate" || command == "validate" || command == "minimize") return run_scenario_command(command, rest);
+  if (command == "defaults") {
+    std::cout << llmtco::ops::defaults().dump(2) << "\n";
+    return kExitOk;
+  }
+  if (command == "catalog") {
+    std::cout << llmtco::ops::catalog().dump(2) << "\n";
+    return kExitOk;
+  }
+  if (command == "presets") {
+    nlohmann::json all = llmtco::ops::presets();
+    if (rest.empty()) {
+      for (const auto& p : all)
+        std::cout << p["id"].get<std::string>() << "\t" << p["name"].get<std::string>() << "\n";
+      return kExitOk;
+    }
+    for (const auto& p : all)
+      if (p["id"] == rest[0]) {
+        std::cout << p["scenario"].dump(2) << "\n";
+        return kExitOk;
+      }
+    std::cerr << "llmtco: no preset " << rest[0] << "; run `llmtco presets` for the list\n";
+    return kExitUsage;
+  }
+  std::cerr << "llmtco: unknown command " << command << "\n" << kUsage;
+  return kExitUsage;
+}

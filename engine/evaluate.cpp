@@ -1,0 +1,176 @@
+// evaluate.cpp — runs the model once and shapes the result JSON (SPEC §5).
+#include "evaluate.hpp"
+
+#include "explain.hpp"
+#include "units.hpp"
+
+namespace llmtco {
+namespace {
+
+using nlohmann::json;
+
+json optional_number(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+std::optional<double> per_mtok(double usd, double tokens) {
+  if (!(tokens > 0)) return std::nullopt;
+  return usd / tokens * kTokensPerMtok;
+}
+
+json problems_json(const Problems& ps) {
+  json out = json::array();
+  for (const Problem& p : ps) out.push_back({{"path", p.path}, {"message", p.message}});
+  return out;
+}
+
+}  // namespace
+
+Evaluation evaluate(const Inputs& in, Problems warnings) {
+  Evaluation e;
+  e.inputs = in;
+  e.warnings = std::move(warnings);
+  const double volume = in.scenario.workload.tokens_per_month;
+  e.api = api_cost(in, volume);
+  e.self_host = self_host_cost(in, volume, /*include_one_time=*/true, nullptr, /*fill_hours=*/true);
+  e.api_usd_per_mtok = per_mtok(e.api.usd_per_month, volume);
+  e.self_host_usd_per_mtok = per_mtok(e.self_host.usd_per_month, volume);
+  e.self_host_usd_per_mtok_raw = per_mtok(e.self_host.raw_gpu_usd_per_month, volume);
+  double tokens_per_replica_hour = e.self_host.capacity.tokens_per_replica_hour;
+  e.self_host_usd_per_mtok_at_full_load =
+      tokens_per_replica_hour > 0
+          ? e.self_host.raw_usd_per_replica_hour_at_full_load / tokens_per_replica_hour * kTokensPerMtok
+          : 0;
+  e.breakeven = find_breakeven(in);
+  e.curves = cost_curves(in);
+  e.horizon = horizon(in);
+  e.verdict = decide(in, e.api, e.self_host, e.breakeven, e.horizon);
+  e.explain = explain(e);
+  return e;
+}
+
+json to_json(const Evaluation& e) {
+  const Inputs& in = e.inputs;
+  const Scenario& s = in.scenario;
+  const Capacity& cap = e.self_host.capacity;
+
+  json provenance = json::array();
+  for (const Provenance& p : in.provenance)
+    provenance.push_back({{"path", p.path}, {"value", p.value}, {"from", p.from}, {"source", p.source},
+                          {"as_of", p.as_of}, {"detail", p.detail}});
+  json inputs = {
+      {"api_model", in.api_model ? json{{"id", in.api_model->id}, {"name", in.api_model->name},
+                                         {"provider", in.api_model->provider}, {"tier", in.api_model->tier}}
+                                 : json{{"id", "custom"}, {"name", "Custom API"}, {"tier", nullptr}}},
+      {"self_host_model",
+       in.model ? json{{"id", in.model->id}, {"name", in.model->name}, {"tier", in.model->competes_with_tier},
+                       {"competes_with", in.model->competes_with}}
+                : json{{"id", "custom"}, {"name", "Custom model"}, {"tier", nullptr}}},
+      {"gpu", in.gpu ? json{{"id", in.gpu->id}, {"name", in.gpu->name}, {"vram_gb", in.gpu->vram_gb}}
+                     : json{{"id", "custom"}, {"name", "Custom GPU"}}},
+      {"provider", in.on_prem() ? json(nullptr) : json(in.provider_name)},
+      {"load_profile", in.load_profile_name},
+      {"values",
+       {{"api_usd_per_mtok_input", in.api_usd_per_mtok_input},
+        {"api_usd_per_mtok_cached_input", in.api_usd_per_mtok_cached_input},
+        {"api_usd_per_mtok_output", in.api_usd_per_mtok_output},
+        {"api_batch_discount", in.api_batch_discount},
+        {"tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+        {"usd_per_gpu_hour", in.on_prem() ? json(nullptr) : json(in.usd_per_gpu_hour)},
+        {"usd_per_gpu", in.on_prem() ? json(in.usd_per_gpu) : json(nullptr)},
+        {"watts_per_gpu", in.on_prem() ? json(in.watts_per_gpu) : json(nullptr)}}},
+      {"provenance", provenance},
+  };
+
+  json breakdown = json::object();
+  for (int c = 0; c < kComponentCount; ++c) {
+    auto comp = static_cast<Component>(c);
+    if (component_applies(in, comp)) breakdown[std::string(component_key(comp))] = e.self_host.breakdown[c];
+  }
+
+  json load_hours = {{"hourly_weights", in.load.weights}, {"replicas_by_hour", cap.replicas_by_hour}};
+  json demand = json::array(), capacity = json::array();
+  for (int h = 0; h < kHoursPerWeek; ++h) {
+    demand.push_back(s.workload.tokens_per_month / kHoursPerMonth * in.load.weights[h]);
+    capacity.push_back(cap.replicas_by_hour[h] * cap.tokens_per_replica_hour);
+  }
+  load_hours["demand_tokens_per_hour"] = demand;
+  load_hours["capacity_tokens_per_hour"] = capacity;
+  load_hours["peak_to_average"] = in.load.peak_weight;
+  load_hours["peak_hour"] = in.load.peak_hour;
+  load_hours["target_peak_utilization"] = s.self_host.target_peak_utilization;
+
+  const Horizon& hz = e.horizon;
+  json reasons = json::array();
+  for (const Reason& r : e.verdict.reasons)
+    reasons.push_back({{"code", r.code}, {"favors", r.favors}, {"message", r.message}});
+  json explain = json::array();
+  for (const Explanation& x : e.explain)
+    explain.push_back({{"figure", x.figure}, {"label", x.label}, {"formula", x.formula}, {"value", x.value},
+                       {"text", x.text()}});
+
+  return {
+      {"schema_version", kSchemaVersion},
+      {"name", s.name},
+      {"inputs", inputs},
+      {"workload",
+       {{"tokens_per_month", s.workload.tokens_per_month},
+        {"input_tokens_per_month", e.api.input_tokens},
+        {"cached_input_tokens_per_month", e.api.cached_input_tokens},
+        {"output_tokens_per_month", e.api.output_tokens}}},
+      {"api",
+       {{"usd_per_month", e.api.usd_per_month},
+        {"usd_per_mtok", optional_number(e.api_usd_per_mtok)},
+        {"usd_per_mtok_marginal", e.breakeven.api_usd_per_mtok_marginal},
+        {"breakdown",
+         {{"input", e.api.input_usd},
+          {"cached_input", e.api.cached_input_usd},
+          {"output", e.api.output_usd},
+          {"batch_savings", e.api.batch_savings_usd},
+          {"other", e.api.other_usd}}}}},
+      {"self_host",
+       {{"usd_per_month", e.self_host.usd_per_month},
+        {"usd_per_mtok", optional_number(e.self_host_usd_per_mtok)},
+        {"usd_per_mtok_at_full_load", e.self_host_usd_per_mtok_at_full_load},
+        {"usd_per_mtok_raw_at_utilization", optional_number(e.self_host_usd_per_mtok_raw)},
+        {"usd_per_mtok_marginal", e.breakeven.self_host_usd_per_mtok_marginal},
+        {"raw_gpu_usd_per_month", e.self_host.raw_gpu_usd_per_month},
+        {"utilization", cap.utilization},
+        {"replicas_peak", cap.replicas_peak},
+        {"replicas_average", cap.replicas_average},
+        {"gpus", e.self_host.gpus},
+        {"gpu_hours_per_month", cap.gpu_hours_per_month},
+        {"tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+        {"tokens_per_replica_hour", cap.tokens_per_replica_hour},
+        {"peak_demand_tokens_per_hour", cap.peak_demand_tokens_per_hour},
+        {"servable_tokens_per_month", cap.servable_tokens_per_month},
+        {"breakdown", breakdown}}},
+      {"breakeven",
+       {{"kind", e.breakeven.kind},
+        {"tokens_per_month", optional_number(e.breakeven.tokens_per_month)},
+        {"api_usd_per_month", optional_number(e.breakeven.api_usd_per_month)},
+        {"self_host_usd_per_month", optional_number(e.breakeven.self_host_usd_per_month)}}},
+      {"horizon",
+       {{"months", s.horizon_months},
+        {"month", hz.month},
+        {"tokens_per_month", hz.tokens_per_month},
+        {"api_usd", hz.api_usd},
+        {"self_host_usd", hz.self_host_usd},
+        {"self_host_replicas", hz.self_host_replicas},
+        {"cumulative_api_usd", hz.cumulative_api_usd},
+        {"cumulative_self_host_usd", hz.cumulative_self_host_usd},
+        {"one_time_usd", in.one_time_usd()},
+        {"payback_month", hz.payback_month ? json(*hz.payback_month) : json(nullptr)},
+        {"total_api_usd", hz.total_api_usd},
+        {"total_self_host_usd", hz.total_self_host_usd}}},
+      {"curves",
+       {{"tokens_per_month", e.curves.tokens_per_month},
+        {"api_usd_per_month", e.curves.api_usd_per_month},
+        {"self_host_usd_per_month", e.curves.self_host_usd_per_month}}},
+      {"load", load_hours},
+      {"verdict",
+       {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", reasons}}},
+      {"explain", explain},
+      {"warnings", problems_json(e.warnings)},
+  };
+}
+
+}  // namespace llmtco

@@ -1,0 +1,178 @@
+// inputs.cpp — catalog lookups, defaults that depend on the catalog, and cross-field checks.
+#include "inputs.hpp"
+
+#include "format.hpp"
+
+namespace llmtco {
+namespace {
+
+template <class Rows>
+std::string ids_of(const Rows& rows) {
+  std::string s;
+  for (const auto& r : rows) s += (s.empty() ? "" : ", ") + r.id;
+  return s;
+}
+
+void resolve_api(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
+  Inputs& in = r.inputs;
+  const ApiOption& a = s.api;
+  if (a.model != "custom") {
+    in.api_model = c.api_model(a.model);
+    if (!in.api_model) {
+      r.errors.push_back({"/api/model", "\"" + a.model + "\" is not in the catalog; accepted: " +
+                                            ids_of(c.api_models) + ", or \"custom\" with its prices"});
+      return;
+    }
+  }
+  const ApiModel* m = in.api_model;
+  auto fill = [&](const char* key, const std::optional<double>& given, std::optional<double> catalog_value,
+                  double& out) -> bool {
+    std::string path = std::string("/api/") + key;
+    if (given) {
+      out = *given;
+      in.provenance.push_back({path, out, "scenario", "", "", ""});
+      return true;
+    }
+    if (m && catalog_value) {
+      out = *catalog_value;
+      in.provenance.push_back({path, out, "catalog", m->source, m->as_of, m->name});
+      return true;
+    }
+    return false;
+  };
+  if (!fill("usd_per_mtok_input", a.usd_per_mtok_input, m ? std::optional(m->usd_per_mtok_input) : std::nullopt,
+            in.api_usd_per_mtok_input))
+    r.errors.push_back({"/api/usd_per_mtok_input", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_output", a.usd_per_mtok_output, m ? std::optional(m->usd_per_mtok_output) : std::nullopt,
+            in.api_usd_per_mtok_output))
+    r.errors.push_back({"/api/usd_per_mtok_output", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_cached_input", a.usd_per_mtok_cached_input, m ? m->usd_per_mtok_cached_input : std::nullopt,
+            in.api_usd_per_mtok_cached_input)) {
+    in.api_usd_per_mtok_cached_input = in.api_usd_per_mtok_input;
+    if (s.workload.cached_input_share > 0)
+      r.warnings.push_back({"/workload/cached_input_share",
+                            "the API model has no cached-input price; cached input is priced as uncached input"});
+  }
+  if (!fill("batch_discount", a.batch_discount, m ? m->batch_discount : std::nullopt, in.api_batch_discount)) {
+    in.api_batch_discount = 0;
+    if (s.workload.batch_share > 0)
+      r.warnings.push_back({"/workload/batch_share",
+                            "the API model has no batch API in the catalog; the batch share is priced at full price"});
+  }
+}
+
+void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
+  Inputs& in = r.inputs;
+  const SelfHostOption& h = s.self_host;
+  if (h.model != "custom") {
+    in.model = c.model(h.model);
+    if (in.model) {
+      const ApiModel* peer = c.api_model(in.model->competes_with);
+      in.competes_with_name = peer ? peer->name : in.model->competes_with;
+    } else {
+      r.errors.push_back({"/self_host/model", "\"" + h.model + "\" is not in the catalog; accepted: " +
+                                                  ids_of(c.models) + ", or \"custom\" with a measured throughput"});
+    }
+  }
+  if (h.gpu != "custom") {
+    in.gpu = c.gpu(h.gpu);
+    if (!in.gpu)
+      r.errors.push_back({"/self_host/gpu", "\"" + h.gpu + "\" is not in the catalog; accepted: " + ids_of(c.gpus) +
+                                                ", or \"custom\" with its prices"});
+  }
+
+  // Throughput: the measured figure given, else the catalog's published measurement for this setup.
+  const char* tps_path = "/self_host/throughput/tokens_per_second_per_replica";
+  if (h.throughput.tokens_per_second_per_replica) {
+    in.tokens_per_second_per_replica = *h.throughput.tokens_per_second_per_replica;
+    in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""});
+  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica)) {
+    in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
+    in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "catalog", m->source, m->as_of,
+                             m->engine + ", " + m->precision + ", " + m->workload});
+  } else if (in.model && in.gpu) {
+    r.errors.push_back({tps_path, "the catalog has no published measurement for " + h.model + " on " +
+                                      std::to_string(h.gpus_per_replica) + "× " + h.gpu +
+                                      "; accepted: the input + output tokens per second one replica serves"});
+  } else if (h.model == "custom" || h.gpu == "custom") {
+    r.errors.push_back({tps_path, "required with a custom model or GPU; accepted: the input + output tokens per "
+                                  "second one replica serves"});
+  }
+
+  if (!in.on_prem()) {
+    const CloudRental& cl = h.cloud;
+    if (cl.usd_per_gpu_hour) {
+      in.usd_per_gpu_hour = *cl.usd_per_gpu_hour;
+      in.provider_name = cl.provider.empty() ? "your rate" : cl.provider;
+      in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "scenario", "", "", ""});
+    } else if (in.gpu) {
+      std::string provider = cl.provider.empty() ? in.gpu->default_provider : cl.provider;
+      const RentalRate* rate = in.gpu->rate(provider);
+      if (!rate) {
+        std::string listed;
+        for (const RentalRate& rr : in.gpu->rental) listed += (listed.empty() ? "" : ", ") + rr.provider;
+        r.errors.push_back({"/self_host/cloud/provider",
+                            "\"" + provider + "\" has no listed rate for " + in.gpu->id + "; accepted: " +
+                                (listed.empty() ? "none listed, give usd_per_gpu_hour" : listed) +
+                                ", or give usd_per_gpu_hour"});
+      } else {
+        in.usd_per_gpu_hour = rate->usd_per_gpu_hour;
+        in.provider_name = rate->provider_name;
+        in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "catalog", rate->source,
+                                 rate->as_of, rate->provider_name + (rate->kind.empty() ? "" : " " + rate->kind)});
+      }
+    } else if (h.gpu == "custom") {
+      r.errors.push_back({"/self_host/cloud/usd_per_gpu_hour", "required with a custom GPU; accepted: USD per GPU-hour"});
+    }
+  } else {
+    const OnPrem& o = h.on_prem;
+    if (o.usd_per_gpu) {
+      in.usd_per_gpu = *o.usd_per_gpu;
+      in.provenance.push_back({"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "scenario", "", "", ""});
+    } else if (in.gpu && in.gpu->purchase) {
+      const Purchase& p = *in.gpu->purchase;
+      in.usd_per_gpu = p.usd_per_gpu;
+      in.provenance.push_back({"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "catalog", p.source, p.as_of,
+                               p.condition + ", range " + fmt::usd_whole(p.usd_low) + "–" + fmt::usd_whole(p.usd_high)});
+    } else if (in.gpu || h.gpu == "custom") {
+      r.errors.push_back({"/self_host/on_prem/usd_per_gpu",
+                          (in.gpu ? in.gpu->id + " has no purchase price in the catalog (not sold to the public)"
+                                  : std::string("required with a custom GPU")) +
+                              "; accepted: the purchase price per GPU in USD"});
+    }
+    if (o.watts_per_gpu) {
+      in.watts_per_gpu = *o.watts_per_gpu;
+      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "scenario", "", "", ""});
+    } else if (in.gpu) {
+      in.watts_per_gpu = in.gpu->tdp_watts * kHostPowerFactor;
+      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "default", in.gpu->spec_source,
+                               in.gpu->spec_as_of,
+                               "TDP " + fmt::plain(in.gpu->tdp_watts) + " W × 1.4 for the host's share"});
+    } else if (h.gpu == "custom") {
+      r.errors.push_back({"/self_host/on_prem/watts_per_gpu", "required with a custom GPU; accepted: watts per GPU"});
+    }
+    if (h.cloud.autoscale)
+      r.warnings.push_back({"/self_host/cloud/autoscale", "ignored: owned GPUs are a fixed fleet"});
+  }
+}
+
+}  // namespace
+
+ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
+  ResolvedInputs r;
+  Inputs& in = r.inputs;
+  in.scenario = s;
+  const LoadProfile& lp = s.workload.load_profile;
+  if (!lp.hourly_weights.empty()) {
+    in.load = normalize(lp.hourly_weights);
+    in.load_profile_name = "custom";
+  } else {
+    in.load = normalize(preset_raw_weights(lp.preset));
+    in.load_profile_name = lp.preset;
+  }
+  resolve_api(s, catalog, r);
+  resolve_self_host(s, catalog, r);
+  return r;
+}
+
+}  // namespace llmtco

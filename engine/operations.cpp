@@ -1,0 +1,159 @@
+// operations.cpp
+#include "operations.hpp"
+
+#include <cmath>
+
+#include "catalog.hpp"
+#include "embedded.hpp"
+#include "evaluate.hpp"
+#include "format.hpp"
+#include "inputs.hpp"
+#include "scenario_json.hpp"
+
+namespace llmtco::ops {
+namespace {
+
+using nlohmann::json;
+
+json problems_json(const Problems& ps) {
+  json out = json::array();
+  for (const Problem& p : ps) out.push_back({{"path", p.path}, {"message", p.message}});
+  return out;
+}
+
+// Parse and resolve; on success `resolved` holds the inputs.
+bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+  parsed = parse_scenario_text(text);
+  out.warnings = parsed.warnings;
+  if (!parsed.ok()) {
+    out.errors = parsed.errors;
+    return false;
+  }
+  resolved = resolve(parsed.scenario, builtin_catalog());
+  out.warnings.insert(out.warnings.end(), resolved.warnings.begin(), resolved.warnings.end());
+  if (!resolved.ok()) {
+    out.errors = resolved.errors;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string find_non_finite(const json& j, const std::string& path) {
+  if (j.is_number_float()) return std::isfinite(j.get<double>()) ? "" : (path.empty() ? "/" : path);
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      std::string p = find_non_finite(it.value(), path + "/" + it.key());
+      if (!p.empty()) return p;
+    }
+  } else if (j.is_array()) {
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      std::string p = find_non_finite(j[i], path + "/" + std::to_string(i));
+      if (!p.empty()) return p;
+    }
+  }
+  return "";
+}
+
+Outcome evaluate(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  out.result = to_json(llmtco::evaluate(resolved.inputs, out.warnings));
+  // A guard, not a code path: the model is built so this never fires (property tests check it).
+  if (std::string bad = find_non_finite(out.result); !bad.empty()) {
+    out.result = json();
+    out.errors.push_back({bad, "the engine produced a non-finite number for this scenario; please report it"});
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
+Outcome validate(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  out.result = to_json(parsed.scenario);
+  out.ok = true;
+  return out;
+}
+
+Outcome minimize(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  out.result = to_minimal_json(parsed.scenario);
+  out.ok = true;
+  return out;
+}
+
+json defaults() { return to_json(Scenario{}); }
+
+json presets() {
+  json out = json::array();
+  for (std::size_t i = 0; i < embedded::kPresetFileCount; ++i) {
+    const embedded::File& f = embedded::kPresetFiles[i];
+    json scenario = json::parse(f.text, nullptr, /*allow_exceptions=*/false);
+    if (!scenario.is_object()) continue;  // a test checks every preset parses
+    json entry = {{"id", f.name}, {"name", scenario.value("name", std::string(f.name))},
+                  {"description", scenario.value("description", std::string())}, {"scenario", scenario}};
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+const json& catalog() { return builtin_catalog_json(); }
+
+json envelope(const Outcome& o) {
+  json out = {{"ok", o.ok}, {"warnings", problems_json(o.warnings)}};
+  if (o.ok) out["result"] = o.result;
+  else out["errors"] = problems_json(o.errors);
+  return out;
+}
+
+std::string text_report(const json& r) {
+  std::string out;
+  auto line = [&out](const std::string& s) { out += s + "\n"; };
+  auto str = [](const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const json& verdict = r["verdict"];
+  std::string choice = str(verdict, "choice");
+  std::string headline = choice == "api" ? "Use the API" : choice == "self_host" ? "Self-host" : "Self-host (required)";
+  line(str(r, "name"));
+  line(std::string(str(r, "name").size(), '='));
+  line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) + " a month");
+  for (const json& reason : verdict["reasons"])
+    line("  - [" + str(reason, "code") + "] " + str(reason, "message"));
+  std::string section;
+  for (const json& x : r["explain"]) {
+    std::string figure = str(x, "figure");
+    std::string head = figure.substr(0, figure.find('.'));
+    if (head != section) {
+      section = head;
+      static const std::pair<const char*, const char*> kTitles[] = {
+          {"workload", "Workload"}, {"api", "API"}, {"self_host", "Self-hosting"}, {"breakeven", "Breakeven"},
+          {"horizon", "Horizon"}, {"verdict", "Verdict"}};
+      std::string title = section;
+      for (const auto& [key, name] : kTitles)
+        if (section == key) title = name;
+      line("");
+      line(title);
+    }
+    line("  " + str(x, "text"));
+  }
+  if (!r["warnings"].empty()) {
+    line("");
+    line("Warnings");
+    for (const json& w : r["warnings"]) line("  " + str(w, "path") + ": " + str(w, "message"));
+  }
+  return out;
+}
+
+}  // namespace llmtco::ops

@@ -1,0 +1,120 @@
+// scenario.hpp — what the user describes: plain aggregates whose member initializers are the documented defaults.
+// Fields a catalog id can fill are std::optional: empty means "take it from the catalog".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace llmtco {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct LoadProfile {
+  std::string preset = "business_hours";  // flat | business_hours | daytime_peaks | overnight_silence | weekly_batch
+  std::vector<double> hourly_weights;     // 168 custom weights (Monday 00:00 first); when set, preset is unused
+  bool operator==(const LoadProfile&) const = default;
+};
+
+struct Workload {
+  double tokens_per_month = 2e9;     // input + output tokens
+  double input_share = 0.75;         // share of tokens that are input (prompt) tokens
+  double cached_input_share = 0.0;   // share of input tokens that hit the API's prompt cache
+  double batch_share = 0.0;          // share of traffic that can wait for a batch API
+  double monthly_growth = 0.0;       // volume growth per month over the horizon (0.05 = +5 %/month)
+  LoadProfile load_profile;
+  bool operator==(const Workload&) const = default;
+};
+
+struct ApiOption {
+  std::string model = "gpt-4o-mini";  // api_models catalog id, or "custom" with every price given
+  std::optional<double> usd_per_mtok_input;
+  std::optional<double> usd_per_mtok_cached_input;
+  std::optional<double> usd_per_mtok_output;
+  std::optional<double> batch_discount;  // fraction off for the batch share (0.5 = half price)
+  double other_usd_per_month = 0.0;      // fixed API-side costs: gateway, support plan, …
+  bool operator==(const ApiOption&) const = default;
+};
+
+struct Throughput {
+  std::string source = "measured";  // measured (modeled arrives with the throughput model)
+  std::optional<double> tokens_per_second_per_replica;  // input + output tokens/s one replica serves
+  bool operator==(const Throughput&) const = default;
+};
+
+struct CloudRental {
+  std::string provider;                      // a provider id from the GPU's rental rows; empty = its default
+  std::optional<double> usd_per_gpu_hour;    // overrides the provider rate
+  bool autoscale = false;                    // bill replica-hours hour by hour instead of a fixed fleet
+  double other_usd_per_month = 0.0;          // storage, egress, load balancer, …
+  bool operator==(const CloudRental&) const = default;
+};
+
+struct OnPrem {
+  std::optional<double> usd_per_gpu;        // purchase price per GPU
+  double host_usd_per_gpu = 5000.0;         // server, CPUs, RAM, NICs: an 8-GPU server's other parts / 8
+  int amortization_months = 36;
+  double residual_value_share = 0.2;        // resale value at the end of amortization, share of the price
+  double cost_of_capital_per_year = 0.0;    // interest on the average capital tied up (0.08 = 8 %/year)
+  std::optional<double> watts_per_gpu;      // full draw per GPU incl. its share of the host; default TDP × 1.4
+  double idle_power_share = 0.3;            // idle draw as a share of full draw
+  double pue = 1.56;
+  double usd_per_kwh = 0.13;
+  double colo_usd_per_kw_month = 194.95;    // colocation priced per provisioned kW
+  std::optional<double> rack_usd_per_month; // a flat rack/space cost that replaces the colocation formula
+  bool operator==(const OnPrem&) const = default;
+};
+
+struct SelfHostOption {
+  std::string model = "qwen3-14b";  // open-weight models catalog id
+  std::string gpu = "h100-sxm";     // GPU catalog id
+  int gpus_per_replica = 1;
+  std::string deployment = "cloud";  // cloud | on_prem
+  Throughput throughput;
+  double target_peak_utilization = 0.7;  // headroom: no hour runs its replicas above this load
+  int min_replicas = 1;
+  int spare_replicas = 0;  // redundancy on top of what the peak needs
+  CloudRental cloud;
+  OnPrem on_prem;
+  bool operator==(const SelfHostOption&) const = default;
+};
+
+struct Engineering {
+  std::string mode = "fte";  // fte | multiplier
+  double fte = 0.5;
+  double usd_per_fte_year = 145000.0;
+  double overhead_multiplier = 3.0;  // total = raw GPU cost × multiplier (mode "multiplier")
+  bool operator==(const Engineering&) const = default;
+};
+
+struct Operations {
+  Engineering engineering;
+  double model_refreshes_per_year = 2.0;
+  double usd_per_model_refresh = 12000.0;
+  double observability_usd_per_month = 400.0;
+  double observability_setup_usd = 5000.0;
+  double one_time_usd = 24000.0;  // migration, load testing, fallbacks: two engineer-months
+  bool operator==(const Operations&) const = default;
+};
+
+struct Constraints {
+  std::string compliance = "none";  // none | hipaa | soc2_type2 | government
+  double p99_latency_ms = 0.0;      // 0 = no latency target
+  bool has_mlops_team = false;
+  bool operator==(const Constraints&) const = default;
+};
+
+struct Scenario {
+  int schema_version = kSchemaVersion;
+  std::string name = "Support assistant, 2B tokens/month";
+  std::string description;
+  int horizon_months = 36;
+  Workload workload;
+  ApiOption api;
+  SelfHostOption self_host;
+  Operations operations;
+  Constraints constraints;
+  bool operator==(const Scenario&) const = default;
+};
+
+}  // namespace llmtco
