@@ -69,6 +69,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     if (in.model) {
       const ApiModel* peer = c.api_model(in.model->competes_with);
       in.competes_with_name = peer ? peer->name : in.model->competes_with;
+      if (!in.model->hosted_api.empty()) in.hosted_api = c.api_model(in.model->hosted_api);
     } else {
       r.errors.push_back({"/self_host/model", "\"" + h.model + "\" is not in the catalog; accepted: " +
                                                   ids_of(c.models) + ", or \"custom\" with a measured throughput"});

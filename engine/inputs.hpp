@@ -27,6 +27,7 @@ struct Inputs {
   const ApiModel* api_model = nullptr;  // nullptr for "custom"
   const OpenModel* model = nullptr;     // nullptr for "custom"
   const Gpu* gpu = nullptr;             // nullptr for "custom"
+  const ApiModel* hosted_api = nullptr; // an API serving the self-hosted open model itself, if the catalog has one
   LoadShape load;
   std::string load_profile_name;  // the preset, or "custom"
 

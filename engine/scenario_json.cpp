@@ -313,6 +313,66 @@ json difference(const json& full, const json& defaults) {
   return out;
 }
 
+// A second pass over text that failed to parse: tracks the JSON pointer while reading, so the error names the
+// field it happened in. Constructs nlohmann's parse_error but never throws it.
+class ErrorLocator : public nlohmann::json_sax<json> {
+ public:
+  std::string pointer;
+  std::string message;
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override {
+    stack_.push_back({true, false, "", 0});
+    return true;
+  }
+  bool key(string_t& k) override {
+    stack_.back().key = escape_pointer_token(k.substr(0, kMaxTextChars));
+    stack_.back().has_key = true;
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override {
+    stack_.push_back({false, false, "", 0});
+    return true;
+  }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) override {
+    pointer.clear();
+    for (const Level& l : stack_) {
+      if (l.object && !l.has_key) break;  // failed before the object's first key
+      pointer += "/" + (l.object ? l.key : std::to_string(l.index));
+    }
+    std::string token = last_token.size() > 40 ? last_token.substr(0, 40) + "…" : last_token;
+    message = "not valid JSON at character " + std::to_string(position) +
+              (token.empty() ? std::string() : " (near '" + token + "')") +
+              "; accepted: a JSON object (a scenario), numbers within ±1.7e308";
+    return false;
+  }
+
+ private:
+  struct Level {
+    bool object;
+    bool has_key;
+    std::string key;
+    std::size_t index;
+  };
+  bool value() {
+    if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return value();
+  }
+  std::vector<Level> stack_;
+};
+
 }  // namespace
 
 std::string describe(const json& v) {
@@ -362,16 +422,18 @@ ParsedScenario parse_scenario(const json& j) {
 }
 
 ParsedScenario parse_scenario_text(std::string_view text) {
-  if (text.size() > 4 * 1024 * 1024) {
+  if (text.size() > 32 * 1024 * 1024) {
     ParsedScenario out;
     out.errors.push_back({"", "the scenario is " + std::to_string(text.size()) +
-                                  " bytes; accepted: at most 4 MiB of JSON"});
+                                  " bytes; accepted: at most 32 MiB of JSON"});
     return out;
   }
   json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     ParsedScenario out;
-    out.errors.push_back({"", "not valid JSON; accepted: a JSON object (a scenario)"});
+    ErrorLocator locator;
+    json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    out.errors.push_back({locator.pointer, locator.message.empty() ? "not valid JSON" : locator.message});
     return out;
   }
   return parse_scenario(j);

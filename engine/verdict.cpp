@@ -114,6 +114,24 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
               "-tier quality is enough, a smaller self-hosted model costs less.");
   }
 
+  // The same open model, served per token by someone else: often the cheapest option of all.
+  if (in.hosted_api && in.hosted_api != in.api_model && s.workload.tokens_per_month > 0 &&
+      s.constraints.compliance == "none") {
+    Inputs hosted = in;
+    hosted.api_model = in.hosted_api;
+    hosted.api_usd_per_mtok_input = in.hosted_api->usd_per_mtok_input;
+    hosted.api_usd_per_mtok_cached_input =
+        in.hosted_api->usd_per_mtok_cached_input.value_or(in.hosted_api->usd_per_mtok_input);
+    hosted.api_usd_per_mtok_output = in.hosted_api->usd_per_mtok_output;
+    hosted.api_batch_discount = in.hosted_api->batch_discount.value_or(0);
+    double hosted_usd = api_cost(hosted, s.workload.tokens_per_month).usd_per_month;
+    if (hosted_usd < self.usd_per_month)
+      add("hosted_open_model_cheaper", "api",
+          in.hosted_api->provider + " serves " + model_name(in) + " itself per token (" + in.hosted_api->name +
+              "): " + fmt::usd_whole(hosted_usd) + " a month for this workload, against " +
+              fmt::usd_whole(self.usd_per_month) + " self-hosted.");
+  }
+
   const double engineering = self[Component::engineering];
   if (!s.constraints.has_mlops_team) {
     if (engineering <= 0)

@@ -1,0 +1,46 @@
+// test_support.hpp — building inputs for tests: a scenario (designated initializers) resolved against the
+// built-in catalog, failing the test loudly when it does not resolve.
+#pragma once
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "catalog.hpp"
+#include "inputs.hpp"
+#include "scenario.hpp"
+#include "scenario_json.hpp"
+
+namespace llmtco::test {
+
+inline Inputs resolved(const Scenario& s) {
+  ResolvedInputs r = resolve(s, builtin_catalog());
+  for (const Problem& p : r.errors) ADD_FAILURE() << to_string(p);
+  return r.inputs;
+}
+
+inline Inputs resolved_json(const std::string& text) {
+  ParsedScenario p = parse_scenario_text(text);
+  for (const Problem& e : p.errors) ADD_FAILURE() << to_string(e);
+  return resolved(p.scenario);
+}
+
+// A self-hosting setup with no fixed costs: one GPU at `usd_per_gpu_hour`, `tps` tokens/s, flat load, run
+// to 100 % — the article's "GPU rate / throughput" arithmetic.
+inline Scenario bare_gpu(double usd_per_gpu_hour, double tps) {
+  Scenario s;
+  s.workload.load_profile.preset = "flat";
+  s.self_host.gpu = "custom";
+  s.self_host.model = "custom";
+  s.self_host.throughput.tokens_per_second_per_replica = tps;
+  s.self_host.cloud.usd_per_gpu_hour = usd_per_gpu_hour;
+  s.self_host.target_peak_utilization = 1.0;
+  s.operations = Operations{.engineering = {.fte = 0},
+                            .model_refreshes_per_year = 0,
+                            .observability_usd_per_month = 0,
+                            .observability_setup_usd = 0,
+                            .one_time_usd = 0};
+  return s;
+}
+
+}  // namespace llmtco::test

@@ -1,0 +1,115 @@
+// parity.test.mjs — the wasm module and the native CLI give the same answer, to the last printed digit,
+// for every preset and for generated scenarios; bad input comes back as errors, never as a crash.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/native/engine/llmtco');
+const require = createRequire(import.meta.url);
+const createLlmtco = require(path.join(root, 'build/wasm/engine/wasm/llmtco.js'));
+const engine = await createLlmtco();
+
+function native(command, scenario) {
+  try {
+    const out = execFileSync(cli, [command, '-'], { input: scenario, stdio: ['pipe', 'pipe', 'pipe'] });
+    return { ok: true, result: JSON.parse(out.toString()) };
+  } catch (e) {
+    return { ok: false, status: e.status, stderr: e.stderr.toString() };
+  }
+}
+
+function wasm(command, scenario) {
+  return JSON.parse(engine[command](scenario));
+}
+
+// A small deterministic generator (mulberry32) so failures reproduce.
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('every preset evaluates identically in wasm and natively', () => {
+  const presets = JSON.parse(engine.presets());
+  assert.ok(presets.length >= 6);
+  for (const p of presets) {
+    const text = JSON.stringify(p.scenario);
+    const n = native('evaluate', text);
+    const w = wasm('evaluate', text);
+    assert.equal(n.ok, true, `${p.id}: ${n.stderr}`);
+    assert.equal(w.ok, true, p.id);
+    assert.equal(JSON.stringify(w.result), JSON.stringify(n.result), p.id);
+  }
+});
+
+test('generated scenarios evaluate identically in wasm and natively', () => {
+  const r = rng(20261127);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  for (let i = 0; i < 60; i++) {
+    const scenario = {
+      horizon_months: 1 + Math.floor(r() * 60),
+      workload: {
+        tokens_per_month: Math.round(10 ** (6 + r() * 7)),
+        input_share: r(), cached_input_share: r(), batch_share: r(), monthly_growth: r() * 0.2 - 0.05,
+        load_profile: { preset: pick(['flat', 'business_hours', 'daytime_peaks', 'overnight_silence', 'weekly_batch']) },
+      },
+      api: { model: pick(['gpt-4o', 'gpt-4o-mini', 'claude-haiku-4-5', 'gpt-4.1-mini', 'deepinfra-llama-3.3-70b']) },
+      self_host: {
+        gpu: pick(['h100-sxm', 'a100-80gb', 'l40s', 'rtx-4090', 'h200']),
+        deployment: pick(['cloud', 'on_prem']),
+        throughput: { tokens_per_second_per_replica: 100 + r() * 20000 },
+        target_peak_utilization: 0.3 + r() * 0.7,
+        min_replicas: Math.floor(r() * 3), spare_replicas: Math.floor(r() * 2),
+        cloud: { autoscale: r() < 0.5 },
+        on_prem: { cost_of_capital_per_year: r() * 0.1 },
+      },
+      operations: { engineering: { mode: pick(['fte', 'multiplier']), fte: r() * 2 } },
+    };
+    const text = JSON.stringify(scenario);
+    const n = native('evaluate', text);
+    const w = wasm('evaluate', text);
+    assert.equal(w.ok, n.ok, text);
+    if (n.ok) assert.equal(JSON.stringify(w.result), JSON.stringify(n.result), text);
+  }
+});
+
+test('malformed JSON and bad values come back as errors naming the field, not as a crash', () => {
+  const cases = [
+    ['{bad', ''],
+    ['[1, 2]', ''],
+    ['{"workload": {"input_share": 1.5}}', '/workload/input_share'],
+    ['{"workload": {"tokens_per_month": "lots"}}', '/workload/tokens_per_month'],
+    ['{"api": {"model": "gpt-9"}}', '/api/model'],
+    ['{"self_host": {"gpus_per_replica": 2.5}}', '/self_host/gpus_per_replica'],
+    ['{"workload": {"load_profile": {"hourly_weights": [1, 2, 3]}}}', '/workload/load_profile/hourly_weights'],
+    ['{"workload": {"tokens_per_month": 1e999}}', '/workload/tokens_per_month'],
+    [JSON.stringify({ name: 'x'.repeat(10 * 1024 * 1024) }), '/name'],
+  ];
+  for (const [text, pointer] of cases) {
+    const w = wasm('evaluate', text);
+    assert.equal(w.ok, false, text.slice(0, 80));
+    assert.ok(w.errors.some((e) => e.path === pointer), `${text.slice(0, 80)} → ${JSON.stringify(w.errors)}`);
+    const n = native('evaluate', text);
+    assert.equal(n.ok, false);
+    assert.equal(n.status, 2);
+    assert.ok(n.stderr.includes(`${pointer || '/'}: `), n.stderr);
+  }
+  // The module still works after all of that.
+  assert.equal(wasm('evaluate', '{}').ok, true);
+});
+
+test('defaults, presets, catalog and validate agree with the CLI', () => {
+  assert.deepEqual(JSON.parse(engine.defaults()), JSON.parse(execFileSync(cli, ['defaults']).toString()));
+  assert.deepEqual(JSON.parse(engine.catalog()), JSON.parse(execFileSync(cli, ['catalog']).toString()));
+  const v = wasm('validate', '{"workload": {"tokens_per_month": 5e9}}');
+  assert.equal(v.ok, true);
+  assert.equal(v.result.workload.tokens_per_month, 5e9);
+  assert.equal(v.result.api.model, 'gpt-4o-mini');
+});
