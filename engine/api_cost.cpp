@@ -23,7 +23,7 @@ ApiCost api_cost(const Inputs& in, double tokens_per_month) {
   c.cached_input_usd = c.cached_input_tokens / kTokensPerMtok * in.api_usd_per_mtok_cached_input;
   c.output_usd = c.output_tokens / kTokensPerMtok * in.api_usd_per_mtok_output;
   double list = c.input_usd + c.cached_input_usd + c.output_usd;
-  c.batch_savings_usd = -list * w.batch_share * in.api_batch_discount;
+  c.batch_savings_usd = 0.0 - list * w.batch_share * in.api_batch_discount;  // +0, not -0, when no discount
   c.other_usd = in.scenario.api.other_usd_per_month;
   c.usd_per_month = list + c.batch_savings_usd + c.other_usd;
   return c;

@@ -1,0 +1,98 @@
+// operations_test.cpp — the text-in, JSON-out surface the CLI and the wasm module share; the presets.
+#include "operations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "scenario_json.hpp"
+
+namespace llmtco::ops {
+namespace {
+
+using nlohmann::json;
+
+TEST(operations_test, every_preset_evaluates_to_its_intended_verdict) {
+  const std::map<std::string, std::string> intended = {
+      {"startup-low-volume", "api"},
+      {"steady-high-volume-small-model", "self_host"},
+      {"hipaa-regulated", "self_host_required"},
+      {"utilization-trap", "api"},
+      {"llama-70b-vs-gpt-4o", "self_host"},
+      {"on-prem-two-h100", "api"},
+      {"spiky-weekly-batch-autoscaled", "api"},
+  };
+  json all = presets();
+  ASSERT_GE(all.size(), 6u);
+  for (const json& p : all) {
+    std::string id = p["id"];
+    ASSERT_TRUE(intended.count(id)) << "preset without an intended verdict: " << id;
+    Outcome o = evaluate(p["scenario"].dump());
+    ASSERT_TRUE(o.ok) << id << ": " << (o.errors.empty() ? "" : to_string(o.errors[0]));
+    EXPECT_TRUE(o.warnings.empty()) << id << ": " << to_string(o.warnings[0]);
+    EXPECT_EQ(o.result["verdict"]["choice"], intended.at(id)) << id;
+    EXPECT_FALSE(p["name"].get<std::string>().empty());
+    EXPECT_FALSE(p["description"].get<std::string>().empty());
+  }
+}
+
+TEST(operations_test, the_utilization_trap_preset_runs_at_10_to_20_percent) {
+  for (const json& p : presets())
+    if (p["id"] == "utilization-trap") {
+      double u = evaluate(p["scenario"].dump()).result["self_host"]["utilization"];
+      EXPECT_GE(u, 0.10);
+      EXPECT_LE(u, 0.20);
+    }
+}
+
+TEST(operations_test, the_default_scenario_is_the_engine_default_and_evaluates) {
+  ParsedScenario p = parse_scenario(defaults());
+  EXPECT_TRUE(p.ok());
+  EXPECT_EQ(p.scenario, Scenario{});
+  Outcome o = evaluate("{}");
+  ASSERT_TRUE(o.ok);
+  EXPECT_EQ(find_non_finite(o.result), "");
+}
+
+TEST(operations_test, envelope_carries_result_or_errors_and_always_warnings) {
+  json good = envelope(evaluate(R"({"surprise": 1})"));
+  EXPECT_EQ(good["ok"], true);
+  EXPECT_TRUE(good.contains("result"));
+  ASSERT_EQ(good["warnings"].size(), 1u);
+  EXPECT_EQ(good["warnings"][0]["path"], "/surprise");
+  json bad = envelope(evaluate(R"({"workload": {"input_share": -1}})"));
+  EXPECT_EQ(bad["ok"], false);
+  EXPECT_FALSE(bad.contains("result"));
+  EXPECT_EQ(bad["errors"][0]["path"], "/workload/input_share");
+}
+
+TEST(operations_test, validate_fills_defaults_and_minimize_keeps_only_what_differs) {
+  Outcome v = validate(R"({"workload": {"tokens_per_month": 5e9}})");
+  ASSERT_TRUE(v.ok);
+  EXPECT_EQ(v.result["horizon_months"], 36);
+  Outcome m = minimize(R"({"workload": {"tokens_per_month": 5e9, "input_share": 0.75}})");
+  ASSERT_TRUE(m.ok);
+  EXPECT_EQ(m.result, json::parse(R"({"schema_version": 1, "workload": {"tokens_per_month": 5e9}})"));
+}
+
+TEST(operations_test, text_report_shows_the_verdict_and_each_formula) {
+  Outcome o = evaluate("{}");
+  std::string report = text_report(o.result);
+  EXPECT_NE(report.find("Verdict: Use the API"), std::string::npos);
+  EXPECT_NE(report.find("GPU rental: 1 GPU × 730 h × $3.90/h (Crusoe) = $2,847.00"), std::string::npos);
+  EXPECT_NE(report.find("Engineering: 0.5 FTE × $145,000/year / 12 = $6,041.67"), std::string::npos);
+}
+
+TEST(operations_test, catalog_json_carries_every_section) {
+  const json& c = catalog();
+  for (const char* key : {"gpus", "models", "api_models", "measurements"}) EXPECT_TRUE(c[key].is_array()) << key;
+}
+
+TEST(operations_test, find_non_finite_points_at_the_bad_number) {
+  json j = {{"a", {1.0, 2.0, std::nan("")}}};
+  EXPECT_EQ(find_non_finite(j), "/a/2");
+  EXPECT_EQ(find_non_finite(json{{"a", 1.0}}), "");
+}
+
+}  // namespace
+}  // namespace llmtco::ops
