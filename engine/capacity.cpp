@@ -30,12 +30,14 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, bool fill_hour
 
   if (in.autoscale()) {
     long long replica_hours_per_week = 0;
-    for (int hour = 0; hour < kHoursPerWeek; ++hour) {
-      int n = replicas_for(in, average_demand * in.load.weights[hour]);
-      replica_hours_per_week += n;
+    for (const auto& [weight, hours] : in.load.distinct_weights) {
+      int n = replicas_for(in, average_demand * weight);
+      replica_hours_per_week += static_cast<long long>(n) * hours;
       c.replicas_peak = std::max(c.replicas_peak, n);
-      if (fill_hours) c.replicas_by_hour[hour] = n;
     }
+    if (fill_hours)
+      for (int hour = 0; hour < kHoursPerWeek; ++hour)
+        c.replicas_by_hour[hour] = replicas_for(in, average_demand * in.load.weights[hour]);
     c.replica_hours_per_month = static_cast<double>(replica_hours_per_week) * kWeeksPerMonth;
   } else {
     c.replicas_peak = std::max(replicas_for(in, c.peak_demand_tokens_per_hour), owned_replicas);

@@ -2,6 +2,7 @@
 // native build and the wasm module produce bit-identical weights).
 #include "load_profile.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace llmtco {
@@ -71,6 +72,7 @@ LoadShape normalize(std::span<const double> raw) {
   for (double x : raw) sum += x;
   if (raw.size() != kHoursPerWeek || !(sum > 0)) {
     shape.weights.fill(1.0);
+    shape.distinct_weights = {{1.0, kHoursPerWeek}};
     return shape;
   }
   double scale = kHoursPerWeek / sum;
@@ -81,6 +83,12 @@ LoadShape normalize(std::span<const double> raw) {
       shape.peak_weight = shape.weights[h];
       shape.peak_hour = h;
     }
+  }
+  HourlyWeights sorted = shape.weights;
+  std::sort(sorted.begin(), sorted.end());
+  for (double w : sorted) {
+    if (shape.distinct_weights.empty() || shape.distinct_weights.back().first != w) shape.distinct_weights.push_back({w, 0});
+    ++shape.distinct_weights.back().second;
   }
   return shape;
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "units.hpp"
@@ -16,6 +17,9 @@ struct LoadShape {
   HourlyWeights weights{};     // mean exactly 1 (up to rounding)
   double peak_weight = 1.0;    // max weight = peak hour / average hour
   int peak_hour = 0;           // hour of week with the highest demand
+  // The distinct weights and how many hours carry each: autoscaling sums over these instead of 168 hours
+  // (presets have fewer than a dozen distinct values). Integer replica-hours keep the sum exact.
+  std::vector<std::pair<double, int>> distinct_weights;
 };
 
 // The preset names, in menu order.

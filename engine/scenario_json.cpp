@@ -31,6 +31,14 @@ std::string range_text(Range r) {
          fmt::plain(r.hi);
 }
 
+// At most `max_bytes` bytes of `s` (an ellipsis included), never cutting a UTF-8 character in two.
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t n = max_bytes - 3;  // room for the three bytes of "…"
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
 std::string escape_pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -56,7 +64,7 @@ class Section {
       bool known = false;
       for (const std::string& k : known_) known = known || k == it.key();
       if (!known)
-        out_.warnings.push_back({path_ + "/" + escape_pointer_token(it.key().substr(0, kMaxTextChars)),
+        out_.warnings.push_back({path_ + "/" + escape_pointer_token(utf8_prefix(it.key(), kMaxTextChars)),
                                  "unknown key, ignored"});
     }
   }
@@ -206,6 +214,7 @@ void read_load_profile(Section& parent, LoadProfile& lp) {
   }
   if (ok) {
     lp.hourly_weights = std::move(w);
+    lp.preset = LoadProfile{}.preset;  // unused with custom weights; reset so the scenario round-trips exactly
     if (s.get("preset")) s.warn(s.at("preset"), "ignored because hourly_weights is given");
   }
 }
@@ -317,6 +326,7 @@ json difference(const json& full, const json& defaults) {
 // field it happened in. Constructs nlohmann's parse_error but never throws it.
 class ErrorLocator : public nlohmann::json_sax<json> {
  public:
+  explicit ErrorLocator(std::size_t text_size) : text_size_(text_size) {}
   std::string pointer;
   std::string message;
 
@@ -332,7 +342,7 @@ class ErrorLocator : public nlohmann::json_sax<json> {
     return true;
   }
   bool key(string_t& k) override {
-    stack_.back().key = escape_pointer_token(k.substr(0, kMaxTextChars));
+    stack_.back().key = escape_pointer_token(utf8_prefix(k, kMaxTextChars));
     stack_.back().has_key = true;
     return true;
   }
@@ -344,11 +354,17 @@ class ErrorLocator : public nlohmann::json_sax<json> {
   bool end_array() override { return close(); }
   bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) override {
     pointer.clear();
+    // Text that simply ends is blamed on the last field read (a truncated link); a syntax error between two
+    // keys is blamed on the object, not on the key before it.
+    bool truncated = position >= text_size_;
     for (const Level& l : stack_) {
-      if (l.object && !l.has_key) break;  // failed before the object's first key
+      if (l.object && !(l.has_key || (truncated && !l.key.empty()))) break;
       pointer += "/" + (l.object ? l.key : std::to_string(l.index));
     }
-    std::string token = last_token.size() > 40 ? last_token.substr(0, 40) + "…" : last_token;
+    // Printable ASCII only: the token may hold invalid UTF-8 or control bytes, and this message becomes JSON.
+    std::string token;
+    for (char ch : last_token.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
+    if (last_token.size() > 40) token += "...";
     message = "not valid JSON at character " + std::to_string(position) +
               (token.empty() ? std::string() : " (near '" + token + "')") +
               "; accepted: a JSON object (a scenario), numbers within ±1.7e308";
@@ -363,7 +379,10 @@ class ErrorLocator : public nlohmann::json_sax<json> {
     std::size_t index;
   };
   bool value() {
-    if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
+    if (!stack_.empty()) {
+      if (stack_.back().object) stack_.back().has_key = false;  // between keys the error is the object's
+      else ++stack_.back().index;
+    }
     return true;
   }
   bool close() {
@@ -371,6 +390,7 @@ class ErrorLocator : public nlohmann::json_sax<json> {
     return value();
   }
   std::vector<Level> stack_;
+  std::size_t text_size_;
 };
 
 }  // namespace
@@ -431,7 +451,7 @@ ParsedScenario parse_scenario_text(std::string_view text) {
   json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     ParsedScenario out;
-    ErrorLocator locator;
+    ErrorLocator locator(text.size());
     json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, /*strict=*/true);
     out.errors.push_back({locator.pointer, locator.message.empty() ? "not valid JSON" : locator.message});
     return out;

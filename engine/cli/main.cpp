@@ -75,7 +75,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     return kExitInvalid;
   }
   if (format == "text") std::cout << llmtco::ops::text_report(o.result);
-  else std::cout << o.result.dump(2) << "\n";
+  else std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
 

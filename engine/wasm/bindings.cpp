@@ -12,12 +12,15 @@
 
 namespace {
 
-std::string evaluate(const std::string& scenario) { return llmtco::ops::envelope(llmtco::ops::evaluate(scenario)).dump(); }
-std::string validate(const std::string& scenario) { return llmtco::ops::envelope(llmtco::ops::validate(scenario)).dump(); }
-std::string minimize(const std::string& scenario) { return llmtco::ops::envelope(llmtco::ops::minimize(scenario)).dump(); }
-std::string defaults() { return llmtco::ops::defaults().dump(); }
-std::string presets() { return llmtco::ops::presets().dump(); }
-std::string catalog() { return llmtco::ops::catalog().dump(); }
+// Replace, never throw, on invalid UTF-8: a throw would abort the module.
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+std::string evaluate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::evaluate(scenario))); }
+std::string validate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::validate(scenario))); }
+std::string minimize(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::minimize(scenario))); }
+std::string defaults() { return dump(llmtco::ops::defaults()); }
+std::string presets() { return dump(llmtco::ops::presets()); }
+std::string catalog() { return dump(llmtco::ops::catalog()); }
 
 }  // namespace
 
