@@ -21,7 +21,18 @@ int replicas_for(const Inputs& in, double demand_tokens_per_hour) {
   return std::max(static_cast<int>(needed), h.min_replicas) + h.spare_replicas;
 }
 
-Capacity size_capacity(const Inputs& in, double tokens_per_month, bool fill_hours, int owned_replicas) {
+HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month) {
+  HourlyReplicas hours{};
+  if (in.autoscale()) {
+    for (int hour = 0; hour < kHoursPerWeek; ++hour)
+      hours[hour] = replicas_for(in, tokens_per_month / kHoursPerMonth * in.load.weights[hour]);
+  } else {
+    hours.fill(size_capacity(in, tokens_per_month).replicas_peak);
+  }
+  return hours;
+}
+
+Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_replicas) {
   const SelfHostOption& h = in.scenario.self_host;
   Capacity c;
   c.tokens_per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour;
@@ -35,14 +46,10 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, bool fill_hour
       replica_hours_per_week += static_cast<long long>(n) * hours;
       c.replicas_peak = std::max(c.replicas_peak, n);
     }
-    if (fill_hours)
-      for (int hour = 0; hour < kHoursPerWeek; ++hour)
-        c.replicas_by_hour[hour] = replicas_for(in, average_demand * in.load.weights[hour]);
     c.replica_hours_per_month = static_cast<double>(replica_hours_per_week) * kWeeksPerMonth;
   } else {
     c.replicas_peak = std::max(replicas_for(in, c.peak_demand_tokens_per_hour), owned_replicas);
     c.replica_hours_per_month = c.replicas_peak * kHoursPerMonth;
-    if (fill_hours) c.replicas_by_hour.fill(c.replicas_peak);
   }
   c.replicas_average = c.replica_hours_per_month / kHoursPerMonth;
   c.gpu_hours_per_month = c.replica_hours_per_month * h.gpus_per_replica;

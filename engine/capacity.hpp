@@ -17,14 +17,18 @@ struct Capacity {
   double gpu_hours_per_month = 0;
   double servable_tokens_per_month = 0;    // what the provisioned replica-hours serve at 100 %
   double utilization = 0;                  // tokens served / servable (0 when nothing is provisioned)
-  std::array<int, kHoursPerWeek> replicas_by_hour{};  // filled only when asked (fill_hours)
 };
+
+using HourlyReplicas = std::array<int, kHoursPerWeek>;
 
 // Replicas for one hour's demand: ceil(d / (capacity × target)), never below min_replicas, plus spares.
 int replicas_for(const Inputs& in, double demand_tokens_per_hour);
 
 // Sizes a fixed fleet for the peak hour, or (autoscaled rental) each hour on its own.
 // `owned_replicas`, when positive, is a fleet already bought that is larger than this volume needs.
-Capacity size_capacity(const Inputs& in, double tokens_per_month, bool fill_hours = false, int owned_replicas = 0);
+Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_replicas = 0);
+
+// Replicas running in each hour of the week (the fleet, or the autoscaler's choice hour by hour).
+HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month);
 
 }  // namespace llmtco

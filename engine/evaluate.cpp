@@ -30,7 +30,8 @@ Evaluation evaluate(const Inputs& in, Problems warnings) {
   e.warnings = std::move(warnings);
   const double volume = in.scenario.workload.tokens_per_month;
   e.api = api_cost(in, volume);
-  e.self_host = self_host_cost(in, volume, /*include_one_time=*/true, nullptr, /*fill_hours=*/true);
+  e.self_host = self_host_cost(in, volume);
+  e.replicas_by_hour = replicas_by_hour(in, volume);
   e.api_usd_per_mtok = per_mtok(e.api.usd_per_month, volume);
   e.self_host_usd_per_mtok = per_mtok(e.self_host.usd_per_month, volume);
   e.self_host_usd_per_mtok_raw = per_mtok(e.self_host.raw_gpu_usd_per_month, volume);
@@ -86,11 +87,11 @@ json to_json(const Evaluation& e) {
     if (component_applies(in, comp)) breakdown[std::string(component_key(comp))] = e.self_host.breakdown[c];
   }
 
-  json load_hours = {{"hourly_weights", in.load.weights}, {"replicas_by_hour", cap.replicas_by_hour}};
+  json load_hours = {{"hourly_weights", in.load.weights}, {"replicas_by_hour", e.replicas_by_hour}};
   json demand = json::array(), capacity = json::array();
   for (int h = 0; h < kHoursPerWeek; ++h) {
     demand.push_back(s.workload.tokens_per_month / kHoursPerMonth * in.load.weights[h]);
-    capacity.push_back(cap.replicas_by_hour[h] * cap.tokens_per_replica_hour);
+    capacity.push_back(e.replicas_by_hour[h] * cap.tokens_per_replica_hour);
   }
   load_hours["demand_tokens_per_hour"] = demand;
   load_hours["capacity_tokens_per_hour"] = capacity;

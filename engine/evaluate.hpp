@@ -28,7 +28,8 @@ struct Explanation {
 struct Evaluation {
   Inputs inputs;
   ApiCost api;
-  SelfHostCost self_host;  // monthly view at the current volume, hours filled
+  SelfHostCost self_host;  // monthly view at the current volume
+  HourlyReplicas replicas_by_hour{};
   std::optional<double> api_usd_per_mtok;                 // all-in; empty at zero volume
   std::optional<double> self_host_usd_per_mtok;           // all-in
   std::optional<double> self_host_usd_per_mtok_raw;       // raw GPU cost at actual utilization

@@ -163,6 +163,9 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   ResolvedInputs r;
   Inputs& in = r.inputs;
   in.scenario = s;
+  in.is_on_prem = s.self_host.deployment == "on_prem";
+  in.is_autoscaled = !in.is_on_prem && s.self_host.cloud.autoscale;
+  in.engineering_by_fte = s.operations.engineering.mode == "fte";
   const LoadProfile& lp = s.workload.load_profile;
   if (!lp.hourly_weights.empty()) {
     in.load = normalize(lp.hourly_weights);

@@ -43,8 +43,12 @@ struct Inputs {
   double usd_per_gpu = 0;
   double watts_per_gpu = 0;
 
-  bool on_prem() const { return scenario.self_host.deployment == "on_prem"; }
-  bool autoscale() const { return !on_prem() && scenario.self_host.cloud.autoscale; }
+  // The scenario's choices as flags, set once by resolve(): the hot loops compare no strings.
+  bool is_on_prem = false;
+  bool is_autoscaled = false;       // autoscaled rental (never for owned GPUs)
+  bool engineering_by_fte = true;   // else the overhead multiplier
+  bool on_prem() const { return is_on_prem; }
+  bool autoscale() const { return is_autoscaled; }
   double one_time_usd() const {
     return scenario.operations.one_time_usd + scenario.operations.observability_setup_usd;
   }

@@ -58,15 +58,14 @@ double owned_capex_usd_per_gpu_month(const Inputs& in) {
   return amortization + capital;
 }
 
-SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time, const OwnedFleet* owned,
-                            bool fill_hours) {
+SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time, const OwnedFleet* owned) {
   const Scenario& s = in.scenario;
   const SelfHostOption& h = s.self_host;
   const Operations& ops = s.operations;
   SelfHostCost r;
   auto set = [&r](Component c, double usd) { r.breakdown[static_cast<int>(c)] = usd; };
 
-  r.capacity = size_capacity(in, tokens_per_month, fill_hours, owned ? owned->replicas : 0);
+  r.capacity = size_capacity(in, tokens_per_month, owned ? owned->replicas : 0);
   const Capacity& cap = r.capacity;
   r.gpus = static_cast<double>(cap.replicas_peak) * h.gpus_per_replica;
 
@@ -96,7 +95,7 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
   }
 
   const Engineering& e = ops.engineering;
-  set(Component::engineering, e.mode == "fte" ? e.fte * e.usd_per_fte_year / 12
+  set(Component::engineering, in.engineering_by_fte ? e.fte * e.usd_per_fte_year / 12
                                               : r.raw_gpu_usd_per_month * (e.overhead_multiplier - 1));
   set(Component::model_refreshes, ops.model_refreshes_per_year * ops.usd_per_model_refresh / 12);
   set(Component::observability, ops.observability_usd_per_month);

@@ -48,7 +48,7 @@ struct SelfHostCost {
 // `include_one_time`: spread one-off costs over the horizon (monthly view) or leave them out (the horizon
 // series pays them up front).
 SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time = true,
-                            const OwnedFleet* owned = nullptr, bool fill_hours = false);
+                            const OwnedFleet* owned = nullptr);
 
 // Hardware cost per GPU-month of an owned GPU: amortization and cost of capital (power and space aside).
 double owned_capex_usd_per_gpu_month(const Inputs& in);

@@ -25,7 +25,7 @@ void BM_evaluate_costs(benchmark::State& state) {
   Inputs in = inputs_for(state.range(0) != 0);
   for (auto _ : state) {
     benchmark::DoNotOptimize(api_cost(in, in.scenario.workload.tokens_per_month));
-    benchmark::DoNotOptimize(self_host_cost(in, in.scenario.workload.tokens_per_month, true, nullptr, true));
+    benchmark::DoNotOptimize(self_host_cost(in, in.scenario.workload.tokens_per_month));
   }
 }
 BENCHMARK(BM_evaluate_costs)->Arg(0)->Arg(1)->ArgName("autoscale");
@@ -48,6 +48,13 @@ void BM_full_recompute_from_text(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(ops::envelope(ops::evaluate(text)).dump());
 }
 BENCHMARK(BM_full_recompute_from_text)->Arg(0)->Arg(1)->ArgName("autoscale");
+
+void BM_validate_from_text(benchmark::State& state) {
+  std::string text = R"({"self_host": {"cloud": {"autoscale": )" + std::string(state.range(0) ? "true" : "false") +
+                     R"(}}, "workload": {"monthly_growth": 0.05}})";
+  for (auto _ : state) benchmark::DoNotOptimize(ops::envelope(ops::validate(text)).dump());
+}
+BENCHMARK(BM_validate_from_text)->Arg(0)->Arg(1)->ArgName("autoscale");
 
 }  // namespace
 

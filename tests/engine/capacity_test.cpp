@@ -58,11 +58,12 @@ TEST(capacity_test, autoscaling_bills_replica_hours_hour_by_hour) {
   s.self_host.cloud.autoscale = true;
   s.workload.tokens_per_month = 10 * 3.6e6 * kHoursPerMonth;
   Inputs in = test::resolved(s);
-  Capacity c = size_capacity(in, s.workload.tokens_per_month, /*fill_hours=*/true);
-  EXPECT_EQ(c.replicas_by_hour[3], 0);  // Monday 03:00: nothing to serve, nothing billed
-  EXPECT_GT(c.replicas_by_hour[12], 0);
+  Capacity c = size_capacity(in, s.workload.tokens_per_month);
+  HourlyReplicas hours = replicas_by_hour(in, s.workload.tokens_per_month);
+  EXPECT_EQ(hours[3], 0);  // Monday 03:00: nothing to serve, nothing billed
+  EXPECT_GT(hours[12], 0);
   long long week = 0;
-  for (int n : c.replicas_by_hour) week += n;
+  for (int n : hours) week += n;
   EXPECT_NEAR(c.replica_hours_per_month, week * kWeeksPerMonth, 1e-6);
   s.self_host.cloud.autoscale = false;
   EXPECT_LT(c.gpu_hours_per_month, size_capacity(test::resolved(s), s.workload.tokens_per_month).gpu_hours_per_month);
