@@ -95,6 +95,8 @@ OpenModel read_model(const json& j, std::vector<std::string>& errors) {
   m.context_tokens = f.num("context_tokens");
   m.attention = f.str("attention");
   m.kv_bytes_per_token_bf16 = f.num("kv_bytes_per_token_bf16");
+  m.sliding_window_tokens = static_cast<int>(f.opt_num("sliding_window_tokens").value_or(0));
+  m.global_layers = static_cast<int>(f.opt_num("global_layers").value_or(0));
   m.competes_with_tier = f.str("competes_with_tier");
   m.competes_with = f.str("competes_with");
   m.hosted_api = f.str("hosted_api", false);
@@ -163,11 +165,15 @@ const Gpu* Catalog::gpu(std::string_view id) const { return find_by_id(gpus, id)
 const OpenModel* Catalog::model(std::string_view id) const { return find_by_id(models, id); }
 const ApiModel* Catalog::api_model(std::string_view id) const { return find_by_id(api_models, id); }
 
-const Measurement* Catalog::measurement(std::string_view model_id, std::string_view gpu_id,
-                                        int gpus_per_replica) const {
-  for (const Measurement& m : measurements)
-    if (m.model == model_id && m.gpu == gpu_id && m.gpus_per_replica == gpus_per_replica) return &m;
-  return nullptr;
+const Measurement* Catalog::measurement(std::string_view model_id, std::string_view gpu_id, int gpus_per_replica,
+                                        std::string_view precision) const {
+  const Measurement* first = nullptr;
+  for (const Measurement& m : measurements) {
+    if (m.model != model_id || m.gpu != gpu_id || m.gpus_per_replica != gpus_per_replica) continue;
+    if (precision.empty() || m.precision == precision) return &m;
+    if (!first) first = &m;
+  }
+  return first;
 }
 
 int tier_rank(std::string_view tier) {

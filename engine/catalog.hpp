@@ -55,8 +55,10 @@ struct OpenModel {
   int kv_heads = 0;
   int head_dim = 0;
   double context_tokens = 0;
-  std::string attention;
-  double kv_bytes_per_token_bf16 = 0;
+  std::string attention;  // gqa | mla | gqa_sliding_window
+  double kv_bytes_per_token_bf16 = 0;  // all layers holding full context
+  int sliding_window_tokens = 0;       // gqa_sliding_window: local layers keep this many tokens
+  int global_layers = 0;               // gqa_sliding_window: layers that keep the full context
   std::string competes_with_tier;  // small | mid | frontier
   std::string competes_with;       // api model id
   std::string hosted_api;          // api model id serving this open model, may be empty
@@ -104,7 +106,9 @@ struct Catalog {
   const ApiModel* api_model(std::string_view id) const;
   // The first published measurement for this model on this GPU count (the catalog lists the most
   // production-like figure first).
-  const Measurement* measurement(std::string_view model, std::string_view gpu, int gpus_per_replica) const;
+  // Rows at `precision` are preferred when given.
+  const Measurement* measurement(std::string_view model, std::string_view gpu, int gpus_per_replica,
+                                 std::string_view precision = {}) const;
 };
 
 // The catalog compiled into this binary, parsed once.

@@ -22,6 +22,61 @@ json problems_json(const Problems& ps) {
   return out;
 }
 
+// self_host.throughput: the figure capacity planning used, the modeled one with its memory picture, and the
+// measured one when there is one.
+json throughput_json(const Inputs& in) {
+  json t = {{"source", in.throughput_from},
+            {"total_tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+            {"modeled", nullptr},
+            {"measured", nullptr}};
+  if (in.throughput_model) {
+    const ThroughputModel& m = *in.throughput_model;
+    json modeled = {{"fits", m.fits}, {"problem", m.problem.empty() ? json(nullptr) : json(m.problem)}};
+    if (m.fits) {
+      modeled.update({{"output_tokens_per_second_per_replica", m.output_tokens_per_second},
+                      {"total_tokens_per_second_per_replica", m.total_tokens_per_second},
+                      {"offline_total_tokens_per_second_per_replica", m.offline_total_tokens_per_second},
+                      {"max_batch", m.max_batch},
+                      {"batch", m.batch},
+                      {"limited_by", m.limited_by},
+                      {"tpot_ms", m.tpot_ms},
+                      {"ttft_ms", m.ttft_ms},
+                      {"prefill_ms_per_request", m.prefill_ms_per_request},
+                      {"bound", m.bound},
+                      {"compute_tflops_per_gpu", m.compute_tflops}});
+    }
+    modeled["memory"] = {{"vram_gb", m.vram_gb},
+                         {"usable_gb", m.usable_gb},
+                         {"weights_gb", m.weights_gb},
+                         {"runtime_overhead_gb", m.overhead_gb},
+                         {"kv_gb_at_batch", m.kv_gb_at_batch},
+                         {"free_gb", m.free_gb},
+                         {"kv_bytes_per_token", m.kv_bytes_per_token},
+                         {"kv_bytes_per_sequence", m.kv_bytes_per_sequence}};
+    t["modeled"] = modeled;
+    if (m.fits) {
+      t["output_tokens_per_second_per_replica"] = m.output_tokens_per_second;
+      for (const char* key : {"max_batch", "batch", "tpot_ms", "ttft_ms", "bound", "limited_by"}) t[key] = modeled[key];
+      t["memory"] = modeled["memory"];
+    }
+  }
+  const Throughput& given = in.scenario.self_host.throughput;
+  if (in.throughput_from == "scenario" && given.tokens_per_second_per_replica)
+    t["measured"] = {{"total_tokens_per_second_per_replica", *given.tokens_per_second_per_replica},
+                     {"source", "scenario"}};
+  else if (in.measurement)
+    t["measured"] = {{"total_tokens_per_second_per_replica", in.measurement->total_tokens_per_second_per_replica},
+                     {"output_tokens_per_second_per_replica",
+                      in.measurement->output_tokens_per_second_per_replica
+                          ? json(*in.measurement->output_tokens_per_second_per_replica)
+                          : json(nullptr)},
+                     {"source", in.measurement->source},
+                     {"as_of", in.measurement->as_of},
+                     {"detail", in.measurement->engine + ", " + in.measurement->precision + ", " +
+                                    in.measurement->workload}};
+  return t;
+}
+
 }  // namespace
 
 Evaluation evaluate(const Inputs& in, Problems warnings) {
@@ -143,6 +198,7 @@ json to_json(const Evaluation& e) {
         {"tokens_per_replica_hour", cap.tokens_per_replica_hour},
         {"peak_demand_tokens_per_hour", cap.peak_demand_tokens_per_hour},
         {"servable_tokens_per_month", cap.servable_tokens_per_month},
+        {"throughput", throughput_json(in)},
         {"breakdown", breakdown}}},
       {"breakeven",
        {{"kind", e.breakeven.kind},

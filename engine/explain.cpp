@@ -5,6 +5,7 @@
 #include <string>
 
 #include "format.hpp"
+#include "throughput.hpp"
 #include "units.hpp"
 
 namespace llmtco {
@@ -66,6 +67,36 @@ std::vector<Explanation> explain(const Evaluation& e) {
   add("api.usd_per_mtok", "API per 1M tokens",
       e.api_usd_per_mtok ? usd(a.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
       e.api_usd_per_mtok ? usd(*e.api_usd_per_mtok) : "n/a");
+
+  // Throughput, when modeled (shown whether or not capacity planning uses it).
+  if (in.throughput_model && in.throughput_model->fits && in.model && in.gpu) {
+    const ThroughputModel& t = *in.throughput_model;
+    const Throughput& tp = h.throughput;
+    add("self_host.throughput.memory.weights_gb", "Weights",
+        plain(in.model->params_b_total) + "B parameters × " + plain(bytes_per_weight(tp.precision)) + " bytes (" +
+            tp.precision + ")",
+        fmt::number(t.weights_gb, 1) + " GB");
+    add("self_host.throughput.memory.kv_gb_at_batch", "KV cache",
+        plain(t.batch) + " sequences × " + plain(tp.input_tokens_per_request + tp.output_tokens_per_request) +
+            " tokens × " + fmt::number(t.kv_bytes_per_token / 1024, 0) + " KiB/token (" + tp.kv_precision + ")",
+        fmt::number(t.kv_gb_at_batch, 1) + " GB");
+    add("self_host.throughput.max_batch", "Largest batch in memory",
+        "floor((" + fmt::number(t.usable_gb, 1) + " GB usable − " + fmt::number(t.weights_gb, 1) + " GB weights − " +
+            fmt::number(t.overhead_gb, 1) + " GB runtime) / " +
+            fmt::number(t.kv_bytes_per_sequence / 1e9, 3) + " GB per sequence)",
+        plain(t.max_batch));
+    add("self_host.throughput.tpot_ms", "Time per output token",
+        "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " + plain(h.gpus_per_replica) +
+            " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" + plain(t.compute_tflops) + " TFLOPS × " +
+            percent(tp.mfu) + " MFU)) at batch " + plain(t.batch) + ", " + t.bound + "-bound",
+        fmt::number(t.tpot_ms, 1) + " ms");
+    add("self_host.throughput.ttft_ms", "Time to first token",
+        "prefill of " + plain(tp.input_tokens_per_request) + " tokens + one decode step", fmt::number(t.ttft_ms, 0) + " ms");
+    add("self_host.throughput.total_tokens_per_second_per_replica", "Modeled throughput per replica",
+        plain(t.batch) + " × (" + plain(tp.input_tokens_per_request) + " + " + plain(tp.output_tokens_per_request) +
+            ") tokens / (prefill + " + plain(tp.output_tokens_per_request) + " × " + fmt::number(t.tpot_ms, 1) + " ms)",
+        plain(t.total_tokens_per_second) + " tok/s");
+  }
 
   // Capacity.
   add("self_host.peak_demand_tokens_per_hour", "Peak-hour demand",

@@ -82,19 +82,72 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
                                                 ", or \"custom\" with its prices"});
   }
 
-  // Throughput: the measured figure given, else the catalog's published measurement for this setup.
+  // Throughput. The roofline model runs whenever model and GPU are catalog rows, so a measured figure is
+  // always shown next to the modeled one; which of them capacity planning uses depends on the source.
+  const Throughput& t = h.throughput;
+  if (in.model && in.gpu) {
+    ThroughputParams p{.precision = t.precision,
+                       .kv_precision = t.kv_precision,
+                       .input_tokens_per_request = t.input_tokens_per_request,
+                       .output_tokens_per_request = t.output_tokens_per_request,
+                       .mbu = t.mbu,
+                       .mfu = t.mfu,
+                       .mfu_prefill = t.mfu_prefill,
+                       .tp_efficiency = t.tp_efficiency,
+                       .gpu_memory_utilization = t.gpu_memory_utilization,
+                       .runtime_overhead_gb = t.runtime_overhead_gb,
+                       .max_batch = t.max_batch,
+                       .tpot_target_ms = s.constraints.p99_latency_ms,
+                       .ttft_target_ms = s.constraints.p99_ttft_ms};
+    in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
+    if (t.input_tokens_per_request + t.output_tokens_per_request > in.model->context_tokens)
+      r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
+                            "input + output tokens per request exceed " + in.model->name + "'s context of " +
+                                fmt::plain(in.model->context_tokens) + " tokens"});
+  }
   const char* tps_path = "/self_host/throughput/tokens_per_second_per_replica";
-  if (h.throughput.tokens_per_second_per_replica) {
-    in.tokens_per_second_per_replica = *h.throughput.tokens_per_second_per_replica;
+  const ThroughputModel* modeled = in.throughput_model ? &*in.throughput_model : nullptr;
+  auto use_model = [&](const char* error_path) {
+    if (modeled && modeled->fits) {
+      in.tokens_per_second_per_replica = modeled->total_tokens_per_second;
+      in.throughput_from = "modeled";
+      in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "default", "MODEL.md roofline", "",
+                               "modeled: batch " + std::to_string(modeled->batch) + ", " +
+                                   fmt::number(modeled->tpot_ms, 1) + " ms per output token, " + modeled->bound +
+                                   "-bound"});
+      return true;
+    }
+    if (modeled) r.errors.push_back({error_path, modeled->problem});
+    return false;
+  };
+  if (t.source == "modeled") {
+    if (t.tokens_per_second_per_replica)
+      r.warnings.push_back({tps_path, "ignored: the source is \"modeled\""});
+    if (!modeled) {
+      r.errors.push_back({"/self_host/throughput/source",
+                          "\"modeled\" needs a catalog model and a catalog GPU; accepted: \"measured\" with "
+                          "tokens_per_second_per_replica for a custom model or GPU"});
+    } else {
+      use_model("/self_host/gpus_per_replica");
+    }
+  } else if (t.tokens_per_second_per_replica) {
+    in.tokens_per_second_per_replica = *t.tokens_per_second_per_replica;
+    in.throughput_from = "scenario";
     in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""});
-  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica)) {
+    if (modeled && !modeled->fits)
+      r.warnings.push_back({"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
+  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
     in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
+    in.throughput_from = "catalog";
+    in.measurement = m;
     in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "catalog", m->source, m->as_of,
                              m->engine + ", " + m->precision + ", " + m->workload});
   } else if (in.model && in.gpu) {
-    r.errors.push_back({tps_path, "the catalog has no published measurement for " + h.model + " on " +
-                                      std::to_string(h.gpus_per_replica) + "× " + h.gpu +
-                                      "; accepted: the input + output tokens per second one replica serves"});
+    if (use_model("/self_host/gpus_per_replica"))
+      r.warnings.push_back({tps_path, "no published measurement for " + h.model + " on " +
+                                          std::to_string(h.gpus_per_replica) + "× " + h.gpu +
+                                          " in the catalog: using the modeled " +
+                                          fmt::plain(in.tokens_per_second_per_replica) + " tokens/s"});
   } else if (h.model == "custom" || h.gpu == "custom") {
     r.errors.push_back({tps_path, "required with a custom model or GPU; accepted: the input + output tokens per "
                                   "second one replica serves"});

@@ -9,6 +9,7 @@
 #include "load_profile.hpp"
 #include "problems.hpp"
 #include "scenario.hpp"
+#include "throughput.hpp"
 
 namespace llmtco {
 
@@ -42,6 +43,12 @@ struct Inputs {
   std::string competes_with_name;  // the API model the self-hosted model is a fair substitute for
   double usd_per_gpu = 0;
   double watts_per_gpu = 0;
+
+  // The roofline model for this model × GPU × replica, whenever both are catalog rows (shown next to a
+  // measured figure), and where the throughput used came from: "scenario", "catalog" or "modeled".
+  std::optional<ThroughputModel> throughput_model;
+  std::string throughput_from;
+  const Measurement* measurement = nullptr;  // the catalog measurement used, if any
 
   // The scenario's choices as flags, set once by resolve(): the hot loops compare no strings.
   bool is_on_prem = false;

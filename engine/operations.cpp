@@ -2,11 +2,13 @@
 #include "operations.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "catalog.hpp"
 #include "embedded.hpp"
 #include "evaluate.hpp"
 #include "format.hpp"
+#include "gpu_options.hpp"
 #include "inputs.hpp"
 #include "scenario_json.hpp"
 
@@ -92,6 +94,33 @@ Outcome minimize(std::string_view text) {
   return out;
 }
 
+Outcome gpus(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  // The scenario's own GPU may not fit the model; every other GPU is still worth listing.
+  parsed = parse_scenario_text(text);
+  out.warnings = parsed.warnings;
+  if (!parsed.ok()) {
+    out.errors = parsed.errors;
+    return out;
+  }
+  resolved = resolve(parsed.scenario, builtin_catalog());
+  if (!resolved.inputs.model) {
+    out.errors.push_back({"/self_host/model", "\"Which GPU?\" needs a catalog model; accepted: " +
+                                                  std::string("one of the catalog's open-weight models")});
+    return out;
+  }
+  for (const Problem& p : resolved.errors)
+    if (p.path.rfind("/self_host/model", 0) == 0 || p.path.rfind("/workload", 0) == 0) out.errors.push_back(p);
+  if (!out.errors.empty()) return out;
+  out.result = {{"model", resolved.inputs.model->id},
+                {"tokens_per_month", parsed.scenario.workload.tokens_per_month},
+                {"options", to_json(gpu_options(resolved.inputs, builtin_catalog()))}};
+  out.ok = true;
+  return out;
+}
+
 json defaults() { return to_json(Scenario{}); }
 
 json presets() {
@@ -113,6 +142,32 @@ json envelope(const Outcome& o) {
   json out = {{"ok", o.ok}, {"warnings", problems_json(o.warnings)}};
   if (o.ok) out["result"] = o.result;
   else out["errors"] = problems_json(o.errors);
+  return out;
+}
+
+std::string gpu_table_text(const json& r) {
+  std::string out = "Which GPU? " + r["model"].get<std::string>() + " at " + fmt::tokens(r["tokens_per_month"]) +
+                    " tokens/month, cheapest first\n\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "%-24s %4s %-22s %10s %9s %5s %6s %12s %10s\n", "GPU", "×", "rent/buy", "price",
+                "tok/s", "repl", "util", "$/month", "$/1M tok");
+  out += line;
+  for (const json& o : r["options"]) {
+    if (!o["fits"].get<bool>()) {
+      out += o["gpu"].get<std::string>() + ": " + o["problem"].get<std::string>() + "\n";
+      continue;
+    }
+    bool rent = o["option"] == "rent";
+    std::string how = rent ? "rent " + o["provider"].get<std::string>() : std::string("buy");
+    std::string price = rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"]);
+    std::string per_mtok = o["usd_per_mtok"].is_null() ? "n/a" : fmt::usd(o["usd_per_mtok"].get<double>());
+    std::snprintf(line, sizeof line, "%-24s %4d %-22s %10s %9s %5d %6s %12s %10s%s\n",
+                  o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(), how.substr(0, 22).c_str(),
+                  price.c_str(), fmt::plain(o["tokens_per_second_per_replica"]).c_str(), o["replicas_peak"].get<int>(),
+                  fmt::percent(o["utilization"]).c_str(), fmt::usd_whole(o["usd_per_month"]).c_str(),
+                  per_mtok.c_str(), o["current"].get<bool>() ? "  ← current" : "");
+    out += line;
+  }
   return out;
 }
 

@@ -22,6 +22,8 @@ Outcome evaluate(std::string_view scenario_json);
 Outcome validate(std::string_view scenario_json);
 // The scenario minus its defaults (what a share link carries); errors as validate.
 Outcome minimize(std::string_view scenario_json);
+// "Which GPU?": every catalog GPU rented at each listed rate and bought, cheapest first; errors as validate.
+Outcome gpus(std::string_view scenario_json);
 
 nlohmann::json defaults();  // the default scenario, every key
 nlohmann::json presets();   // [{ "id", "name", "description", "scenario" }]
@@ -32,6 +34,8 @@ nlohmann::json envelope(const Outcome& o);
 
 // The readable report of an evaluate result (CLI --format text).
 std::string text_report(const nlohmann::json& result);
+// The "Which GPU?" result as an aligned table.
+std::string gpu_table_text(const nlohmann::json& result);
 
 // JSON pointer of the first non-finite number in `j`, or empty when every number is finite.
 std::string find_non_finite(const nlohmann::json& j, const std::string& path = "");

@@ -37,8 +37,21 @@ struct ApiOption {
 };
 
 struct Throughput {
-  std::string source = "measured";  // measured (modeled arrives with the throughput model)
+  // measured: the figure given, else the catalog's published measurement, else the model (with a warning);
+  // modeled: the roofline model of MODEL.md from the GPU, the model and the settings below.
+  std::string source = "measured";
   std::optional<double> tokens_per_second_per_replica;  // input + output tokens/s one replica serves
+  std::string precision = "bf16";     // weights: bf16 | fp16 | fp8 | int8 | int4
+  std::string kv_precision = "bf16";  // KV cache: bf16 | fp16 | fp8
+  double input_tokens_per_request = 1000;
+  double output_tokens_per_request = 250;
+  double mbu = 0.7;                    // MODEL §6 defaults
+  double mfu = 0.5;
+  double mfu_prefill = 0.5;
+  double tp_efficiency = 0.85;
+  double gpu_memory_utilization = 0.9;
+  double runtime_overhead_gb = 2.0;    // per GPU
+  int max_batch = 256;                 // engine cap on concurrent sequences (vLLM max_num_seqs)
   bool operator==(const Throughput&) const = default;
 };
 
@@ -99,7 +112,8 @@ struct Operations {
 
 struct Constraints {
   std::string compliance = "none";  // none | hipaa | soc2_type2 | government
-  double p99_latency_ms = 0.0;      // 0 = no latency target
+  double p99_latency_ms = 0.0;      // time per output token target (ms); 0 = none
+  double p99_ttft_ms = 0.0;         // time to first token target (ms); 0 = none
   bool has_mlops_team = false;
   bool operator==(const Constraints&) const = default;
 };

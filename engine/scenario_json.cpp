@@ -247,9 +247,20 @@ void read_self_host(Section& root, SelfHostOption& h) {
   s.choice("deployment", h.deployment, {"cloud", "on_prem"});
   {
     Section t = s.child("throughput");
-    t.choice("source", h.throughput.source, {"measured"});
-    t.optional_number("tokens_per_second_per_replica", h.throughput.tokens_per_second_per_replica,
-                      {0, 1e7, /*lo_open=*/true});
+    Throughput& tp = h.throughput;
+    t.choice("source", tp.source, {"measured", "modeled"});
+    t.optional_number("tokens_per_second_per_replica", tp.tokens_per_second_per_replica, {0, 1e7, /*lo_open=*/true});
+    t.choice("precision", tp.precision, {"bf16", "fp16", "fp8", "int8", "int4"});
+    t.choice("kv_precision", tp.kv_precision, {"bf16", "fp16", "fp8"});
+    t.number("input_tokens_per_request", tp.input_tokens_per_request, {1, 1e7});
+    t.number("output_tokens_per_request", tp.output_tokens_per_request, {1, 1e6});
+    t.number("mbu", tp.mbu, {0, 1, /*lo_open=*/true});
+    t.number("mfu", tp.mfu, {0, 1, /*lo_open=*/true});
+    t.number("mfu_prefill", tp.mfu_prefill, {0, 1, /*lo_open=*/true});
+    t.number("tp_efficiency", tp.tp_efficiency, {0, 1, /*lo_open=*/true});
+    t.number("gpu_memory_utilization", tp.gpu_memory_utilization, {0, 1, /*lo_open=*/true});
+    t.number("runtime_overhead_gb", tp.runtime_overhead_gb, {0, 1000});
+    t.integer("max_batch", tp.max_batch, 1, 1000000);
   }
   s.number("target_peak_utilization", h.target_peak_utilization, {0, 1, /*lo_open=*/true});
   s.integer("min_replicas", h.min_replicas, 0, 10000);
@@ -298,6 +309,7 @@ void read_constraints(Section& root, Constraints& c) {
   Section s = root.child("constraints");
   s.choice("compliance", c.compliance, {"none", "hipaa", "soc2_type2", "government"});
   s.number("p99_latency_ms", c.p99_latency_ms, {0, 3.6e6});
+  s.number("p99_ttft_ms", c.p99_ttft_ms, {0, 3.6e6});
   s.boolean("has_mlops_team", c.has_mlops_team);
 }
 
@@ -471,7 +483,19 @@ json to_json(const Scenario& s) {
   put_optional(api, "batch_discount", s.api.batch_discount);
 
   const SelfHostOption& h = s.self_host;
-  json throughput = {{"source", h.throughput.source}};
+  const Throughput& tp = h.throughput;
+  json throughput = {{"source", tp.source},
+                     {"precision", tp.precision},
+                     {"kv_precision", tp.kv_precision},
+                     {"input_tokens_per_request", tp.input_tokens_per_request},
+                     {"output_tokens_per_request", tp.output_tokens_per_request},
+                     {"mbu", tp.mbu},
+                     {"mfu", tp.mfu},
+                     {"mfu_prefill", tp.mfu_prefill},
+                     {"tp_efficiency", tp.tp_efficiency},
+                     {"gpu_memory_utilization", tp.gpu_memory_utilization},
+                     {"runtime_overhead_gb", tp.runtime_overhead_gb},
+                     {"max_batch", tp.max_batch}};
   put_optional(throughput, "tokens_per_second_per_replica", h.throughput.tokens_per_second_per_replica);
   json cloud = {{"provider", h.cloud.provider},
                 {"autoscale", h.cloud.autoscale},
@@ -529,6 +553,7 @@ json to_json(const Scenario& s) {
       {"constraints",
        {{"compliance", s.constraints.compliance},
         {"p99_latency_ms", s.constraints.p99_latency_ms},
+        {"p99_ttft_ms", s.constraints.p99_ttft_ms},
         {"has_mlops_team", s.constraints.has_mlops_team}}},
   };
 }

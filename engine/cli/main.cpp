@@ -21,6 +21,7 @@ Usage:
   llmtco evaluate FILE|- [--format json|text]   price a scenario (result JSON, or a readable report)
   llmtco validate FILE|-                        check a scenario; prints it with every default filled in
   llmtco minimize FILE|-                        print the scenario minus its defaults (what a link carries)
+  llmtco gpus FILE|- [--format json|text]       which GPU? every catalog GPU rented and bought, cheapest first
   llmtco defaults                               print the default scenario
   llmtco presets [ID]                           list the preset scenarios, or print one
   llmtco catalog                                print the GPU, model, API-price and throughput catalog
@@ -57,7 +58,8 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
       return kExitUsage;
     }
   }
-  if (file.empty() || (format != "json" && format != "text") || (format == "text" && command != "evaluate")) {
+  if (file.empty() || (format != "json" && format != "text") ||
+      (format == "text" && command != "evaluate" && command != "gpus")) {
     std::cerr << kUsage;
     return kExitUsage;
   }
@@ -68,13 +70,15 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
   }
   llmtco::ops::Outcome o = command == "evaluate"   ? llmtco::ops::evaluate(text)
                            : command == "validate" ? llmtco::ops::validate(text)
+                           : command == "gpus"     ? llmtco::ops::gpus(text)
                                                    : llmtco::ops::minimize(text);
   print_problems(o.warnings, "warning: ");
   if (!o.ok) {
     print_problems(o.errors, "");
     return kExitInvalid;
   }
-  if (format == "text") std::cout << llmtco::ops::text_report(o.result);
+  if (format == "text")
+    std::cout << (command == "gpus" ? llmtco::ops::gpu_table_text(o.result) : llmtco::ops::text_report(o.result));
   else std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
@@ -89,7 +93,7 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "evaluate" || command == "validate" || command == "minimize") return run_scenario_command(command, rest);
+  if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus") return run_scenario_command(command, rest);
   if (command == "defaults") {
     std::cout << llmtco::ops::defaults().dump(2) << "\n";
     return kExitOk;

@@ -18,6 +18,7 @@ std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 std::string evaluate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::evaluate(scenario))); }
 std::string validate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::validate(scenario))); }
 std::string minimize(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::minimize(scenario))); }
+std::string gpus(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::gpus(scenario))); }
 std::string defaults() { return dump(llmtco::ops::defaults()); }
 std::string presets() { return dump(llmtco::ops::presets()); }
 std::string catalog() { return dump(llmtco::ops::catalog()); }
@@ -28,6 +29,7 @@ EMSCRIPTEN_BINDINGS(llmtco) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("validate", &validate);
   emscripten::function("minimize", &minimize);
+  emscripten::function("gpus", &gpus);
   emscripten::function("defaults", &defaults);
   emscripten::function("presets", &presets);
   emscripten::function("catalog", &catalog);

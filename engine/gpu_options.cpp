@@ -1,0 +1,152 @@
+// gpu_options.cpp — re-prices the scenario with each GPU, sized by the smallest replica (1, 2, 4 or 8 GPUs)
+// that holds the model within the latency targets. Every row uses the roofline model, so GPUs are compared on
+// one footing; a published measurement, where the catalog has one, is shown beside it.
+#include "gpu_options.hpp"
+
+#include <algorithm>
+
+#include "self_host_cost.hpp"
+#include "units.hpp"
+
+namespace llmtco {
+namespace {
+
+ThroughputParams params_of(const Scenario& s) {
+  const Throughput& t = s.self_host.throughput;
+  return ThroughputParams{.precision = t.precision,
+                          .kv_precision = t.kv_precision,
+                          .input_tokens_per_request = t.input_tokens_per_request,
+                          .output_tokens_per_request = t.output_tokens_per_request,
+                          .mbu = t.mbu,
+                          .mfu = t.mfu,
+                          .mfu_prefill = t.mfu_prefill,
+                          .tp_efficiency = t.tp_efficiency,
+                          .gpu_memory_utilization = t.gpu_memory_utilization,
+                          .runtime_overhead_gb = t.runtime_overhead_gb,
+                          .max_batch = t.max_batch,
+                          .tpot_target_ms = s.constraints.p99_latency_ms,
+                          .ttft_target_ms = s.constraints.p99_ttft_ms};
+}
+
+void price(GpuOption& o, Inputs variant) {
+  double volume = variant.scenario.workload.tokens_per_month;
+  SelfHostCost c = self_host_cost(variant, volume);
+  o.replicas_peak = c.capacity.replicas_peak;
+  o.gpus = c.gpus;
+  o.utilization = c.capacity.utilization;
+  o.raw_gpu_usd_per_month = c.raw_gpu_usd_per_month;
+  o.usd_per_month = c.usd_per_month;
+  if (volume > 0) o.usd_per_mtok = c.usd_per_month / volume * kTokensPerMtok;
+}
+
+}  // namespace
+
+std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
+  std::vector<GpuOption> rows, unfit;
+  if (!in.model) return rows;
+  const Scenario& s = in.scenario;
+  ThroughputParams params = params_of(s);
+
+  for (const Gpu& gpu : catalog.gpus) {
+    GpuOption base;
+    base.gpu = gpu.id;
+    base.gpu_name = gpu.name;
+    std::string last_problem;
+    for (int n : {1, 2, 4, 8}) {
+      ThroughputModel m = model_throughput(gpu, *in.model, n, params);
+      if (!m.fits) {
+        last_problem = m.problem;
+        continue;
+      }
+      base.fits = true;
+      base.gpus_per_replica = n;
+      base.tokens_per_second_per_replica = m.total_tokens_per_second;
+      if (const Measurement* measured = catalog.measurement(in.model->id, gpu.id, n, params.precision))
+        base.measured_tokens_per_second_per_replica = measured->total_tokens_per_second_per_replica;
+      break;
+    }
+    if (!base.fits) {
+      base.problem = last_problem;
+      unfit.push_back(base);
+      continue;
+    }
+
+    Inputs variant = in;
+    variant.gpu = &gpu;
+    variant.scenario.self_host.gpu = gpu.id;
+    variant.scenario.self_host.gpus_per_replica = base.gpus_per_replica;
+    variant.tokens_per_second_per_replica = base.tokens_per_second_per_replica;
+    bool same_gpu = in.gpu == &gpu && s.self_host.gpus_per_replica == base.gpus_per_replica;
+
+    variant.is_on_prem = false;
+    variant.is_autoscaled = s.self_host.cloud.autoscale;
+    for (const RentalRate& rate : gpu.rental) {
+      GpuOption o = base;
+      o.option = "rent";
+      o.provider = rate.provider;
+      o.provider_name = rate.provider_name;
+      o.usd_per_gpu_hour = rate.usd_per_gpu_hour;
+      o.price_source = rate.source;
+      o.price_as_of = rate.as_of;
+      variant.usd_per_gpu_hour = rate.usd_per_gpu_hour;
+      price(o, variant);
+      o.current = same_gpu && !in.on_prem() && in.usd_per_gpu_hour == rate.usd_per_gpu_hour &&
+                  in.provider_name == rate.provider_name;
+      rows.push_back(o);
+    }
+    if (gpu.purchase) {
+      GpuOption o = base;
+      o.option = "buy";
+      o.usd_per_gpu = gpu.purchase->usd_per_gpu;
+      o.price_source = gpu.purchase->source;
+      o.price_as_of = gpu.purchase->as_of;
+      variant.is_on_prem = true;
+      variant.is_autoscaled = false;
+      variant.usd_per_gpu = gpu.purchase->usd_per_gpu;
+      variant.watts_per_gpu = s.self_host.on_prem.watts_per_gpu.value_or(gpu.tdp_watts * kHostPowerFactor);
+      price(o, variant);
+      o.current = same_gpu && in.on_prem() && in.usd_per_gpu == o.usd_per_gpu;
+      rows.push_back(o);
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const GpuOption& a, const GpuOption& b) { return a.usd_per_month < b.usd_per_month; });
+  rows.insert(rows.end(), unfit.begin(), unfit.end());
+  return rows;
+}
+
+nlohmann::json to_json(const std::vector<GpuOption>& options) {
+  using nlohmann::json;
+  json out = json::array();
+  for (const GpuOption& o : options) {
+    json row = {{"gpu", o.gpu}, {"gpu_name", o.gpu_name}, {"fits", o.fits}};
+    if (!o.fits) {
+      row["problem"] = o.problem;
+      out.push_back(row);
+      continue;
+    }
+    row.update({{"gpus_per_replica", o.gpus_per_replica},
+                {"option", o.option},
+                {"provider", o.option == "rent" ? json(o.provider) : json(nullptr)},
+                {"provider_name", o.option == "rent" ? json(o.provider_name) : json(nullptr)},
+                {"usd_per_gpu_hour", o.option == "rent" ? json(o.usd_per_gpu_hour) : json(nullptr)},
+                {"usd_per_gpu", o.option == "buy" ? json(o.usd_per_gpu) : json(nullptr)},
+                {"price_source", o.price_source},
+                {"price_as_of", o.price_as_of},
+                {"tokens_per_second_per_replica", o.tokens_per_second_per_replica},
+                {"measured_tokens_per_second_per_replica", o.measured_tokens_per_second_per_replica
+                                                               ? json(*o.measured_tokens_per_second_per_replica)
+                                                               : json(nullptr)},
+                {"replicas_peak", o.replicas_peak},
+                {"gpus", o.gpus},
+                {"utilization", o.utilization},
+                {"raw_gpu_usd_per_month", o.raw_gpu_usd_per_month},
+                {"usd_per_month", o.usd_per_month},
+                {"usd_per_mtok", o.usd_per_mtok ? json(*o.usd_per_mtok) : json(nullptr)},
+                {"current", o.current}});
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace llmtco
