@@ -3,6 +3,7 @@
 // bill is linear, so the crossing out of "dearer" is always continuous: both costs agree there.
 #include "breakeven.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "api_cost.hpp"
@@ -77,11 +78,64 @@ Breakeven find_breakeven(const Inputs& in) {
     b.kind = "always";
     return b;
   }
-  double lo = grid[last_dearer], hi = grid[last_dearer + 1];
-  for (int iter = 0; iter < 200 && hi > lo * (1 + 1e-13); ++iter) {
-    double mid = std::sqrt(lo * hi);
-    if (mid <= lo || mid >= hi) break;
-    (difference(in, mid) > 0 ? lo : hi) = mid;
+  auto bisect = [&in](double lo, double hi) {
+    for (int iter = 0; iter < 200 && hi > lo * (1 + 1e-13); ++iter) {
+      double mid = std::sqrt(lo * hi);
+      if (mid <= lo || mid >= hi) break;
+      (difference(in, mid) > 0 ? lo : hi) = mid;
+    }
+    return hi;
+  };
+  double hi = bisect(grid[last_dearer], grid[last_dearer + 1]);
+
+  // A fixed fleet adds a replica at every multiple of one replica's monthly volume; just past a step
+  // self-hosting can be dearer again for a stretch narrower than the grid. Past the crossing those
+  // step-top differences only fall (the API gains p per token, a replica costs less than its tokens at
+  // the API's price), so a binary search over step numbers finds the first step after which it stays cheaper.
+  const SelfHostOption& h = in.scenario.self_host;
+  double step = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization * kHoursPerMonth /
+                in.load.peak_weight;
+  if (!in.autoscale() && step > 0 && std::isfinite(step)) {
+    auto past_step = [step](double k) { return k * step * (1 + 1e-9); };
+    auto dearer_after = [&](double k) { return difference(in, past_step(k)) > 0; };
+    double k_lo = std::floor(hi / step) + 1;
+    double k_max = std::ceil(kMaxCurveTokensPerMonth / step);
+    if (k_lo <= k_max && dearer_after(k_lo)) {
+      if (dearer_after(k_max)) {
+        b.kind = "never";
+        return b;
+      }
+      double k_hi = k_max;  // dearer_after(k_lo) && !dearer_after(k_hi)
+      while (k_hi - k_lo > 1) {
+        double mid = std::floor((k_lo + k_hi) / 2);
+        (dearer_after(mid) ? k_lo : k_hi) = mid;
+      }
+      hi = bisect(past_step(k_lo), past_step(k_hi));
+    }
+  } else if (in.autoscale() && step > 0 && std::isfinite(step)) {
+    // Autoscaling steps once per distinct hourly weight. Rounding can add at most one replica in every hour
+    // (730 replica-hours a month); once the API's lead exceeds that, no step can bring self-hosting back
+    // above it. Check every step up to there (bounded work), and take the last one that is still dearer.
+    double per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
+    const Engineering& eng = in.scenario.operations.engineering;
+    double jump = kHoursPerMonth * self_host_cost(in, 0).raw_usd_per_replica_hour_at_full_load *
+                  (in.engineering_by_fte ? 1.0 : eng.overhead_multiplier);
+    double lead_per_token = (b.api_usd_per_mtok_marginal - b.self_host_usd_per_mtok_marginal) / kTokensPerMtok;
+    if (lead_per_token > 0) {
+      double until = std::min(kMaxCurveTokensPerMonth, hi + jump / lead_per_token);
+      std::vector<double> steps;
+      for (const auto& [weight, hours] : in.load.distinct_weights) {
+        if (weight <= 0) continue;
+        double volume_per_step = per_replica_hour * kHoursPerMonth / weight;
+        for (double k = std::floor(hi / volume_per_step) + 1; k * volume_per_step <= until && steps.size() < 50000; ++k)
+          steps.push_back(k * volume_per_step * (1 + 1e-9));
+      }
+      std::sort(steps.begin(), steps.end());
+      int last = -1;
+      for (int i = 0; i < static_cast<int>(steps.size()); ++i)
+        if (difference(in, steps[i]) > 0) last = i;
+      if (last >= 0) hi = bisect(steps[last], last + 1 < static_cast<int>(steps.size()) ? steps[last + 1] : until);
+    }
   }
   b.kind = "crossing";
   b.tokens_per_month = hi;

@@ -22,10 +22,13 @@ constexpr std::size_t kMaxDescriptionChars = 2000;
 struct Range {
   double lo;
   double hi;
-  bool lo_open = false;  // (lo, hi] instead of [lo, hi]
+  bool lo_open = false;    // (lo, hi] instead of [lo, hi]
+  double min_nonzero = 0;  // 0, or at least this: no sub-token volumes, no denormal throughputs
 };
 
 std::string range_text(Range r) {
+  if (r.min_nonzero > 0)
+    return "0, or a number from " + fmt::plain(r.min_nonzero) + " to " + fmt::plain(r.hi);
   return std::string("a number ") + (r.lo_open ? "greater than " + fmt::plain(r.lo) + " and up to "
                                                : "from " + fmt::plain(r.lo) + " to ") +
          fmt::plain(r.hi);
@@ -163,7 +166,7 @@ class Section {
       error(path, "is not a finite number; accepted: " + range_text(r));
       return false;
     }
-    if (x < r.lo || x > r.hi || (r.lo_open && x == r.lo)) {
+    if (x < r.lo || x > r.hi || (r.lo_open && x == r.lo) || (r.min_nonzero > 0 && x != 0 && x < r.min_nonzero)) {
       error(path, describe(v) + " is out of range; accepted: " + range_text(r));
       return false;
     }
@@ -221,7 +224,7 @@ void read_load_profile(Section& parent, LoadProfile& lp) {
 
 void read_workload(Section& root, Workload& w) {
   Section s = root.child("workload");
-  s.number("tokens_per_month", w.tokens_per_month, {0, 1e15});
+  s.number("tokens_per_month", w.tokens_per_month, {0, 1e15, false, /*min_nonzero=*/1});
   s.number("input_share", w.input_share, {0, 1});
   s.number("cached_input_share", w.cached_input_share, {0, 1});
   s.number("batch_share", w.batch_share, {0, 1});
@@ -249,20 +252,20 @@ void read_self_host(Section& root, SelfHostOption& h) {
     Section t = s.child("throughput");
     Throughput& tp = h.throughput;
     t.choice("source", tp.source, {"measured", "modeled"});
-    t.optional_number("tokens_per_second_per_replica", tp.tokens_per_second_per_replica, {0, 1e7, /*lo_open=*/true});
+    t.optional_number("tokens_per_second_per_replica", tp.tokens_per_second_per_replica, {0.001, 1e7});
     t.choice("precision", tp.precision, {"bf16", "fp16", "fp8", "int8", "int4"});
     t.choice("kv_precision", tp.kv_precision, {"bf16", "fp16", "fp8"});
     t.number("input_tokens_per_request", tp.input_tokens_per_request, {1, 1e7});
     t.number("output_tokens_per_request", tp.output_tokens_per_request, {1, 1e6});
-    t.number("mbu", tp.mbu, {0, 1, /*lo_open=*/true});
-    t.number("mfu", tp.mfu, {0, 1, /*lo_open=*/true});
-    t.number("mfu_prefill", tp.mfu_prefill, {0, 1, /*lo_open=*/true});
-    t.number("tp_efficiency", tp.tp_efficiency, {0, 1, /*lo_open=*/true});
-    t.number("gpu_memory_utilization", tp.gpu_memory_utilization, {0, 1, /*lo_open=*/true});
+    t.number("mbu", tp.mbu, {0.01, 1});
+    t.number("mfu", tp.mfu, {0.01, 1});
+    t.number("mfu_prefill", tp.mfu_prefill, {0.01, 1});
+    t.number("tp_efficiency", tp.tp_efficiency, {0.01, 1});
+    t.number("gpu_memory_utilization", tp.gpu_memory_utilization, {0.01, 1});
     t.number("runtime_overhead_gb", tp.runtime_overhead_gb, {0, 1000});
     t.integer("max_batch", tp.max_batch, 1, 1000000);
   }
-  s.number("target_peak_utilization", h.target_peak_utilization, {0, 1, /*lo_open=*/true});
+  s.number("target_peak_utilization", h.target_peak_utilization, {0.01, 1});
   s.integer("min_replicas", h.min_replicas, 0, 10000);
   s.integer("spare_replicas", h.spare_replicas, 0, 10000);
   {
@@ -280,7 +283,7 @@ void read_self_host(Section& root, SelfHostOption& h) {
     p.integer("amortization_months", o.amortization_months, 1, 120);
     p.number("residual_value_share", o.residual_value_share, {0, 0.95});
     p.number("cost_of_capital_per_year", o.cost_of_capital_per_year, {0, 1});
-    p.optional_number("watts_per_gpu", o.watts_per_gpu, {0, 20000, /*lo_open=*/true});
+    p.optional_number("watts_per_gpu", o.watts_per_gpu, {1, 20000});
     p.number("idle_power_share", o.idle_power_share, {0, 1});
     p.number("pue", o.pue, {1, 3});
     p.number("usd_per_kwh", o.usd_per_kwh, {0, 5});
