@@ -1,0 +1,65 @@
+// build.mjs — bundles web/ into dist/: the served site (index.html, app.js, app.css, llmtco.js) and llmtco.html,
+// one self-contained file (classic scripts, CSS and the SINGLE_FILE wasm module inlined) that works from file://.
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const enginePath = path.join(root, 'build/wasm/engine/wasm/llmtco.js');
+if (!existsSync(enginePath)) {
+  console.error(`build.mjs: ${path.relative(root, enginePath)} is missing; run scripts/build (it builds the wasm preset first)`);
+  process.exit(1);
+}
+
+const bundle = await esbuild.build({
+  entryPoints: [path.join(root, 'web/src/main.js')],
+  bundle: true, format: 'iife', minify: true, target: ['chrome109', 'firefox115', 'safari16'],
+  outdir: dist, write: false, legalComments: 'none', logLevel: 'warning',
+});
+const output = (ext) => bundle.outputFiles.find((f) => f.path.endsWith(ext)).text;
+const appJs = output('.js');
+const appCss = output('.css');
+const engineJs = readFileSync(enginePath, 'utf8');
+const template = readFileSync(path.join(root, 'web/index.html'), 'utf8');
+
+// Inlined text must not end its own element early.
+for (const [name, text, bad] of [['app.js', appJs, /<\/script|<!--/i], ['llmtco.js', engineJs, /<\/script|<!--/i],
+  ['app.css', appCss, /<\/style/i]]) {
+  if (bad.test(text)) throw new Error(`${name} contains ${bad}: it cannot be inlined as is`);
+}
+
+// Emscripten's embind builds its invokers with new Function unless the module is linked with
+// -sDYNAMIC_EXECUTION=0; only then can the policy drop 'unsafe-eval'.
+const evalSource = /new Function\(/.test(engineJs) ? " 'unsafe-eval'" : '';
+// connect-src data: lets Emscripten's loader fetch() its own inlined base64 wasm (a data: URL, no network);
+// without it the fetch is refused, logged as a CSP violation, and the loader falls back to decoding it itself.
+const common = "default-src 'none'; connect-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const fill = (csp, styles, scripts) =>
+  // Function replacements: the inlined code may contain "$&" or "$'", which a string replacement would expand.
+  template.replace('%CSP%', () => csp).replace('%STYLES%', () => styles).replace('%SCRIPTS%', () => scripts);
+
+const served = fill(`${common}; script-src 'self' 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
+  '<link rel="stylesheet" href="app.css">',
+  '<script defer src="llmtco.js"></script>\n<script defer src="app.js"></script>');
+const single = fill(
+  `${common}; script-src ${sha(engineJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
+  `<style>${appCss}</style>`,
+  `<script>${engineJs}</script>\n<script>${appJs}</script>`);
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const files = { 'index.html': served, 'app.js': appJs, 'app.css': appCss, 'llmtco.js': engineJs, 'llmtco.html': single };
+for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dist, name), text);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const name of readdirSync(dist).sort()) {
+  const bytes = readFileSync(path.join(dist, name));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  console.log(`dist/${name.padEnd(12)} ${kb(bytes.length).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+}
+if (evalSource) console.log("note: CSP allows 'unsafe-eval' because the engine was linked without -sDYNAMIC_EXECUTION=0");

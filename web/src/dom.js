@@ -1,0 +1,32 @@
+// dom.js — builds elements from data with createElement and text nodes only: no innerHTML anywhere on the page.
+
+/** h('p', { class: 'x', 'aria-live': 'polite' }, 'text', child) */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  el.append(...children.flat().filter((c) => c != null && c !== false));
+  return el;
+}
+
+/** SVG elements (the small load-profile visual). */
+export function svg(tag, attrs = {}) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+export const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
+
+let counter = 0;
+/** A unique id for label/description wiring. */
+export const uid = (prefix) => `${prefix}-${++counter}`;
+
+/** Sets text only when it changed (keeps screen readers and layout quiet). */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}

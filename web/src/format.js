@@ -1,0 +1,71 @@
+// format.js — display formatting and lenient number parsing; the only place numbers become text on the page.
+
+// Formatters are built once: Intl.NumberFormat construction is the slow part.
+const decimals = [0, 1, 2, 3, 4].map(
+  (d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const upTo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
+const SUFFIXES = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+
+// 3 significant digits, no trailing zeros: 11B, 3.57B, 500M, 23.2k.
+function sig3(x) {
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  return decimals[digits].format(x).replace(/\.0+$|(\.\d*?)0+$/, '$1');
+}
+
+/** Tokens and other counts: 11B, 500M, 23.2k, 950. */
+export function compact(x) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  for (const [size, suffix] of SUFFIXES) if (Math.abs(x) >= size * 0.9995) return sig3(x / size) + suffix;
+  return sig3(x);
+}
+
+/** A whole count with grouping: 2,920. */
+export function count(x) {
+  return x == null || !Number.isFinite(x) ? '—' : decimals[0].format(x);
+}
+
+/** Money: $12,094 for large amounts, $4.19 under $100, $0.0076 for fractions of a cent. */
+export function usd(x, { cents = false } = {}) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  const sign = x < 0 ? '−$' : '$';
+  if (a === 0) return '$0';
+  if (a >= 100 && !cents) return sign + decimals[0].format(a);
+  if (a >= 0.1 || cents) return sign + decimals[2].format(a);
+  return a < 0.00005 ? '<$0.0001' : sign + decimals[4].format(a);
+}
+
+/** Money on a chart axis: $1.2M, $15k, $400. */
+export function usdCompact(x) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  return (x < 0 ? '−$' : '$') + compact(Math.abs(x));
+}
+
+/** A fraction as a percentage: 0.238 → 23.8%. */
+export function percent(x, digits = 1) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  return decimals[digits].format(x * 100).replace(/\.0+$/, '') + '%';
+}
+
+/** A plain number for an input box: grouping, no float noise (0.07 × 100 → 7, not 7.000000000000001). */
+export function plain(x, { money = false } = {}) {
+  if (x == null || !Number.isFinite(x)) return '';
+  const clean = Number(x.toPrecision(12));
+  return (money && Math.abs(clean) < 1000 ? cents : upTo).format(clean);
+}
+
+const MULTIPLIERS = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
+
+/**
+ * Reads what a person types: "2B", "500M", "1.5T", "145k", "$2.50", "145,000", "75%", "2e9".
+ * Returns a number, or null when the text is not a number (the engine then names the problem).
+ */
+export function parseAmount(text) {
+  const t = String(text).trim().replace(/[\s,_$]/g, '').replace(/%$/, '').replace(/^−/, '-');
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kmbgt]?)$/i.exec(t);
+  if (!m) return null;
+  const value = Number(m[1]) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1);
+  return Number.isFinite(value) ? value : null;
+}

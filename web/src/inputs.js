@@ -1,0 +1,168 @@
+// inputs.js — builds the input form from the parameter table and keeps it in step with the state and the result.
+import { h } from './dom.js';
+import { GROUPS, PARAMS } from './params.js';
+import { numberControl, selectControl, radioControl, toggleControl } from './controls.js';
+import { profileControl } from './profile.js';
+import { tipButton, setTip } from './explain.js';
+import { getAt } from './state.js';
+import { plain, compact, usd } from './format.js';
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const hourName = (i) => `${DAYS[Math.floor(i / 24)] ?? `hour ${i}`} ${String(i % 24).padStart(2, '0')}:00`;
+const API_PRICES = ['usd_per_mtok_input', 'usd_per_mtok_cached_input', 'usd_per_mtok_output', 'batch_discount'];
+const THROUGHPUT = '/self_host/throughput/tokens_per_second_per_replica';
+
+/** Catalog rows as picker choices; labels carry what a person compares on (price, memory). */
+function catalogChoices(catalog) {
+  const byProvider = new Map();
+  for (const m of catalog.api_models) {
+    if (!byProvider.has(m.provider)) byProvider.set(m.provider, []);
+    byProvider.get(m.provider).push([m.id, `${m.name} · ${usd(m.usd_per_mtok_input, { cents: true })} in / ` +
+      `${usd(m.usd_per_mtok_output, { cents: true })} out`]);
+  }
+  return {
+    api_models: [...[...byProvider].map(([label, options]) => ({ label, options })),
+      { label: 'Other', options: [['custom', 'Custom prices…']] }],
+    models: catalog.models.map((m) => [m.id, m.name]),
+    gpus: catalog.gpus.map((g) => [g.id, /\d\s?GB/.test(g.name) ? g.name : `${g.name} · ${g.vram_gb} GB`]),
+  };
+}
+
+function providerChoices(gpu) {
+  if (!gpu) return [['', 'Catalog default']];
+  const rate = (r) => `${r.provider_name} · ${usd(r.usd_per_gpu_hour, { cents: true })}/h` +
+    (r.kind === 'on_demand' ? '' : ` (${r.kind.replace('_', ' ')})`);
+  const def = gpu.rental.find((r) => r.provider === gpu.default_provider);
+  return [['', def ? `Default: ${rate(def)}` : 'Catalog default'], ...gpu.rental.map((r) => [r.provider, rate(r)])];
+}
+
+export function createInputs(container, { state, catalog, defaults }) {
+  const choices = catalogChoices(catalog);
+  const controls = new Map();
+  let lastValues = null;
+
+  // Picking a catalog id brings that row's numbers: overrides made for the previous pick are dropped.
+  const picks = {
+    '/api/model': (v) => {
+      for (const k of API_PRICES) state.remove(`/api/${k}`);
+      if (v === 'custom' && lastValues) {
+        for (const k of API_PRICES) {
+          state.set(`/api/${k}`, lastValues[k === 'batch_discount' ? 'api_batch_discount' : `api_${k}`]);
+        }
+      }
+      state.set('/api/model', v);
+    },
+    '/self_host/model': (v) => { state.remove(THROUGHPUT); state.set('/self_host/model', v); },
+    '/self_host/gpu': (v) => {
+      for (const p of ['/self_host/cloud/provider', '/self_host/cloud/usd_per_gpu_hour',
+        '/self_host/on_prem/usd_per_gpu', '/self_host/on_prem/watts_per_gpu', THROUGHPUT]) state.remove(p);
+      state.set('/self_host/gpu', v);
+    },
+    '/self_host/cloud/provider': (v) => {
+      state.remove('/self_host/cloud/usd_per_gpu_hour');
+      if (v) state.set('/self_host/cloud/provider', v);
+      else state.remove('/self_host/cloud/provider');
+    },
+  };
+
+  for (const group of GROUPS) {
+    const section = h('fieldset', { class: 'group', id: `group-${group.id}` },
+      h('legend', { class: 'group-title' }, group.title));
+    const known = (p) => p.catalog || getAt(defaults, p.path) !== undefined;
+    for (const param of PARAMS.filter((p) => p.group === group.id && known(p))) {
+      const c = param.kind === 'select' ? selectControl(param, state, picks[param.path])
+        : param.kind === 'radio' ? radioControl(param, state)
+          : param.kind === 'toggle' ? toggleControl(param, state)
+            : param.kind === 'profile' ? profileControl(param, state)
+              : numberControl(param, state);
+      if (param.kind === 'select' && typeof param.choices === 'string' && choices[param.choices]) {
+        c.setChoices(choices[param.choices]);
+      } else if (param.kind === 'select' && Array.isArray(param.choices)) c.setChoices(param.choices);
+      if (c.setPlaceholder && !param.catalog) {
+        const d = getAt(defaults, param.path);
+        c.setPlaceholder(param.kind === 'tokens' ? compact(d) : plain(d * param.scale, { money: param.money }));
+      }
+      controls.set(param.path, c);
+      section.append(c.root);
+    }
+    container.append(section);
+  }
+
+  /** Writes the state into every control (after a preset loads, or a pick cleared overrides). */
+  function sync(force = false) {
+    const s = state.scenario;
+    const gpu = catalog.gpus.find((g) => g.id === s.self_host?.gpu);
+    controls.get('/self_host/cloud/provider').setChoices(providerChoices(gpu));
+    for (const [path, c] of controls) {
+      c.sync(getAt(s, path), force);
+      const when = c.param.when;
+      c.root.hidden = Boolean(when) && Object.entries(when).some(([p, v]) => getAt(s, p) !== v);
+    }
+  }
+
+  /** The catalog source line under a catalog-filled field: where its value comes from, or a reset button. */
+  function showSource(c, prov) {
+    const key = JSON.stringify(prov ?? null);
+    if (c.sourceKey === key) return;
+    c.sourceKey = key;
+    // Engine-filled values can be modeled (15,059.4987…): show them to six significant digits at most.
+    const show = (v) => (c.param.kind === 'tokens' ? compact(v)
+      : plain(Number((v * c.param.scale).toPrecision(6)), { money: c.param.money }));
+    if (!prov) {
+      c.setPlaceholder('not set');
+      c.source.replaceChildren();
+    } else if (prov.from === 'scenario') {
+      c.setPlaceholder('');
+      const reset = h('button', { type: 'button', class: 'link' }, 'Use the catalog value');
+      reset.addEventListener('click', () => {
+        c.input.value = '';
+        state.remove(c.param.path);
+        c.input.focus();  // the button goes away with the override; keep the keyboard where it was
+      });
+      c.source.replaceChildren(h('span', {}, 'Your value. '), reset);
+    } else {
+      c.setPlaceholder(show(prov.value));
+      const [info, desc] = tipButton({ class: 'info', 'aria-label': `Source of ${c.param.label}` }, 'source');
+      const from = prov.from === 'catalog' ? 'Catalog' : 'Engine default';
+      setTip(info, [['tip-label', prov.from === 'catalog' ? 'From the catalog' : 'The engine’s default'],
+        ['tip-formula', prov.detail], ['tip-value', `${prov.source}${prov.as_of ? `, as of ${prov.as_of}` : ''}`]]);
+      c.source.replaceChildren(h('span', {},
+        `${from}${prov.as_of ? `, as of ${prov.as_of}` : ''}. `),
+      info, desc);
+    }
+  }
+
+  /** Placeholders and sources from the engine's provenance of every filled-in value. */
+  function applyResult(result) {
+    lastValues = result.inputs.values;
+    const byPath = new Map(result.inputs.provenance.map((p) => [p.path, p]));
+    for (const c of controls.values()) if (c.param.catalog) showSource(c, byPath.get(c.param.path));
+    controls.get('/workload/load_profile').showLoad(result.load);
+  }
+
+  /**
+   * Puts each problem ({path, message}) on the field its JSON pointer names, with `set` (setError or setNote);
+   * returns the problems that match no visible field, with that field's label when there is one.
+   */
+  function place(problems, set) {
+    const byControl = new Map();
+    const unmatched = [];
+    for (const e of problems) {
+      let path = e.path ?? '';
+      while (path && !controls.has(path)) path = path.slice(0, path.lastIndexOf('/'));
+      const c = controls.get(path);
+      const rest = path && path !== e.path ? e.path.slice(path.length + 1) : '';
+      const hour = /^hourly_weights\/(\d+)$/.exec(rest);
+      const where = hour ? `${hourName(Number(hour[1]))}: ` : rest ? `${rest}: ` : '';
+      if (c && !c.root.hidden && c[set]) byControl.set(c, [...(byControl.get(c) ?? []), where + e.message]);
+      else unmatched.push({ ...e, label: c?.param.label });
+    }
+    for (const c of controls.values()) c[set]?.(byControl.get(c)?.join('; ') ?? '');
+    return unmatched;
+  }
+  const showErrors = (errors) => place(errors, 'setError');
+  const showWarnings = (warnings) => place(warnings.filter((w) => typeof w === 'object'), 'setNote');
+
+  return { sync, applyResult, showErrors, showWarnings, controls };
+}
+
