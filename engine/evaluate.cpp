@@ -111,7 +111,8 @@ json to_json(const Evaluation& e) {
   json provenance = json::array();
   for (const Provenance& p : in.provenance)
     provenance.push_back({{"path", p.path}, {"value", p.value}, {"from", p.from}, {"source", p.source},
-                          {"as_of", p.as_of}, {"detail", p.detail}});
+                          {"as_of", p.as_of}, {"detail", p.detail},
+                          {"catalog_value", p.catalog_value ? json(*p.catalog_value) : json(nullptr)}});
   json inputs = {
       {"api_model", in.api_model ? json{{"id", in.api_model->id}, {"name", in.api_model->name},
                                          {"provider", in.api_model->provider}, {"tier", in.api_model->tier}}

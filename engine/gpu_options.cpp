@@ -11,23 +11,6 @@
 namespace llmtco {
 namespace {
 
-ThroughputParams params_of(const Scenario& s) {
-  const Throughput& t = s.self_host.throughput;
-  return ThroughputParams{.precision = t.precision,
-                          .kv_precision = t.kv_precision,
-                          .input_tokens_per_request = t.input_tokens_per_request,
-                          .output_tokens_per_request = t.output_tokens_per_request,
-                          .mbu = t.mbu,
-                          .mfu = t.mfu,
-                          .mfu_prefill = t.mfu_prefill,
-                          .tp_efficiency = t.tp_efficiency,
-                          .gpu_memory_utilization = t.gpu_memory_utilization,
-                          .runtime_overhead_gb = t.runtime_overhead_gb,
-                          .max_batch = t.max_batch,
-                          .tpot_target_ms = s.constraints.p99_latency_ms,
-                          .ttft_target_ms = s.constraints.p99_ttft_ms};
-}
-
 void price(GpuOption& o, Inputs variant) {
   double volume = variant.scenario.workload.tokens_per_month;
   SelfHostCost c = self_host_cost(variant, volume);
@@ -45,7 +28,7 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
   std::vector<GpuOption> rows, unfit;
   if (!in.model) return rows;
   const Scenario& s = in.scenario;
-  ThroughputParams params = params_of(s);
+  ThroughputParams params = throughput_params(s);
 
   for (const Gpu& gpu : catalog.gpus) {
     GpuOption base;

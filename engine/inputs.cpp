@@ -30,7 +30,8 @@ void resolve_api(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     std::string path = std::string("/api/") + key;
     if (given) {
       out = *given;
-      in.provenance.push_back({path, out, "scenario", "", "", ""});
+      if (m && catalog_value) in.provenance.push_back({path, out, "scenario", m->source, m->as_of, m->name, *catalog_value});
+      else in.provenance.push_back({path, out, "scenario", "", "", ""});
       return true;
     }
     if (m && catalog_value) {
@@ -86,19 +87,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
   // always shown next to the modeled one; which of them capacity planning uses depends on the source.
   const Throughput& t = h.throughput;
   if (in.model && in.gpu) {
-    ThroughputParams p{.precision = t.precision,
-                       .kv_precision = t.kv_precision,
-                       .input_tokens_per_request = t.input_tokens_per_request,
-                       .output_tokens_per_request = t.output_tokens_per_request,
-                       .mbu = t.mbu,
-                       .mfu = t.mfu,
-                       .mfu_prefill = t.mfu_prefill,
-                       .tp_efficiency = t.tp_efficiency,
-                       .gpu_memory_utilization = t.gpu_memory_utilization,
-                       .runtime_overhead_gb = t.runtime_overhead_gb,
-                       .max_batch = t.max_batch,
-                       .tpot_target_ms = s.constraints.p99_latency_ms,
-                       .ttft_target_ms = s.constraints.p99_ttft_ms};
+    ThroughputParams p = throughput_params(s);
     in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
     if (t.input_tokens_per_request + t.output_tokens_per_request > in.model->context_tokens)
       r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
@@ -133,7 +122,18 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
   } else if (t.tokens_per_second_per_replica) {
     in.tokens_per_second_per_replica = *t.tokens_per_second_per_replica;
     in.throughput_from = "scenario";
-    in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""});
+    Provenance p{tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""};
+    if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
+      p.catalog_value = m->total_tokens_per_second_per_replica;
+      p.source = m->source;
+      p.as_of = m->as_of;
+      p.detail = m->engine + ", " + m->precision + ", " + m->workload;
+    } else if (modeled && modeled->fits) {
+      p.catalog_value = modeled->total_tokens_per_second;
+      p.source = "MODEL.md roofline";
+      p.detail = "modeled";
+    }
+    in.provenance.push_back(p);
     if (modeled && !modeled->fits)
       r.warnings.push_back({"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
   } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
@@ -158,7 +158,15 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     if (cl.usd_per_gpu_hour) {
       in.usd_per_gpu_hour = *cl.usd_per_gpu_hour;
       in.provider_name = cl.provider.empty() ? "your rate" : cl.provider;
-      in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "scenario", "", "", ""});
+      Provenance p{"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "scenario", "", "", ""};
+      if (in.gpu)
+        if (const RentalRate* rate = in.gpu->rate(cl.provider.empty() ? in.gpu->default_provider : cl.provider)) {
+          p.catalog_value = rate->usd_per_gpu_hour;
+          p.source = rate->source;
+          p.as_of = rate->as_of;
+          p.detail = rate->provider_name;
+        }
+      in.provenance.push_back(p);
     } else if (in.gpu) {
       std::string provider = cl.provider.empty() ? in.gpu->default_provider : cl.provider;
       const RentalRate* rate = in.gpu->rate(provider);
@@ -182,7 +190,14 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     const OnPrem& o = h.on_prem;
     if (o.usd_per_gpu) {
       in.usd_per_gpu = *o.usd_per_gpu;
-      in.provenance.push_back({"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "scenario", "", "", ""});
+      Provenance p{"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "scenario", "", "", ""};
+      if (in.gpu && in.gpu->purchase) {
+        p.catalog_value = in.gpu->purchase->usd_per_gpu;
+        p.source = in.gpu->purchase->source;
+        p.as_of = in.gpu->purchase->as_of;
+        p.detail = in.gpu->purchase->condition;
+      }
+      in.provenance.push_back(p);
     } else if (in.gpu && in.gpu->purchase) {
       const Purchase& p = *in.gpu->purchase;
       in.usd_per_gpu = p.usd_per_gpu;
@@ -196,7 +211,14 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     }
     if (o.watts_per_gpu) {
       in.watts_per_gpu = *o.watts_per_gpu;
-      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "scenario", "", "", ""});
+      Provenance p{"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "scenario", "", "", ""};
+      if (in.gpu) {
+        p.catalog_value = in.gpu->tdp_watts * kHostPowerFactor;
+        p.source = in.gpu->spec_source;
+        p.as_of = in.gpu->spec_as_of;
+        p.detail = "TDP " + fmt::plain(in.gpu->tdp_watts) + " W × 1.4 for the host's share";
+      }
+      in.provenance.push_back(p);
     } else if (in.gpu) {
       in.watts_per_gpu = in.gpu->tdp_watts * kHostPowerFactor;
       in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "default", in.gpu->spec_source,
@@ -211,6 +233,23 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
 }
 
 }  // namespace
+
+ThroughputParams throughput_params(const Scenario& s) {
+  const Throughput& t = s.self_host.throughput;
+  return ThroughputParams{.precision = t.precision,
+                          .kv_precision = t.kv_precision,
+                          .input_tokens_per_request = t.input_tokens_per_request,
+                          .output_tokens_per_request = t.output_tokens_per_request,
+                          .mbu = t.mbu,
+                          .mfu = t.mfu,
+                          .mfu_prefill = t.mfu_prefill,
+                          .tp_efficiency = t.tp_efficiency,
+                          .gpu_memory_utilization = t.gpu_memory_utilization,
+                          .runtime_overhead_gb = t.runtime_overhead_gb,
+                          .max_batch = t.max_batch,
+                          .tpot_target_ms = s.constraints.p99_latency_ms,
+                          .ttft_target_ms = s.constraints.p99_ttft_ms};
+}
 
 ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   ResolvedInputs r;

@@ -21,6 +21,9 @@ struct Provenance {
   std::string source;
   std::string as_of;
   std::string detail;  // e.g. "Lambda on-demand", "TDP 700 W × 1.4 host overhead"
+  // When the user overrode it: what the catalog (or its formula) would have given; source, as_of and detail
+  // then describe that figure.
+  std::optional<double> catalog_value;
 };
 
 struct Inputs {
@@ -74,5 +77,8 @@ struct ResolvedInputs {
 // Host overhead applied to TDP when no watts_per_gpu is given (FACTS §6: +30-50 % for CPU, NICs, fans).
 inline constexpr double kHostPowerFactor = 1.4;
 ResolvedInputs resolve(const Scenario& s, const Catalog& catalog);
+
+// The throughput model's settings from a scenario: self_host.throughput plus the latency targets.
+ThroughputParams throughput_params(const Scenario& s);
 
 }  // namespace llmtco
