@@ -18,6 +18,12 @@ using fmt::usd;
 using fmt::usd_input;
 
 std::string per_mtok(double x) { return usd(x) + "/1M"; }
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' && !(out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z'))
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
 std::string count(double x, const char* one, const char* many) { return plain(x) + " " + (x == 1 ? one : many); }
 
 }  // namespace
@@ -61,8 +67,8 @@ std::vector<Explanation> explain(const Evaluation& e) {
       usd(a.batch_savings_usd));
   add("api.breakdown.other", "Other API costs", "", usd(a.other_usd));
   add("api.usd_per_month", "API per month",
-      usd(a.input_usd) + " + " + usd(a.cached_input_usd) + " + " + usd(a.output_usd) + " − " +
-          usd(-a.batch_savings_usd) + " + " + usd(a.other_usd),
+      usd(a.input_usd) + " uncached + " + usd(a.cached_input_usd) + " cached + " + usd(a.output_usd) + " output − " +
+          usd(-a.batch_savings_usd) + " batch discount + " + usd(a.other_usd) + " other",
       usd(a.usd_per_month));
   add("api.usd_per_mtok", "API per 1M tokens",
       e.api_usd_per_mtok ? usd(a.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
@@ -166,7 +172,8 @@ std::vector<Explanation> explain(const Evaluation& e) {
                                      " observability setup) / " + plain(s.horizon_months) + " months");
   std::string sum;
   for (int c = 0; c < kComponentCount; ++c)
-    if (component_applies(in, static_cast<Component>(c))) sum += (sum.empty() ? "" : " + ") + usd(sh.breakdown[c]);
+    if (component_applies(in, static_cast<Component>(c)))
+      sum += (sum.empty() ? "" : " + ") + usd(sh.breakdown[c]) + " " + lowercase(component_label(static_cast<Component>(c)));
   add("self_host.usd_per_month", "Self-hosting per month", sum, usd(sh.usd_per_month));
 
   // Cost per 1M tokens, three ways.
@@ -187,7 +194,7 @@ std::vector<Explanation> explain(const Evaluation& e) {
   const Breakeven& b = e.breakeven;
   if (b.kind == "crossing")
     add("breakeven.tokens_per_month", "Breakeven",
-        "self-hosting " + usd(*b.self_host_usd_per_month) + " = API " + usd(*b.api_usd_per_month) + " a month at",
+        "the volume from which self-hosting stays cheaper; both cost " + usd(*b.api_usd_per_month) + " a month there",
         tokens(*b.tokens_per_month) + " tokens/month");
   else if (b.kind == "never")
     add("breakeven.tokens_per_month", "Breakeven",
