@@ -145,9 +145,12 @@ Breakeven find_breakeven(const Inputs& in) {
 }
 
 CostCurves cost_curves(const Inputs& in) {
+  static const std::vector<double> grid = volume_grid(25);
   CostCurves c;
-  c.tokens_per_month = volume_grid(25);
-  for (double v : c.tokens_per_month) {
+  c.tokens_per_month = grid;
+  c.api_usd_per_month.reserve(grid.size());
+  c.self_host_usd_per_month.reserve(grid.size());
+  for (double v : grid) {
     c.api_usd_per_month.push_back(api_cost(in, v).usd_per_month);
     c.self_host_usd_per_month.push_back(self_host_cost(in, v).usd_per_month);
   }

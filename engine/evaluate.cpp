@@ -134,7 +134,7 @@ json to_json(const Evaluation& e) {
         {"usd_per_gpu_hour", in.on_prem() ? json(nullptr) : json(in.usd_per_gpu_hour)},
         {"usd_per_gpu", in.on_prem() ? json(in.usd_per_gpu) : json(nullptr)},
         {"watts_per_gpu", in.on_prem() ? json(in.watts_per_gpu) : json(nullptr)}}},
-      {"provenance", provenance},
+      {"provenance", std::move(provenance)},
   };
 
   json breakdown = json::object();
@@ -149,8 +149,8 @@ json to_json(const Evaluation& e) {
     demand.push_back(s.workload.tokens_per_month / kHoursPerMonth * in.load.weights[h]);
     capacity.push_back(e.replicas_by_hour[h] * cap.tokens_per_replica_hour);
   }
-  load_hours["demand_tokens_per_hour"] = demand;
-  load_hours["capacity_tokens_per_hour"] = capacity;
+  load_hours["demand_tokens_per_hour"] = std::move(demand);
+  load_hours["capacity_tokens_per_hour"] = std::move(capacity);
   load_hours["peak_to_average"] = in.load.peak_weight;
   load_hours["peak_hour"] = in.load.peak_hour;
   load_hours["target_peak_utilization"] = s.self_host.target_peak_utilization;
@@ -167,7 +167,7 @@ json to_json(const Evaluation& e) {
   return {
       {"schema_version", kSchemaVersion},
       {"name", s.name},
-      {"inputs", inputs},
+      {"inputs", std::move(inputs)},
       {"workload",
        {{"tokens_per_month", s.workload.tokens_per_month},
         {"input_tokens_per_month", e.api.input_tokens},
@@ -223,10 +223,10 @@ json to_json(const Evaluation& e) {
        {{"tokens_per_month", e.curves.tokens_per_month},
         {"api_usd_per_month", e.curves.api_usd_per_month},
         {"self_host_usd_per_month", e.curves.self_host_usd_per_month}}},
-      {"load", load_hours},
+      {"load", std::move(load_hours)},
       {"verdict",
-       {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", reasons}}},
-      {"explain", explain},
+       {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", std::move(reasons)}}},
+      {"explain", std::move(explain)},
       {"warnings", problems_json(e.warnings)},
   };
 }

@@ -8,10 +8,31 @@
 namespace llmtco::fmt {
 namespace {
 
+// Fixed-point text without snprintf (slow in wasm's libc): round |x| × 10^decimals half away from zero to an
+// integer and place the point. Exact for the magnitudes explanations show; snprintf beyond them.
 std::string printf_fixed(double x, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
+  static constexpr double kPow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  double a = std::fabs(x);
+  if (decimals < 0 || decimals > 9 || !(a * kPow10[decimals] < 9e15)) {
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    return buf;
+  }
+  auto n = static_cast<unsigned long long>(std::round(a * kPow10[decimals]));
+  char digits[32];
+  int len = 0;
+  do {
+    digits[len++] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n > 0 || len <= decimals);
+  std::string out;
+  out.reserve(len + 2);
+  if (x < 0) out += '-';
+  for (int i = len - 1; i >= 0; --i) {
+    out += digits[i];
+    if (i == decimals && decimals > 0) out += '.';
+  }
+  return out;
 }
 
 // Inserts thousands separators into the integer part of a plain decimal string.
