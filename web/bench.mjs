@@ -64,5 +64,5 @@ try {
 for (const name of readdirSync(dist).sort()) {
   const bytes = readFileSync(path.join(dist, name));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`size: dist/${name.padEnd(12)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
+  console.log(`size: dist/${name.padEnd(18)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
 }

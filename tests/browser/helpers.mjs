@@ -1,9 +1,13 @@
 // helpers.mjs — shared steps for the page's browser tests: open the page, pick a preset, read what it shows.
 import { expect } from '@playwright/test';
 
-/** Opens the page, failing the test on any console error or uncaught exception. */
+/**
+ * Opens the page (a fresh load, even when only the fragment differs from the current address) and returns the
+ * console errors and uncaught exceptions seen from then on.
+ */
 export async function openPage(page, url = '/') {
   const problems = [];
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
@@ -63,4 +67,27 @@ export async function markerX(page, cls) {
   const m = page.locator(`.marker.${cls}`);
   if (!(await m.isVisible())) return null;
   return (await m.boundingBox()).x;
+}
+
+/** The engine's result on screen, as data (the page's llmtco.result(): the engine's JSON, value for value). */
+export const pageResult = (page) => page.evaluate(() => globalThis.llmtco.result());
+
+/** Waits until the address bar holds the link to what is on screen, and returns that URL. */
+export async function settledLink(page) {
+  await expect.poll(() => page.evaluate(async () => location.href === await globalThis.llmtco.link()),
+    { timeout: 5000 }).toBe(true);
+  return page.url();
+}
+
+let engine = null;
+/** The wasm engine in node (the same module the page runs): { evaluate, minimize, presets, defaults } on objects. */
+export async function nodeEngine() {
+  if (!engine) {
+    const { createRequire } = await import('node:module');
+    const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/llmtco.js')();
+    const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
+    engine = { evaluate: call('evaluate'), minimize: call('minimize'), presets: () => JSON.parse(m.presets()),
+      defaults: () => JSON.parse(m.defaults()) };
+  }
+  return engine;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const PORT = 4173;
+export const PORT = Number(process.env.LLMTCO_TEST_PORT || 4173);
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--disable-quic'];
@@ -28,7 +28,7 @@ export default defineConfig({
     command: `node web/serve.mjs --port ${PORT}`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,  // never test against some other checkout's server
     timeout: 20_000,
   },
 });

@@ -1,12 +1,14 @@
-// quality.spec.mjs — axe-core finds no serious or critical problem (light, dark, with inline errors), and the
-// page is captured at phone and desktop sizes under test-results/screenshots/ for a person to look at.
+// quality.spec.mjs — axe-core finds no serious or critical problem (light, dark, with inline errors, in the dialogs),
+// the link-preview tags are there, and the page is captured at phone and desktop sizes under
+// test-results/screenshots/ for a person to look at.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openPage, choosePreset, typeInto } from './helpers.mjs';
 
-const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shots = path.join(root, 'test-results/screenshots');
 
 async function seriousViolations(page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -58,4 +60,50 @@ test('the page fits a 360 px phone without sideways scrolling', async ({ page })
   await openPage(page);
   await choosePreset(page, 'on-prem-two-h100');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('axe-core finds no serious violations in the Embed and Export dialogs or a link message', async ({ page }) => {
+  await openPage(page, '/#v1=brokenlink');
+  await expect(page.locator('#messages .notice-error')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const [button, name] of [['Embed', 'Embed this calculator'], ['Export / import', 'Export and import']]) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name })).toBeVisible();
+    expect(await seriousViolations(page), name).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name })).toBeHidden();
+    await expect(page.getByRole('button', { name: button })).toBeFocused();  // focus comes back to its button
+  }
+});
+
+test('screenshots of the dialogs on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPage(page);
+  await choosePreset(page, 'utilization-trap');
+  for (const [button, file] of [['Embed', 'embed-dialog-phone'], ['Export / import', 'export-dialog-phone']]) {
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(shots, `${file}.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.keyboard.press('Escape');
+  }
+});
+
+test('link previews: title, description and Open Graph tags on both pages', async ({ page }) => {
+  for (const url of ['/', pathToFileURL(path.join(root, 'dist/llmtco.html')).href]) {
+    await openPage(page, url);
+    const meta = (selector) => page.locator(`meta[${selector}]`).getAttribute('content');
+    const description = await meta('name="description"');
+    expect(description.length).toBeGreaterThan(80);
+    expect(description.length).toBeLessThanOrEqual(300);
+    expect(await meta('property="og:title"')).toContain('self-host an open-weight LLM, or pay per token?');
+    expect(await meta('property="og:description"')).toBe(description);
+    expect(await meta('property="og:type"')).toBe('website');
+    expect(await meta('property="og:site_name"')).toBe('llmtco');
+    expect(await meta('name="twitter:card"')).toBe('summary');
+    // The static title is what a link preview shows; the tab then names the scenario.
+    expect(await page.title()).toBe('Support assistant, 2B tokens/month · llmtco');
+  }
+  const html = await (await page.request.get('/')).text();
+  expect(html).toMatch(/<title>llmtco — self-host an open-weight LLM, or pay per token\?<\/title>/);
 });

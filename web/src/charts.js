@@ -101,6 +101,9 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
     u.setSize({ width: box.clientWidth, height: height() })).observe(box);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => u && build());
   return {
+    fit(maxWidth = Infinity) {
+      if (u && box.clientWidth > 0) u.setSize({ width: Math.min(box.clientWidth, maxWidth), height: height() });
+    },
     update(nextData, nextMarkers = []) {
       data = nextData;
       markerState = nextMarkers;
@@ -110,41 +113,46 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   };
 }
 
-/** Wires the three charts to their figures; update(result) redraws them all. */
-export function createCharts(root) {
+/** Wires the charts to their figures (all three, or `only` those named); update(result) redraws them. */
+export function createCharts(root, { only = null } = {}) {
   const el = (name) => root.querySelector(`[data-chart="${name}"]`);
   const read = (name) => root.querySelector(`[data-readout="${name}"]`);
-  const volume = chart(el('volume'), volumeOptions, {
+  // Charts not wanted (the embed draws only the volume chart) are null.
+  const maybe = (name, ...args) => (!only || only.includes(name) ? chart(el(name), ...args) : null);
+  const volume = maybe('volume', volumeOptions, {
     markers: ['breakeven', 'current'],
     readout: (i, d) => setText(read('volume'), i == null ? ''
       : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} a month`),
   });
-  const cumulative = chart(el('cumulative'), cumulativeOptions, {
+  const cumulative = maybe('cumulative', cumulativeOptions, {
     markers: ['payback'],
     readout: (i, d) => setText(read('cumulative'), i == null ? ''
       : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} in total`),
   });
-  const load = chart(el('load'), loadOptions, {
+  const load = maybe('load', loadOptions, {
     readout: (i, d) => setText(read('load'), i == null || i >= 168 ? ''
       : `${DAYS[Math.floor(d[0][i] / 24)]} ${String(d[0][i] % 24).padStart(2, '0')}:00: demand ${compact(d[1][i])}` +
         `, capacity ${compact(d[2][i])} tokens/h`),
   });
+  const all = [volume, cumulative, load].filter(Boolean);
 
   return {
     update(r) {
       const c = r.curves;
-      volume.update([c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month], [
+      volume?.update([c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month], [
         r.breakeven.kind === 'crossing'
           ? { x: r.breakeven.tokens_per_month, label: `Breakeven ${compact(r.breakeven.tokens_per_month)}` } : null,
         { x: r.workload.tokens_per_month, label: `This workload ${compact(r.workload.tokens_per_month)}` },
       ]);
       const hz = r.horizon;
-      cumulative.update([hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
+      cumulative?.update([hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
         [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null]);
       // The week is drawn as 168 steps plus a closing point so the last hour has its width.
       const hours = [...Array(169).keys()];
       const close = (a) => [...a, a[a.length - 1]];
-      load.update([hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)]);
+      load?.update([hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)]);
     },
+    /** Redraws every chart at its box's width, at most maxWidth (before printing: paper is narrower than a screen). */
+    fit(maxWidth) { for (const ch of all) ch.fit(maxWidth); },
   };
 }

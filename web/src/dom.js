@@ -30,3 +30,37 @@ export const uid = (prefix) => `${prefix}-${++counter}`;
 export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
+
+/** Copies text to the clipboard: the async Clipboard API, else a selected textarea and execCommand. */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission (an iframe, an old browser): fall through to the selection.
+  }
+  const previous = document.activeElement;
+  const area = h('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true' });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  previous?.focus?.();
+  return ok;
+}
+
+/** Offers text as a file download (a Blob URL; nothing leaves the browser). */
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

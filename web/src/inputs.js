@@ -36,7 +36,11 @@ function providerChoices(gpu) {
   return [['', def ? `Default: ${rate(def)}` : 'Catalog default'], ...gpu.rental.map((r) => [r.provider, rate(r)])];
 }
 
-export function createInputs(container, { state, catalog, defaults }) {
+/**
+ * Builds the form into container. `only` (embed mode) lists the paths to show, in order, in one fieldset titled
+ * `onlyTitle`; otherwise every row of the table the engine knows, grouped.
+ */
+export function createInputs(container, { state, catalog, defaults, only = null, onlyTitle = 'Your numbers' }) {
   const choices = catalogChoices(catalog);
   const controls = new Map();
   let lastValues = null;
@@ -65,34 +69,38 @@ export function createInputs(container, { state, catalog, defaults }) {
     },
   };
 
-  for (const group of GROUPS) {
-    const section = h('fieldset', { class: 'group', id: `group-${group.id}` },
-      h('legend', { class: 'group-title' }, group.title));
-    const known = (p) => p.catalog || getAt(defaults, p.path) !== undefined;
-    for (const param of PARAMS.filter((p) => p.group === group.id && known(p))) {
-      const c = param.kind === 'select' ? selectControl(param, state, picks[param.path])
-        : param.kind === 'radio' ? radioControl(param, state)
-          : param.kind === 'toggle' ? toggleControl(param, state)
-            : param.kind === 'profile' ? profileControl(param, state)
-              : numberControl(param, state);
-      if (param.kind === 'select' && typeof param.choices === 'string' && choices[param.choices]) {
-        c.setChoices(choices[param.choices]);
-      } else if (param.kind === 'select' && Array.isArray(param.choices)) c.setChoices(param.choices);
-      if (c.setPlaceholder && !param.catalog) {
-        const d = getAt(defaults, param.path);
-        c.setPlaceholder(param.kind === 'tokens' ? compact(d) : plain(d * param.scale, { money: param.money }));
-      }
-      controls.set(param.path, c);
-      section.append(c.root);
+  const known = (p) => p.catalog || getAt(defaults, p.path) !== undefined;
+  const build = (param) => {
+    const c = param.kind === 'select' ? selectControl(param, state, picks[param.path])
+      : param.kind === 'radio' ? radioControl(param, state)
+        : param.kind === 'toggle' ? toggleControl(param, state)
+          : param.kind === 'profile' ? profileControl(param, state)
+            : numberControl(param, state);
+    if (param.kind === 'select' && typeof param.choices === 'string' && choices[param.choices]) {
+      c.setChoices(choices[param.choices]);
+    } else if (param.kind === 'select' && Array.isArray(param.choices)) c.setChoices(param.choices);
+    if (c.setPlaceholder && !param.catalog) {
+      const d = getAt(defaults, param.path);
+      c.setPlaceholder(param.kind === 'tokens' ? compact(d) : plain(d * param.scale, { money: param.money }));
     }
-    container.append(section);
+    controls.set(param.path, c);
+    return c.root;
+  };
+  const groups = only
+    ? [{ id: 'key', title: onlyTitle, params: only.map((path) => PARAMS.find((p) => p.path === path)).filter(Boolean) }]
+    : GROUPS.map((g) => ({ ...g, params: PARAMS.filter((p) => p.group === g.id) }));
+  for (const group of groups) {
+    const params = group.params.filter(known);
+    if (!params.length) continue;
+    container.append(h('fieldset', { class: 'group', id: `group-${group.id}` },
+      h('legend', { class: 'group-title' }, group.title), params.map(build)));
   }
 
   /** Writes the state into every control (after a preset loads, or a pick cleared overrides). */
   function sync(force = false) {
     const s = state.scenario;
     const gpu = catalog.gpus.find((g) => g.id === s.self_host?.gpu);
-    controls.get('/self_host/cloud/provider').setChoices(providerChoices(gpu));
+    controls.get('/self_host/cloud/provider')?.setChoices(providerChoices(gpu));
     for (const [path, c] of controls) {
       c.sync(getAt(s, path), force);
       const when = c.param.when;
@@ -137,7 +145,7 @@ export function createInputs(container, { state, catalog, defaults }) {
     lastValues = result.inputs.values;
     const byPath = new Map(result.inputs.provenance.map((p) => [p.path, p]));
     for (const c of controls.values()) if (c.param.catalog) showSource(c, byPath.get(c.param.path));
-    controls.get('/workload/load_profile').showLoad(result.load);
+    controls.get('/workload/load_profile')?.showLoad(result.load);
   }
 
   /**
@@ -163,6 +171,32 @@ export function createInputs(container, { state, catalog, defaults }) {
   const showErrors = (errors) => place(errors, 'setError');
   const showWarnings = (warnings) => place(warnings.filter((w) => typeof w === 'object'), 'setNote');
 
-  return { sync, applyResult, showErrors, showWarnings, controls };
+  /**
+   * The inputs as shown, for the Markdown summary: [{ group, label, value, unit, from }] for every visible field;
+   * from is 'catalog' (an empty box showing the catalog's value), 'default' (the documented default) or 'set'.
+   */
+  function describe() {
+    const s = state.scenario;
+    const out = [];
+    for (const [path, c] of controls) {
+      if (c.root.hidden) continue;
+      const p = c.param;
+      const group = GROUPS.find((g) => g.id === p.group)?.title ?? '';
+      const v = getAt(s, path);
+      const input = c.input;
+      let value;
+      if (p.kind === 'select' || p.kind === 'profile') value = input.selectedOptions[0]?.textContent ?? '';
+      else if (p.kind === 'radio') value = p.choices.find(([k]) => k === v)?.[1] ?? String(v ?? '');
+      else if (p.kind === 'toggle') value = v ? 'Yes' : 'No';
+      else value = input.value || input.placeholder;
+      const unit = p.kind === 'number' || p.kind === 'tokens' ? p.unit : '';
+      const from = p.catalog && v === undefined ? 'catalog'
+        : JSON.stringify(v) === JSON.stringify(getAt(defaults, path)) ? 'default' : 'set';
+      out.push({ group, label: p.label, value, unit, from });
+    }
+    return out;
+  }
+
+  return { sync, applyResult, showErrors, showWarnings, describe, controls };
 }
 

@@ -1,5 +1,6 @@
-// main.js — boots the page: loads the engine, builds the inputs from the parameter table, and batches every
-// change into one engine call and one render per animation frame. The last good result stays on screen.
+// main.js — boots the page: opens the scenario a link carries (else the autosaved one, else the defaults), builds
+// the inputs from the parameter table, and batches every change into one engine call and one render per animation
+// frame; the last good result stays on screen. "#embed" selects the compact embed mode (embed.js).
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { $, h, setText } from './dom.js';
@@ -8,8 +9,19 @@ import { createState, overlay } from './state.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
 import { createCharts } from './charts.js';
+import { parseFragment } from './link.js';
+import { fromLink, fromStorage } from './startup.js';
+import { createShare } from './share.js';
+import { showMessage, clearMessage } from './messages.js';
+import { reportHeight, wireOpenFull, createEmbedDialog } from './embed.js';
+import { createExportDialog, wireDrop } from './exportui.js';
 
 const body = document.body;
+const html = document.documentElement;
+// The embed mode's inputs: the volume and the three choices that move the verdict most.
+const EMBED_INPUTS = ['/workload/tokens_per_month', '/api/model', '/self_host/model', '/self_host/gpu',
+  '/self_host/deployment'];
+const PAPER_WIDTH_PX = 700;  // A4 or Letter less 12 mm margins, at 96 px per inch
 
 function notice(kind, ...children) {
   return h('div', { class: `notice notice-${kind}` }, ...children);
@@ -22,22 +34,59 @@ function showFirstInvalid() {
   el?.focus();
 }
 
+/**
+ * A page kept with the browser's "Save page as" holds the DOM as it was drawn (results, inputs, charts, the
+ * flags on <body>): start again from the skeleton, so the saved copy boots like the original.
+ */
+function resetDrawn() {
+  for (const el of document.querySelectorAll('[data-drawn]')) el.replaceChildren();
+  for (const el of document.querySelectorAll('body > .tip, body > dialog')) el.remove();
+  delete body.dataset.state;
+  delete body.dataset.evaluations;
+  setText($('#verdict-sentence'), 'Loading the cost engine…');
+}
+
 // Resolves after the browser has painted what is on screen now.
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 async function boot() {
+  // A saved copy of the page keeps the scenario it showed on <html data-link>; a link in the address bar wins.
+  const keptLink = html.dataset.link;
+  resetDrawn();
+  const frag = parseFragment(location.hash || (keptLink ? `#${keptLink}` : ''));
+  const embed = frag.embed;
+  html.dataset.mode = embed ? 'embed' : 'full';
+  if (frag.theme) html.dataset.theme = frag.theme;
+  else delete html.dataset.theme;
+
   const engine = await loadEngine();
   performance.mark('llmtco:engine-ready');
   const defaults = engine.defaults();
+
+  // A link always wins; then the autosave (not in an embed: a frame shows what its host chose); then the defaults.
+  let start = { scenario: null, source: 'defaults', messages: [] };
+  if (frag.data || frag.newer) start = await fromLink(engine, defaults, frag);
+  else if (!embed) start = fromStorage(engine, defaults);
 
   let frame = 0;
   let forceSync = true;
   let evaluations = 0;
   let noticeKey = '';
-  const state = createState(defaults, (pointer) => {
+  let external = false;  // true while the page itself replaces the scenario (a link, an import): not an edit
+  let good = null;       // { scenario, result } last drawn
+  const share = createShare({ engine, embed, theme: frag.theme, followUrl: start.source === 'saved' && !!start.scenario });
+  const state = createState(start.scenario ?? defaults, (pointer) => {
     if (pointer === '') forceSync = true;
+    if (!external) share.markEdited();
     frame ||= requestAnimationFrame(run);
   });
+  /** Replaces the scenario from outside the form; edit = true when it is the person's own act (import). */
+  function replaceScenario(next, { edit = false } = {}) {
+    external = !edit;
+    state.replace(next);
+    external = false;
+  }
+
   const outputs = createOutputs(document);
   // The verdict and figures are painted first; the input form and the charts are built right after.
   let inputs = null;
@@ -50,6 +99,8 @@ async function boot() {
     inputs?.applyResult(result);
     setText($('#scenario-description'), scenario.description ?? '');
     setText($('#scenario-name'), result.name ?? '');
+    const title = result.name ? `${result.name} · llmtco` : 'llmtco';
+    if (document.title !== title && !embed) document.title = title;
   }
 
   function run() {
@@ -66,6 +117,8 @@ async function boot() {
     if (envelope.ok) {
       try {
         render(envelope.result, scenario);
+        good = { scenario, result: envelope.result };
+        share.shown(scenario);
         if (evaluations === 1) performance.mark('llmtco:first-result');
         if (inputs) body.dataset.state = 'ready';
       } catch (e) {
@@ -102,16 +155,116 @@ async function boot() {
   await nextPaint();
 
   const presets = engine.presets();
-  inputs = createInputs($('#inputs'), { state, catalog: engine.catalog(), defaults });
-  charts = createCharts(document);
+  const catalog = engine.catalog();
+  inputs = createInputs($('#inputs'), { state, catalog, defaults, only: embed ? EMBED_INPUTS : null });
+  charts = createCharts(document, { only: embed ? ['volume'] : null });
+
+  // The scenario picker: the defaults, the presets, and what a link, the autosave or a file brought when it is
+  // none of those.
   const presetSelect = $('#preset');
-  presetSelect.replaceChildren(h('option', { value: '' }, `Default: ${defaults.name}`),
-    ...presets.map((p) => h('option', { value: p.id }, p.name)));
+  const minimal = (s) => JSON.stringify(engine.minimize(s).result);
+  const presetMinimal = new Map(presets.map((p) => [p.id, minimal(overlay(defaults, p.scenario))]));
+  const SOURCES = { link: 'From the link', saved: 'Saved in this browser', import: 'Imported' };
+  let brought = null;  // the scenario the "From the link / Saved / Imported" entry goes back to
+  function showSource(source) {
+    const now = minimal(state.scenario);
+    const preset = now === minimal(defaults) ? '' : [...presetMinimal].find(([, m]) => m === now)?.[0];
+    const name = state.scenario.name || 'unnamed scenario';
+    if (preset === undefined) brought = structuredClone(state.scenario);
+    presetSelect.replaceChildren(h('option', { value: '' }, `Default: ${defaults.name}`),
+      ...presets.map((p) => h('option', { value: p.id }, p.name)),
+      preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null);
+    presetSelect.value = preset ?? 'current';
+  }
+  showSource(start.source);
   presetSelect.disabled = false;
   presetSelect.addEventListener('change', () => {
     const p = presets.find((x) => x.id === presetSelect.value);
-    state.replace(p ? overlay(defaults, p.scenario) : defaults);
+    state.replace(presetSelect.value === 'current' ? brought : p ? overlay(defaults, p.scenario) : defaults);
   });
+
+  const startOver = ['Start over with the default scenario', () => {
+    replaceScenario(defaults, { edit: true });
+    showSource('');
+  }];
+  for (const m of start.messages) showMessage({ ...m, actions: m.action === 'start-over' ? [startOver] : [] });
+
+  // A link pasted into the address bar of an open page changes only the fragment: open it in place.
+  window.addEventListener('hashchange', async () => {
+    const next = parseFragment(location.hash);
+    if (next.embed !== embed || next.theme !== frag.theme) {
+      location.reload();
+      return;
+    }
+    if (!next.data && !next.newer) return;
+    const opened = await fromLink(engine, defaults, next, { inPlace: true });
+    clearMessage('link');
+    for (const m of opened.messages) showMessage(m);
+    if (opened.scenario) {
+      replaceScenario(opened.scenario);
+      showSource('link');
+    }
+  });
+
+  // The embed shows its scenario and a way out to the full calculator; the full page shares and exports it.
+  if (embed) {
+    wireOpenFull(share);
+    reportHeight();
+  } else {
+    const importer = {
+      engine, defaults,
+      current: () => good,
+      scenarioNow: () => structuredClone(state.scenario),
+      describeInputs: () => inputs.describe(),
+      /** Puts a scenario from a file (or back, on undo) on screen, as the person's own act. */
+      apply(scenario, source = 'import') {
+        replaceScenario(scenario, { edit: true });
+        showSource(source);
+      },
+    };
+    const exportDialog = createExportDialog({ share, ...importer });
+    const embedDialog = createEmbedDialog(share);
+    wireDrop(exportDialog.importFile);
+    share.onLink(({ link }) => {
+      setText($('#print-link'), share.url(link));
+      html.dataset.link = link;  // so that "Save page as" keeps the scenario on screen (see boot)
+    });
+    const status = $('#share-status');
+    let statusTimer = 0;
+    const say = (text) => {
+      setText(status, text);
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(() => setText(status, ''), 8000);
+    };
+    $('#copy-link').addEventListener('click', async () => {
+      const copied = await share.copy();
+      if (copied.ok) {
+        say(copied.fromFile ? 'Link copied. This page is a file on this computer, so the link opens only here: ' +
+          'publish dist/ to share it.' : body.dataset.state === 'stale' ? 'Link copied, with the last valid ' +
+          'inputs: the field marked in red is not in it.' : 'Link copied. It holds the whole scenario; nothing is ' +
+          'stored on any server.');
+      } else if (copied.url) {
+        showMessage({ key: 'copy', kind: 'warning', title: 'The browser refused to copy. Select the link and copy it:',
+          lines: [copied.url] });
+      }
+    });
+    $('#open-embed').addEventListener('click', () => embedDialog.open());
+    $('#open-export').addEventListener('click', () => exportDialog.open());
+    $('#print-page').addEventListener('click', () => window.print());
+    for (const b of document.querySelectorAll('.toolbar button')) b.disabled = false;
+  }
+  // Paper is narrower than a screen: draw the charts for it, then back.
+  addEventListener('beforeprint', () => charts.fit(PAPER_WIDTH_PX));
+  addEventListener('afterprint', () => charts.fit());
+  matchMedia('print').addEventListener('change', (e) => charts.fit(e.matches ? PAPER_WIDTH_PX : undefined));
+
+  // For tests and automation: what is on screen, as data.
+  globalThis.llmtco = Object.freeze({
+    scenario: () => structuredClone(state.scenario),
+    result: () => (good ? JSON.parse(JSON.stringify(good.result, (k, v) => (k === 'explainMap' ? undefined : v))) : null),
+    link: async () => (await share.now())?.url ?? null,
+  });
+
   forceSync = true;
   run();
 }

@@ -10,10 +10,10 @@ const ORDER = {
   self_host: ['gpu_rental', 'hardware_amortization', 'cost_of_capital', 'electricity', 'facility', 'cloud_other',
     'engineering', 'model_refreshes', 'observability', 'one_time'],
 };
-const SIDES = [['api', 'API'], ['self_host', 'Self-hosting']];
+export const SIDES = [['api', 'API'], ['self_host', 'Self-hosting']];
 const humanize = (key) => key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
-function components(r, side) {
+export function components(r, side) {
   const breakdown = r[side].breakdown;
   const keys = [...ORDER[side].filter((k) => k in breakdown), ...Object.keys(breakdown).filter((k) => !ORDER[side].includes(k))];
   return keys.filter((k) => breakdown[k] !== 0).map((key, i) => {

@@ -14,21 +14,31 @@ const SIZING = ['self_host.tokens_per_replica_hour', 'self_host.peak_demand_toke
 const FAVORS = { api: ['API', 'Favours the API: '], self_host: ['Self-host', 'Favours self-hosting: '],
   neutral: ['Note', 'Note: '] };
 
-/** The verdict as one plain sentence; the margin inside it is an explained figure. */
-function verdictSentence(r, scenario, margin) {
+const MARGIN = Symbol('margin');
+
+/** The verdict as one plain sentence: [lead, ...parts], where MARGIN stands for the explained margin figure. */
+export function verdictParts(r, scenario) {
   const v = r.verdict;
   const months = `on average over ${r.horizon.months} months`;
-  margin.update(usd(Math.abs(v.margin_usd_per_month)), r.explainMap.get('verdict.margin_usd_per_month'));
-  if (v.choice === 'api') {
-    return [h('strong', {}, 'Keep the API: '), 'it costs ', margin, ` a month less than self-hosting, ${months}.`];
-  }
-  if (v.choice === 'self_host') {
-    return [h('strong', {}, 'Self-host: '), 'it costs ', margin, ` a month less than the API, ${months}.`];
-  }
+  if (v.choice === 'api') return ['Keep the API: ', 'it costs ', MARGIN, ` a month less than self-hosting, ${months}.`];
+  if (v.choice === 'self_host') return ['Self-host: ', 'it costs ', MARGIN, ` a month less than the API, ${months}.`];
   const rule = COMPLIANCE_LABELS[scenario.constraints?.compliance] ?? 'Compliance';
-  return [h('strong', {}, 'Self-host — required: '), `${rule} rules out the API`,
-    ...(v.margin_usd_per_month >= 0 ? ['; self-hosting is also cheaper by ', margin, ` a month, ${months}.`]
-      : ['; it costs ', margin, ` a month more than the API, ${months}.`])];
+  return ['Self-host — required: ', `${rule} rules out the API`,
+    ...(v.margin_usd_per_month >= 0 ? ['; self-hosting is also cheaper by ', MARGIN, ` a month, ${months}.`]
+      : ['; it costs ', MARGIN, ` a month more than the API, ${months}.`])];
+}
+
+/** The verdict sentence as text (exports), with the margin as shown. */
+export function verdictText(r, scenario) {
+  const [lead, ...rest] = verdictParts(r, scenario);
+  const margin = usd(Math.abs(r.verdict.margin_usd_per_month));
+  return { lead: lead.trim(), rest: rest.map((x) => (x === MARGIN ? margin : x)).join('') };
+}
+
+function verdictSentence(r, scenario, margin) {
+  margin.update(usd(Math.abs(r.verdict.margin_usd_per_month)), r.explainMap.get('verdict.margin_usd_per_month'));
+  const [lead, ...rest] = verdictParts(r, scenario);
+  return [h('strong', {}, lead), ...rest.map((x) => (x === MARGIN ? margin : x))];
 }
 
 function headlineCard(label) {
