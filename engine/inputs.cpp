@@ -89,6 +89,11 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
   if (in.model && in.gpu) {
     ThroughputParams p = throughput_params(s);
     in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
+    if (in.model->q_heads > 0 && in.model->q_heads % h.gpus_per_replica != 0)
+      r.warnings.push_back({"/self_host/gpus_per_replica",
+                            "tensor parallelism over " + std::to_string(h.gpus_per_replica) + " GPUs does not divide " +
+                                in.model->name + "'s " + std::to_string(in.model->q_heads) +
+                                " attention heads; serving engines need a divisor such as 1, 2, 4 or 8"});
     if (t.input_tokens_per_request + t.output_tokens_per_request > in.model->context_tokens)
       r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
                             "input + output tokens per request exceed " + in.model->name + "'s context of " +

@@ -129,8 +129,11 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
                   " GB + one sequence's KV cache " + fmt::number(out.kv_bytes_per_sequence / kGB, 2) + " GB = " +
                   fmt::number(need, 1) + " GB, but only " + fmt::number(out.usable_gb, 1) + " GB of " +
                   fmt::number(out.vram_gb, 0) + " GB is usable. ";
+    // Tensor parallelism splits attention heads evenly, so serving engines take 1, 2, 4 or 8 GPUs per replica.
     int more = static_cast<int>(std::ceil(need / (gpu.vram_gb * p.gpu_memory_utilization - p.runtime_overhead_gb)));
-    out.problem += "It would fit with " + std::to_string(std::max(more, tp + 1)) + " GPUs per replica";
+    int suggested = 1;
+    while (suggested < std::max(more, tp + 1)) suggested *= 2;
+    out.problem += "It would fit with " + std::to_string(suggested) + " GPUs per replica";
     if (p.precision == "bf16" || p.precision == "fp16") out.problem += ", or with fp8 or int4 weights";
     else if (p.precision != "int4") out.problem += ", or with int4 weights";
     out.problem += ".";

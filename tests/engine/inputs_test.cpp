@@ -486,3 +486,21 @@ TEST(inputs_test, one_time_costs_include_the_observability_setup) {
 
 }  // namespace
 }  // namespace llmtco
+
+namespace llmtco {
+namespace {
+
+TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned_about) {
+  Scenario s;
+  s.self_host.gpus_per_replica = 3;
+  ResolvedInputs r = resolve(s, builtin_catalog());
+  bool warned = false;
+  for (const Problem& w : r.warnings)
+    warned = warned || (w.path == "/self_host/gpus_per_replica" && w.message.find("40 attention heads") != std::string::npos);
+  EXPECT_TRUE(warned);
+  s.self_host.gpus_per_replica = 2;
+  for (const Problem& w : resolve(s, builtin_catalog()).warnings) EXPECT_NE(w.path, "/self_host/gpus_per_replica");
+}
+
+}  // namespace
+}  // namespace llmtco

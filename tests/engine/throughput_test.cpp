@@ -176,3 +176,15 @@ TEST(throughput_test, fp8_weights_use_fp8_tensor_cores_only_where_the_gpu_has_th
 
 }  // namespace
 }  // namespace llmtco
+
+namespace llmtco {
+namespace {
+
+TEST(throughput_test, the_way_out_suggests_a_gpu_count_tensor_parallelism_can_use) {
+  ThroughputModel t = model_throughput(gpu("h100-sxm"), model("llama-3.3-70b"), 1, ThroughputParams{});
+  // 143.6 GB needs three 80 GB cards' usable memory; engines split heads over 1, 2, 4 or 8 GPUs.
+  EXPECT_NE(t.problem.find("It would fit with 4 GPUs per replica"), std::string::npos) << t.problem;
+}
+
+}  // namespace
+}  // namespace llmtco
