@@ -111,7 +111,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
                                    "-bound"});
       return true;
     }
-    if (modeled) r.errors.push_back({error_path, modeled->problem});
+    if (modeled) r.errors.push_back({error_path, modeled->problem, "does_not_fit"});
     return false;
   };
   if (t.source == "modeled") {

@@ -19,7 +19,11 @@ using nlohmann::json;
 
 json problems_json(const Problems& ps) {
   json out = json::array();
-  for (const Problem& p : ps) out.push_back({{"path", p.path}, {"message", p.message}});
+  for (const Problem& p : ps) {
+    json problem = {{"path", p.path}, {"message", p.message}};
+    if (!p.code.empty()) problem["code"] = p.code;
+    out.push_back(std::move(problem));
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ namespace llmtco {
 struct Problem {
   std::string path;     // JSON pointer into the scenario, e.g. "/workload/input_share"
   std::string message;  // what was given and what is accepted
+  std::string code;     // a stable code for the few problems a page reacts to ("does_not_fit"); usually empty
   bool operator==(const Problem&) const = default;
 };
 

@@ -134,8 +134,15 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
     int suggested = 1;
     while (suggested < std::max(more, tp + 1)) suggested *= 2;
     out.problem += "It would fit with " + std::to_string(suggested) + " GPUs per replica";
-    if (p.precision == "bf16" || p.precision == "fp16") out.problem += ", or with fp8 or int4 weights";
-    else if (p.precision != "int4") out.problem += ", or with int4 weights";
+    // Lower precisions are offered only when they really fit on this many GPUs.
+    std::string lighter;
+    for (const char* precision : {"fp8", "int4"}) {
+      if (bytes_per_weight(precision) >= b_w) continue;
+      double weights_gb = m.params_b_total * bytes_per_weight(precision);
+      if (weights_gb + out.overhead_gb + out.kv_bytes_per_sequence / kGB <= out.usable_gb)
+        lighter += std::string(lighter.empty() ? "" : " or ") + precision;
+    }
+    if (!lighter.empty()) out.problem += ", or with " + lighter + " weights";
     out.problem += ".";
     return out;
   }

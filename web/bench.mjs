@@ -1,5 +1,6 @@
 // bench.mjs — page timings in headless Chromium (for scripts/bench): navigation to first result, from file:// and
-// over http, and an input edit to the updated display (median of many); plus the size of dist/, raw and gzipped.
+// over http, an input edit to the updated display and the "Which GPU?" call (medians of many); plus the size of
+// dist/, raw and gzipped.
 import { chromium } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -47,6 +48,31 @@ async function inputToDisplay(browser, url) {
   return { median: median(times), max: Math.max(...times) };
 }
 
+/**
+ * engine.gpus() ("Which GPU?") as the page calls it on every recompute while the table is on screen, over volume
+ * edits (the page's own performance measure).
+ */
+async function gpusCall(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.locator('#gpus-card').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#gpus-table tbody tr');
+  const times = await page.evaluate(async () => {
+    const box = document.querySelector('[data-path="/workload/tokens_per_month"] input.num');
+    const out = [];
+    for (let i = 0; i < 60; i++) {
+      box.value = `${1 + (i % 40)}B`;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push(performance.getEntriesByName('llmtco:gpus')[0].duration);
+    }
+    return out.slice(10);
+  });
+  await page.close();
+  return { median: median(times), max: Math.max(...times) };
+}
+
 const server = createServer();
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const http = `http://127.0.0.1:${server.address().port}/`;
@@ -57,6 +83,8 @@ try {
   console.log(`page: first result over http (median of ${RUNS})     ${(await firstResult(browser, http)).toFixed(0)} ms`);
   const edit = await inputToDisplay(browser, http);
   console.log(`page: input to updated display (median of 50)   ${edit.median.toFixed(1)} ms (max ${edit.max.toFixed(1)})`);
+  const gpus = await gpusCall(browser, http);
+  console.log(`page: "Which GPU?" gpus() call (median of 50)  ${gpus.median.toFixed(1)} ms (max ${gpus.max.toFixed(1)})`);
 } finally {
   await browser.close();
   server.close();

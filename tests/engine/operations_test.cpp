@@ -96,3 +96,18 @@ TEST(operations_test, find_non_finite_points_at_the_bad_number) {
 
 }  // namespace
 }  // namespace llmtco::ops
+
+namespace llmtco::ops {
+namespace {
+
+TEST(operations_test, a_model_that_does_not_fit_is_an_error_with_a_stable_code) {
+  json bad = envelope(evaluate(R"({"self_host": {"model": "llama-3.3-70b", "throughput": {"source": "modeled"}}})"));
+  ASSERT_EQ(bad["ok"], false);
+  EXPECT_EQ(bad["errors"][0]["path"], "/self_host/gpus_per_replica");
+  EXPECT_EQ(bad["errors"][0]["code"], "does_not_fit");
+  json other = envelope(evaluate(R"({"workload": {"input_share": 2}})"));
+  EXPECT_FALSE(other["errors"][0].contains("code"));
+}
+
+}  // namespace
+}  // namespace llmtco::ops

@@ -31,6 +31,17 @@ export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/**
+ * Makes `parent`'s children exactly `children`, in order, moving only the nodes out of place: a node that stays
+ * put is never detached, so it keeps the keyboard focus (replaceChildren would drop it).
+ */
+export function reconcile(parent, children) {
+  children.forEach((child, i) => {
+    if (parent.children[i] !== child) parent.insertBefore(child, parent.children[i] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild.remove();
+}
+
 /** Copies text to the clipboard: the async Clipboard API, else a selected textarea and execCommand. */
 export async function copyText(text) {
   try {

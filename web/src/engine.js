@@ -2,7 +2,7 @@
 //
 // The module is a classic Emscripten script (it also loads from file://) that defines the global createLlmtco.
 
-/** Loads the engine once; resolves to { evaluate, defaults, presets, catalog, minimize }. */
+/** Loads the engine once; resolves to { evaluate, gpus, defaults, presets, catalog, minimize }. */
 export async function loadEngine() {
   if (typeof globalThis.createLlmtco !== 'function') throw new Error('the cost engine script did not load');
   const m = await globalThis.createLlmtco();
@@ -11,6 +11,8 @@ export async function loadEngine() {
     /** Envelope: { ok: true, result, warnings } or { ok: false, errors: [{path, message}], warnings }. */
     evaluate: (scenario) => call('evaluate', scenario),
     minimize: (scenario) => call('minimize', scenario),
+    /** "Which GPU?": { model, tokens_per_month, options: [...] } in the envelope, cheapest first, unfit last. */
+    gpus: (scenario) => call('gpus', scenario),
     defaults: () => JSON.parse(m.defaults()),
     presets: () => JSON.parse(m.presets()),
     catalog: () => JSON.parse(m.catalog()),

@@ -49,6 +49,19 @@ export function percent(x, digits = 1) {
   return decimals[digits].format(x * 100).replace(/\.0+$/, '') + '%';
 }
 
+/** Memory: 1,342 GB, 141.2 GB, 29.6 GB, 2 GB, 0.05 GB. */
+export function gb(x) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  return `${decimals[a >= 1000 ? 0 : a >= 0.1 || a === 0 ? 1 : 2].format(x).replace(/\.0+$/, '')} GB`;
+}
+
+/** A duration: 28.1 ms, 20 ms, 1,204 ms. */
+export function ms(x) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  return `${decimals[Math.abs(x) >= 100 ? 0 : 1].format(x).replace(/\.0$/, '')} ms`;
+}
+
 /** A plain number for an input box: grouping, no float noise (0.07 × 100 → 7, not 7.000000000000001). */
 export function plain(x, { money = false } = {}) {
   if (x == null || !Number.isFinite(x)) return '';

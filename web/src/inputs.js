@@ -11,6 +11,9 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 const hourName = (i) => `${DAYS[Math.floor(i / 24)] ?? `hour ${i}`} ${String(i % 24).padStart(2, '0')}:00`;
 const API_PRICES = ['usd_per_mtok_input', 'usd_per_mtok_cached_input', 'usd_per_mtok_output', 'batch_discount'];
 const THROUGHPUT = '/self_host/throughput/tokens_per_second_per_replica';
+/** What belongs to one GPU pick (its provider, prices, power, measured throughput): dropped when the GPU changes. */
+export const GPU_OVERRIDES = ['/self_host/cloud/provider', '/self_host/cloud/usd_per_gpu_hour',
+  '/self_host/on_prem/usd_per_gpu', '/self_host/on_prem/watts_per_gpu', THROUGHPUT];
 
 /** Catalog rows as picker choices; labels carry what a person compares on (price, memory). */
 function catalogChoices(catalog) {
@@ -58,8 +61,7 @@ export function createInputs(container, { state, catalog, defaults, only = null,
     },
     '/self_host/model': (v) => { state.remove(THROUGHPUT); state.set('/self_host/model', v); },
     '/self_host/gpu': (v) => {
-      for (const p of ['/self_host/cloud/provider', '/self_host/cloud/usd_per_gpu_hour',
-        '/self_host/on_prem/usd_per_gpu', '/self_host/on_prem/watts_per_gpu', THROUGHPUT]) state.remove(p);
+      for (const p of GPU_OVERRIDES) state.remove(p);
       state.set('/self_host/gpu', v);
     },
     '/self_host/cloud/provider': (v) => {
@@ -92,8 +94,23 @@ export function createInputs(container, { state, catalog, defaults, only = null,
   for (const group of groups) {
     const params = group.params.filter(known);
     if (!params.length) continue;
+    // Rows marked advanced go, together, into one disclosure where the first of them would be.
+    const nodes = [];
+    let advanced = null;
+    for (const param of params) {
+      const el = build(param);
+      if (!param.advanced || only) {
+        nodes.push(el);
+        continue;
+      }
+      if (!advanced) {
+        advanced = h('details', { class: 'advanced' }, h('summary', {}, group.advanced ?? 'Advanced'));
+        nodes.push(advanced);
+      }
+      advanced.append(el);
+    }
     container.append(h('fieldset', { class: 'group', id: `group-${group.id}` },
-      h('legend', { class: 'group-title' }, group.title), params.map(build)));
+      h('legend', { class: 'group-title' }, group.title), nodes));
   }
 
   /** Writes the state into every control (after a preset loads, or a pick cleared overrides). */
@@ -165,7 +182,13 @@ export function createInputs(container, { state, catalog, defaults, only = null,
       if (c && !c.root.hidden && c[set]) byControl.set(c, [...(byControl.get(c) ?? []), where + e.message]);
       else unmatched.push({ ...e, label: c?.param.label });
     }
-    for (const c of controls.values()) c[set]?.(byControl.get(c)?.join('; ') ?? '');
+    for (const c of controls.values()) {
+      const message = byControl.get(c)?.join('; ') ?? '';
+      c[set]?.(message);
+      // A problem in a closed disclosure would be invisible: open it.
+      const disclosure = message && c.root.closest('details');
+      if (disclosure && !disclosure.open) disclosure.open = true;
+    }
     return unmatched;
   }
   const showErrors = (errors) => place(errors, 'setError');

@@ -6,6 +6,7 @@ import './styles.css';
 import { $, h, setText } from './dom.js';
 import { loadEngine } from './engine.js';
 import { createState, overlay } from './state.js';
+import { PARAMS } from './params.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
 import { createCharts } from './charts.js';
@@ -15,6 +16,8 @@ import { createShare } from './share.js';
 import { showMessage, clearMessage } from './messages.js';
 import { reportHeight, wireOpenFull, createEmbedDialog } from './embed.js';
 import { createExportDialog, wireDrop } from './exportui.js';
+import { createThroughput } from './throughput.js';
+import { createGpuTable, adoptOption } from './gputable.js';
 
 const body = document.body;
 const html = document.documentElement;
@@ -22,14 +25,27 @@ const html = document.documentElement;
 const EMBED_INPUTS = ['/workload/tokens_per_month', '/api/model', '/self_host/model', '/self_host/gpu',
   '/self_host/deployment'];
 const PAPER_WIDTH_PX = 700;  // A4 or Letter less 12 mm margins, at 96 px per inch
+// An evaluation that fails here means the replica cannot serve the model (it does not fit, or misses the latency
+// target): the throughput panel shows that message over the last result that ran.
+const REPLICA_PATH = '/self_host/gpus_per_replica';
+const REPLICA_PARAM = PARAMS.find((p) => p.path === REPLICA_PATH);
+
+/** The error that says this replica cannot serve the model; not one about a GPU count out of range. */
+function replicaProblem(errors, scenario) {
+  const n = scenario.self_host?.gpus_per_replica;
+  const valid = Number.isInteger(n) && n >= REPLICA_PARAM.min && n <= REPLICA_PARAM.max;
+  return valid ? errors.find((e) => e.path === REPLICA_PATH) : undefined;
+}
 
 function notice(kind, ...children) {
   return h('div', { class: `notice notice-${kind}` }, ...children);
 }
 
-/** Takes the keyboard (and the eye) to the first field marked invalid. */
+/** Takes the keyboard (and the eye) to the first field marked invalid, opening the disclosure it is in. */
 function showFirstInvalid() {
   const el = document.querySelector('[aria-invalid="true"]');
+  const disclosure = el?.closest('details');
+  if (disclosure) disclosure.open = true;
   el?.scrollIntoView({ block: 'center' });
   el?.focus();
 }
@@ -88,14 +104,34 @@ async function boot() {
   }
 
   const outputs = createOutputs(document);
-  // The verdict and figures are painted first; the input form and the charts are built right after.
+  // The verdict and figures are painted first; the input form, the charts, the throughput panel and the
+  // "Which GPU?" table are built right after.
   let inputs = null;
   let charts = null;
+  let throughput = null;
+  let gpuTable = null;
+  let gpus = null;  // the last engine.gpus() envelope
+  let gpusSeen = false;   // the table is on, or near, the screen
+  let gpusDirty = false;  // an edit came while it was not seen
+  const gpuOptions = () => (gpus?.ok ? gpus.result.options : null);
+  /**
+   * gpus() re-prices the scenario on every catalog GPU and rate: ~1.5 ms in wasm (web/bench.mjs), ~5 ms of the
+   * main thread per edit with drawing and layout, so off screen the table waits and catches up when seen.
+   */
+  function refreshGpus(scenario, stale) {
+    const start = performance.now();
+    gpus = engine.gpus(scenario);
+    performance.clearMeasures('llmtco:gpus');
+    performance.measure('llmtco:gpus', { start, end: performance.now() });
+    gpuTable.render(gpus, { stale });
+    gpusDirty = false;
+  }
 
   function render(result, scenario) {
     result.explainMap = new Map(result.explain.map((e) => [e.figure, e]));
     outputs.render(result, scenario);
     charts?.update(result);
+    throughput?.render(result, scenario, { options: gpuOptions() });
     inputs?.applyResult(result);
     setText($('#scenario-description'), scenario.description ?? '');
     setText($('#scenario-name'), result.name ?? '');
@@ -113,6 +149,15 @@ async function boot() {
     const envelope = engine.evaluate(scenario);
     body.dataset.evaluations = String(++evaluations);
     const unmatched = inputs?.showErrors(envelope.ok ? [] : envelope.errors) ?? envelope.errors;
+    // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it), then
+    // follows the edits while it is seen, or when the throughput panel needs its rows for a way out.
+    if (gpuTable) {
+      if (gpusSeen || !gpus || (!envelope.ok && replicaProblem(envelope.errors, scenario))) {
+        refreshGpus(scenario, !envelope.ok);
+      } else {
+        gpusDirty = true;
+      }
+    }
     const notes = [];
     if (envelope.ok) {
       try {
@@ -127,6 +172,11 @@ async function boot() {
       }
     } else {
       body.dataset.state = 'stale';
+      const problem = replicaProblem(envelope.errors, scenario);
+      if (good && throughput) {
+        throughput.render(good.result, good.scenario, { problem: problem?.message ?? null, options: gpuOptions(),
+          current: scenario });
+      }
       const n = envelope.errors.length;
       notes.push(notice('error', h('strong', {}, n === 1 ? 'One input needs attention. ' : `${n} inputs need attention. `),
         'The figures below are from the last valid inputs. ',
@@ -158,6 +208,20 @@ async function boot() {
   const catalog = engine.catalog();
   inputs = createInputs($('#inputs'), { state, catalog, defaults, only: embed ? EMBED_INPUTS : null });
   charts = createCharts(document, { only: embed ? ['volume'] : null });
+  if (!embed) {
+    const gotoTable = () => {
+      const heading = $('#gpus-heading');
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    };
+    throughput = createThroughput(document, { catalog, onFix: ({ path, value }) => state.set(path, value), gotoTable });
+    gpuTable = createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) });
+    const catchUp = () => gpusDirty && refreshGpus(structuredClone(state.scenario), body.dataset.state === 'stale');
+    new IntersectionObserver(([entry]) => {
+      gpusSeen = entry.isIntersecting;
+      if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
+    }, { rootMargin: '400px 0px' }).observe($('#gpus-card'));
+  }
 
   // The scenario picker: the defaults, the presets, and what a link, the autosave or a file brought when it is
   // none of those.
@@ -263,6 +327,7 @@ async function boot() {
     scenario: () => structuredClone(state.scenario),
     result: () => (good ? JSON.parse(JSON.stringify(good.result, (k, v) => (k === 'explainMap' ? undefined : v))) : null),
     link: async () => (await share.now())?.url ?? null,
+    gpus: () => (gpus?.ok ? structuredClone(gpus.result) : null),
   });
 
   forceSync = true;

@@ -7,7 +7,7 @@ import { COMPLIANCE_LABELS } from './params.js';
 import { renderMonthly } from './monthly.js';
 
 // Short visible tags; screen readers get the full phrase.
-// The sizing chain, in reading order; any throughput-model steps the engine explains come first.
+// The sizing chain, in reading order (the throughput behind it has its own panel, throughput.js).
 const SIZING = ['self_host.tokens_per_replica_hour', 'self_host.peak_demand_tokens_per_hour',
   'self_host.replicas_peak', 'self_host.gpu_hours_per_month', 'self_host.utilization'];
 
@@ -95,8 +95,7 @@ export function createOutputs(root) {
 
   const sizingRows = new Map();
   function renderSizing(r) {
-    const paths = [...r.explain.map((e) => e.figure).filter((f) => f.startsWith('self_host.throughput.')), ...SIZING];
-    const rows = paths.map((path) => r.explainMap.get(path)).filter(Boolean).map((entry) => {
+    const rows = SIZING.map((path) => r.explainMap.get(path)).filter(Boolean).map((entry) => {
       if (!sizingRows.has(entry.figure)) {
         const fig = figure();
         const label = h('th', { scope: 'row' });

@@ -3,14 +3,16 @@
 // A row is [path, label, unit, min, max, step, help, options]. min/max/step are the slider and keyboard hints
 // (the engine does the validating); options: scale (shown value = scenario value × scale, e.g. 100 for a share
 // shown in %), slider, int, catalog (an empty box means "the catalog's value", shown as placeholder), kind
-// (tokens | select | radio | toggle | profile), choices, when (shown only if another key has a given value).
+// (tokens | select | radio | toggle | profile), choices, when (shown only if another key has a given value),
+// advanced (kept in the group's "Advanced" disclosure).
 // A row whose key the engine's defaults() do not have (an older or newer engine) is left out of the form.
 
 const RENT = { '/self_host/deployment': 'cloud' };
 const BUY = { '/self_host/deployment': 'on_prem' };
 const FTE = { '/operations/engineering/mode': 'fte' };
-const MODELED = { '/self_host/throughput/source': 'modeled' };
+const MEASURED = { '/self_host/throughput/source': 'measured' };
 const PRECISIONS = [['bf16', 'BF16'], ['fp16', 'FP16'], ['fp8', 'FP8'], ['int8', 'INT8'], ['int4', 'INT4']];
+export const PRECISION_LABELS = Object.fromEntries(PRECISIONS);
 
 export const GROUPS = [
   {
@@ -45,36 +47,46 @@ export const GROUPS = [
     ],
   },
   {
-    id: 'self_host', title: 'Self-hosting', rows: [
+    id: 'self_host', title: 'Self-hosting', advanced: 'Advanced: throughput model efficiencies', rows: [
       ['/self_host/model', 'Open model', '', null, null, null, 'The open-weight model you would serve.',
         { kind: 'select', choices: 'models' }],
       ['/self_host/gpu', 'GPU', '', null, null, null, '', { kind: 'select', choices: 'gpus' }],
       ['/self_host/gpus_per_replica', 'GPUs per replica', 'GPUs', 1, 64, 1,
         'GPUs that serve one copy of the model (tensor parallelism).', { int: true }],
       ['/self_host/throughput/source', 'Throughput from', '', null, null, null,
-        'Measured: your figure, else the catalog’s benchmark, else the model. Modeled: always the roofline model.',
+        'Measurement: your figure, else the catalog’s benchmark, else the model. Model: always the roofline model.',
         { kind: 'radio', choices: [['measured', 'Measurement'], ['modeled', 'Model']] }],
       ['/self_host/throughput/tokens_per_second_per_replica', 'Throughput', 'tokens/s per replica', 1, 1e7, 100,
         'Input + output tokens per second one replica serves under real load. Replace with your measurement.',
-        { catalog: true }],
-      ['/self_host/throughput/precision', 'Weight precision', '', null, null, null, '',
-        { kind: 'select', choices: PRECISIONS }],
-      ['/self_host/throughput/kv_precision', 'KV-cache precision', '', null, null, null, '',
+        { catalog: true, when: MEASURED }],
+      ['/self_host/throughput/precision', 'Weight precision', '', null, null, null,
+        'Bytes per weight: BF16 and FP16 2, FP8 and INT8 1, INT4 ½. Lower precision fits bigger models and ' +
+        'decodes faster.', { kind: 'select', choices: PRECISIONS }],
+      ['/self_host/throughput/kv_precision', 'KV-cache precision', '', null, null, null,
+        'FP8 halves the cache each sequence holds, so about twice as many fit.',
         { kind: 'select', choices: PRECISIONS.filter(([v]) => !v.startsWith('int')) }],
-      ['/self_host/throughput/input_tokens_per_request', 'Input per request', 'tokens', 1, 1e7, 100, ''],
-      ['/self_host/throughput/output_tokens_per_request', 'Output per request', 'tokens', 1, 1e6, 10, ''],
-      ['/self_host/throughput/mbu', 'Memory-bandwidth utilization', '% (MBU)', 1, 100, 1, '',
-        { scale: 100, when: MODELED }],
-      ['/self_host/throughput/mfu', 'Compute utilization, decode', '% (MFU)', 1, 100, 1, '', { scale: 100, when: MODELED }],
-      ['/self_host/throughput/mfu_prefill', 'Compute utilization, prefill', '% (MFU)', 1, 100, 1, '',
-        { scale: 100, when: MODELED }],
-      ['/self_host/throughput/tp_efficiency', 'Tensor-parallel efficiency', '%', 1, 100, 1, '',
-        { scale: 100, when: MODELED }],
-      ['/self_host/throughput/gpu_memory_utilization', 'Usable GPU memory', '%', 1, 100, 1, '',
-        { scale: 100, when: MODELED }],
-      ['/self_host/throughput/runtime_overhead_gb', 'Runtime overhead', 'GB per GPU', 0, 1000, 0.5, '', { when: MODELED }],
+      ['/self_host/throughput/input_tokens_per_request', 'Input per request', 'tokens', 1, 1e7, 100,
+        'Prompt length: sets the prefill time and, with the output, each sequence’s KV cache.'],
+      ['/self_host/throughput/output_tokens_per_request', 'Output per request', 'tokens', 1, 1e6, 10,
+        'Tokens generated per request.'],
+      ['/self_host/throughput/mbu', 'Memory-bandwidth utilization', '% (MBU)', 1, 100, 1,
+        'Share of the GPU’s memory bandwidth decode reaches: about 70% for vLLM, SGLang and TensorRT-LLM; ' +
+        '50–87% for llama.cpp at batch 1.', { scale: 100, advanced: true }],
+      ['/self_host/throughput/mfu', 'Compute utilization, decode', '% (MFU)', 1, 100, 1,
+        'Share of peak dense FLOPS the decode matrix multiplies reach at large batches.',
+        { scale: 100, advanced: true }],
+      ['/self_host/throughput/mfu_prefill', 'Compute utilization, prefill', '% (MFU)', 1, 100, 1,
+        'Share of peak dense FLOPS reached while reading the prompt.', { scale: 100, advanced: true }],
+      ['/self_host/throughput/tp_efficiency', 'Tensor-parallel efficiency', '%', 1, 100, 1,
+        'With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share (the rest is ' +
+        'communication).', { scale: 100, advanced: true }],
+      ['/self_host/throughput/gpu_memory_utilization', 'Usable GPU memory', '% of VRAM', 1, 100, 1,
+        'Share of each GPU’s memory the serving engine takes (vLLM gpu_memory_utilization).',
+        { scale: 100, advanced: true }],
+      ['/self_host/throughput/runtime_overhead_gb', 'Runtime overhead', 'GB per GPU', 0, 1000, 0.5,
+        'CUDA context, graphs and activations: 1–3 GB.', { advanced: true }],
       ['/self_host/throughput/max_batch', 'Batch cap', 'sequences', 1, 1e6, 1,
-        'Most sequences the serving engine runs at once (vLLM max_num_seqs).', { int: true, when: MODELED }],
+        'Most sequences the serving engine runs at once (vLLM max_num_seqs).', { int: true, advanced: true }],
       ['/self_host/target_peak_utilization', 'Target peak load', '% of capacity', 5, 100, 1,
         'Headroom: replicas are added so that no hour runs above this load.', { scale: 100, slider: true }],
       ['/self_host/min_replicas', 'Minimum replicas', 'replicas', 0, 100, 1, '', { int: true }],
@@ -136,8 +148,10 @@ export const GROUPS = [
         'Data-handling rules that make self-hosting mandatory.',
         { kind: 'select', choices: [['none', 'None'], ['hipaa', 'HIPAA'], ['soc2_type2', 'SOC 2 Type II'],
           ['government', 'Government data handling']] }],
-      ['/constraints/p99_latency_ms', 'p99 latency target', 'ms', 0, 10000, 10, '0 means no target.'],
-      ['/constraints/p99_ttft_ms', 'p99 time to first token', 'ms', 0, 60000, 10, '0 means no target.'],
+      ['/constraints/p99_latency_ms', 'p99 latency target', 'ms per output token', 0, 10000, 1,
+        'Time between generated tokens: the batch is capped so each token arrives within it. 0 means no target.'],
+      ['/constraints/p99_ttft_ms', 'p99 time to first token', 'ms', 0, 60000, 10,
+        'Wait before the first token: prefill plus one decode step. Caps the batch too. 0 means no target.'],
       ['/constraints/has_mlops_team', 'We already have an MLOps team', '', null, null, null, '',
         { kind: 'toggle' }],
     ],
