@@ -104,7 +104,9 @@ test('a link pasted into the address bar of an open page opens in place', async 
   const fixture = fixtures.links.find((l) => l.name.startsWith('preset: on-prem'));
   await page.evaluate((hash) => { location.hash = hash; }, fixture.fragment);
   await expect(page.getByLabel('Scenario')).toHaveValue('on-prem-two-h100');
-  expect(await pageResult(page)).toEqual(engine.evaluate(fixture.scenario).result);
+  // The picker changes before the page's next frame recomputes: wait for the result, do not race it.
+  const expected = engine.evaluate(fixture.scenario).result;
+  await expect.poll(() => pageResult(page)).toEqual(expected);
 });
 
 test('links glued to a closing bracket or full stop by a chat app still open', async ({ page, context }) => {
