@@ -18,27 +18,9 @@ namespace {
 
 const Catalog& cat() { return builtin_catalog(); }
 
-std::string all(const Problems& ps) {
-  std::string s;
-  for (const Problem& p : ps) s += "\n  " + to_string(p);
-  return s.empty() ? " (none)" : s;
-}
-
-const Problem* find(const Problems& ps, std::string_view path) {
-  for (const Problem& p : ps)
-    if (p.path == path) return &p;
-  return nullptr;
-}
-
-::testing::AssertionResult has_problem(const Problems& ps, std::string_view path,
-                                       std::initializer_list<std::string_view> fragments) {
-  const Problem* p = find(ps, path);
-  if (!p) return ::testing::AssertionFailure() << "no problem at \"" << path << "\"; problems:" << all(ps);
-  for (std::string_view f : fragments)
-    if (p->message.find(f) == std::string::npos)
-      return ::testing::AssertionFailure() << "message at " << path << " lacks \"" << f << "\": " << p->message;
-  return ::testing::AssertionSuccess();
-}
+using test::all;
+using test::find;
+using test::has_problem;
 
 const Provenance* provenance(const Inputs& in, std::string_view path) {
   for (const Provenance& p : in.provenance)

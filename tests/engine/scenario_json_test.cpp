@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "operations.hpp"
+#include "test_support.hpp"
 #include "units.hpp"
 
 namespace llmtco {
@@ -20,28 +21,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string all(const Problems& ps) {
-  std::string s;
-  for (const Problem& p : ps) s += "\n  " + to_string(p);
-  return s.empty() ? " (none)" : s;
-}
-
-const Problem* find(const Problems& ps, std::string_view path) {
-  for (const Problem& p : ps)
-    if (p.path == path) return &p;
-  return nullptr;
-}
-
-// The problem at `path` exists and its message contains every fragment (what was given, what is accepted).
-::testing::AssertionResult has_problem(const Problems& ps, std::string_view path,
-                                       std::initializer_list<std::string_view> fragments) {
-  const Problem* p = find(ps, path);
-  if (!p) return ::testing::AssertionFailure() << "no problem at \"" << path << "\"; problems:" << all(ps);
-  for (std::string_view f : fragments)
-    if (p->message.find(f) == std::string::npos)
-      return ::testing::AssertionFailure() << "message at " << path << " lacks \"" << f << "\": " << p->message;
-  return ::testing::AssertionSuccess();
-}
+using test::all;
+using test::find;
+using test::has_problem;
 
 // Parses one scenario text and checks it yields exactly one error, at `path`, mentioning every fragment.
 ::testing::AssertionResult rejects(const std::string& text, std::string_view path,

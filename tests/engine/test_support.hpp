@@ -2,7 +2,9 @@
 // built-in catalog, failing the test loudly when it does not resolve.
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -12,6 +14,30 @@
 #include "scenario_json.hpp"
 
 namespace llmtco::test {
+
+// Every problem, one per line, for failure messages.
+inline std::string all(const Problems& ps) {
+  std::string s;
+  for (const Problem& p : ps) s += "\n  " + to_string(p);
+  return s.empty() ? " (none)" : s;
+}
+
+inline const Problem* find(const Problems& ps, std::string_view path) {
+  for (const Problem& p : ps)
+    if (p.path == path) return &p;
+  return nullptr;
+}
+
+// The problem at `path` exists and its message contains every fragment (what was given, what is accepted).
+inline ::testing::AssertionResult has_problem(const Problems& ps, std::string_view path,
+                                              std::initializer_list<std::string_view> fragments) {
+  const Problem* p = find(ps, path);
+  if (!p) return ::testing::AssertionFailure() << "no problem at \"" << path << "\"; problems:" << all(ps);
+  for (std::string_view f : fragments)
+    if (p->message.find(f) == std::string::npos)
+      return ::testing::AssertionFailure() << "message at " << path << " lacks \"" << f << "\": " << p->message;
+  return ::testing::AssertionSuccess();
+}
 
 inline Inputs resolved(const Scenario& s) {
   ResolvedInputs r = resolve(s, builtin_catalog());
