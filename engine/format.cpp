@@ -1,90 +1,87 @@
-// format.cpp — snprintf-based formatting (libc++ 13 in Emscripten has no <format> or float to_chars).
+// format.cpp — numbers as text without snprintf or intermediate strings (both slow in wasm, where libc++'s
+// short-string buffer holds only 10 characters): one pass into a stack buffer, one std::string at the end.
 #include "format.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace llmtco::fmt {
 namespace {
 
-// Fixed-point text without snprintf (slow in wasm's libc): round |x| × 10^decimals half away from zero to an
-// integer and place the point. Exact for the magnitudes explanations show; snprintf beyond them.
-std::string printf_fixed(double x, int decimals) {
+struct Style {
+  bool group = false;  // thousands separators in the integer part
+  bool trim = false;   // drop trailing zeros (and a bare decimal point)
+  std::string_view prefix;
+  std::string_view suffix;
+};
+
+// x rounded half away from zero to `decimals`, its sign first, then the style's prefix and suffix.
+std::string fixed(double x, int decimals, Style style) {
   static constexpr double kPow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
   double a = std::fabs(x);
-  if (decimals < 0 || decimals > 9 || !(a * kPow10[decimals] < 9e15)) {
+  char digits[400];
+  int len = 0;  // digits[] holds the digits of round(a × 10^decimals), least significant first
+  if (decimals >= 0 && decimals <= 9 && a * kPow10[decimals] < 9e15) {
+    auto n = static_cast<unsigned long long>(std::round(a * kPow10[decimals]));
+    do {
+      digits[len++] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n > 0);
+  } else {  // beyond 2^53: exact decimal expansion from snprintf, then the same layout
     char buf[400];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-    return buf;
+    int written = std::snprintf(buf, sizeof buf, "%.*f", decimals, a);
+    for (int i = written - 1; i >= 0 && len < 399; --i)
+      if (buf[i] != '.') digits[len++] = buf[i];
   }
-  auto n = static_cast<unsigned long long>(std::round(a * kPow10[decimals]));
-  char digits[32];
-  int len = 0;
-  do {
-    digits[len++] = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n > 0 || len <= decimals);
+  while (len <= decimals) digits[len++] = '0';
+  bool zero = true;
+  for (int i = 0; i < len; ++i) zero = zero && digits[i] == '0';
+
   std::string out;
-  out.reserve(len + 2);
-  if (x < 0) out += '-';
-  for (int i = len - 1; i >= 0; --i) {
+  out.reserve(static_cast<std::size_t>(len) + len / 3 + style.prefix.size() + style.suffix.size() + 3);
+  if (x < 0 && !zero) out += '-';
+  out += style.prefix;
+  for (int i = len - 1; i >= decimals; --i) {
     out += digits[i];
-    if (i == decimals && decimals > 0) out += '.';
+    int left = i - decimals;  // integer digits still to write
+    if (style.group && left > 0 && left % 3 == 0) out += ',';
   }
-  return out;
-}
-
-// Inserts thousands separators into the integer part of a plain decimal string.
-std::string group_thousands(const std::string& s) {
-  std::size_t start = (!s.empty() && s[0] == '-') ? 1 : 0;
-  std::size_t dot = s.find('.');
-  std::size_t int_end = dot == std::string::npos ? s.size() : dot;
-  std::string out = s.substr(0, start);
-  for (std::size_t i = start; i < int_end; ++i) {
-    out += s[i];
-    std::size_t left = int_end - i - 1;
-    if (left > 0 && left % 3 == 0) out += ',';
+  int last = 0;  // lowest fractional digit kept
+  if (style.trim)
+    while (last < decimals && digits[last] == '0') ++last;
+  if (last < decimals) {
+    out += '.';
+    for (int i = decimals - 1; i >= last; --i) out += digits[i];
   }
-  out += s.substr(int_end);
+  out += style.suffix;
   return out;
-}
-
-std::string trim_zeros(std::string s) {
-  if (s.find('.') == std::string::npos) return s;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
 }
 
 }  // namespace
 
 std::string number(double x, int decimals) {
   if (!std::isfinite(x)) return "n/a";
-  std::string s = printf_fixed(x, decimals);
-  if (s == "-0" || s.rfind("-0.", 0) == 0) {
-    bool all_zero = s.find_first_not_of("-0.") == std::string::npos;
-    if (all_zero) s.erase(0, 1);
-  }
-  return group_thousands(s);
+  return fixed(x, decimals, {.group = true});
 }
 
 std::string usd(double x) {
   if (!std::isfinite(x)) return "n/a";
   double a = std::fabs(x);
-  std::string sign = x < 0 && a >= 0.00005 ? "-" : "";
-  if (a >= 1.0 || a == 0.0) return sign + "$" + number(a, 2);
+  std::string_view prefix = x < 0 && a >= 0.00005 ? "-$" : "$";
+  if (a >= 1.0 || a == 0.0) return fixed(a, 2, {.group = true, .prefix = prefix});
   // Below a dollar keep two significant digits, at least two decimals: $0.15, $0.0076, $0.000012.
   // Literal thresholds, not pow(): explanations must print identically natively and in wasm.
   static constexpr double kThreshold[] = {1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8};
   int decimals = 2;
   while (decimals < 8 && a < kThreshold[decimals - 1]) ++decimals;
-  return sign + "$" + printf_fixed(a, decimals);
+  return fixed(a, decimals, {.prefix = prefix});
 }
 
 std::string usd_whole(double x) {
   if (!std::isfinite(x)) return "n/a";
-  return (x < -0.5 ? "-$" : "$") + number(std::fabs(x), 0);
+  return fixed(std::fabs(x), 0, {.group = true, .prefix = x < -0.5 ? "-$" : "$"});
 }
 
 std::string usd_input(double x) {
@@ -103,21 +100,21 @@ std::string tokens(double x) {
   else if (a >= 1e3) { scaled = a / 1e3; suffix = "k"; }
   int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
   if (*suffix == '\0') decimals = 0;
-  return (x < 0 ? "-" : "") + trim_zeros(printf_fixed(scaled, decimals)) + suffix;
+  return fixed(x < 0 ? -scaled : scaled, decimals, {.trim = true, .suffix = suffix});
 }
 
 std::string percent(double fraction) {
   if (!std::isfinite(fraction)) return "n/a";
   double p = fraction * 100.0;
-  int decimals = std::fabs(p) >= 10 ? 1 : std::fabs(p) >= 1 ? 1 : 2;
-  return trim_zeros(printf_fixed(p, decimals)) + "%";
+  int decimals = std::fabs(p) >= 1 ? 1 : 2;
+  return fixed(p, decimals, {.trim = true, .suffix = "%"});
 }
 
 std::string plain(double x) {
   if (!std::isfinite(x)) return "n/a";
   double a = std::fabs(x);
   int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
-  return group_thousands(trim_zeros(printf_fixed(x, decimals)));
+  return fixed(x, decimals, {.group = true, .trim = true});
 }
 
 }  // namespace llmtco::fmt
