@@ -209,7 +209,10 @@ std::vector<Explanation> explain(const Evaluation& e) {
       "sum of " + plain(s.horizon_months) + " months at " + percent(w.monthly_growth) + " growth a month",
       usd(hz.total_api_usd));
   add("horizon.total_self_host_usd", "Self-hosting over the horizon",
-      usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) + " months", usd(hz.total_self_host_usd));
+      usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) + " months" +
+          (in.on_prem() ? " (bought GPUs as straight-line amortization from their purchase month, not cash up front)"
+                        : ""),
+      usd(hz.total_self_host_usd));
   add("horizon.payback_month", "Payback month",
       "first month from which self-hosting's cumulative cost stays below the API's",
       hz.payback_month ? "month " + std::to_string(*hz.payback_month) : "none within the horizon");
