@@ -157,6 +157,12 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     r.errors.push_back({tps_path, "required with a custom model or GPU; accepted: the input + output tokens per "
                                   "second one replica serves"});
   }
+  if (in.throughput_from == "modeled" && in.model && in.model->params_b_active < in.model->params_b_total &&
+      h.gpus_per_replica > 1)
+    r.warnings.push_back({"/self_host/throughput/source",
+                          "the roofline leaves out the all-to-all traffic of a mixture-of-experts model spread over "
+                          "several GPUs; MODEL.md §8 found DeepSeek-V3 served at about 0.3–0.4× its roofline, so "
+                          "treat the modeled figure as an upper bound or give a measured one"});
 
   if (!in.on_prem()) {
     const CloudRental& cl = h.cloud;

@@ -486,3 +486,19 @@ TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned
 
 }  // namespace
 }  // namespace llmtco
+
+namespace llmtco {
+namespace {
+
+TEST(inputs_test, a_modeled_moe_model_over_several_gpus_warns_that_the_roofline_is_an_upper_bound) {
+  ParsedScenario p = parse_scenario_text(R"({"self_host": {"model": "mixtral-8x7b", "gpus_per_replica": 2,
+      "throughput": {"source": "modeled"}}})");
+  ResolvedInputs r = resolve(p.scenario, builtin_catalog());
+  ASSERT_TRUE(r.ok()) << test::all(r.errors);
+  EXPECT_TRUE(test::has_problem(r.warnings, "/self_host/throughput/source", {"upper bound"}));
+  p.scenario.self_host.model = "qwen3-14b";  // dense: no warning
+  for (const Problem& w : resolve(p.scenario, builtin_catalog()).warnings) EXPECT_NE(w.path, "/self_host/throughput/source");
+}
+
+}  // namespace
+}  // namespace llmtco
