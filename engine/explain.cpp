@@ -137,11 +137,14 @@ std::vector<Explanation> explain(const Evaluation& e) {
     add("self_host.breakdown." + std::string(component_key(c)), std::string(component_label(c)), std::move(formula),
         usd(sh[c]));
   };
+  const std::string discount = h.cloud.commitment_discount > 0
+                                   ? " × (1 − " + percent(h.cloud.commitment_discount) + " commitment discount)"
+                                   : "";
   component(Component::gpu_rental,
             in.autoscale() ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(in.usd_per_gpu_hour) + "/h (" +
-                                 in.provider_name + ")"
+                                 in.provider_name + ")" + discount
                            : count(sh.gpus, "GPU", "GPUs") + " × 730 h × " + usd(in.usd_per_gpu_hour) + "/h (" +
-                                 in.provider_name + ")");
+                                 in.provider_name + ")" + discount);
   component(Component::cloud_other, "");
   const double capex = in.usd_per_gpu + o.host_usd_per_gpu;
   const double kw = in.watts_per_gpu / kWattsPerKw;

@@ -58,6 +58,7 @@ struct Throughput {
 struct CloudRental {
   std::string provider;                      // a provider id from the GPU's rental rows; empty = its default
   std::optional<double> usd_per_gpu_hour;    // overrides the provider rate
+  double commitment_discount = 0.0;          // off the rate: reserved / committed use (FACTS §3: 30-60 %)
   bool autoscale = false;                    // bill replica-hours hour by hour instead of a fixed fleet
   double other_usd_per_month = 0.0;          // storage, egress, load balancer, …
   bool operator==(const CloudRental&) const = default;

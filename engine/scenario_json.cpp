@@ -272,6 +272,7 @@ void read_self_host(Section& root, SelfHostOption& h) {
     Section c = s.child("cloud");
     c.text("provider", h.cloud.provider, kMaxTextChars);
     c.optional_number("usd_per_gpu_hour", h.cloud.usd_per_gpu_hour, {0, 1000});
+    c.number("commitment_discount", h.cloud.commitment_discount, {0, 0.9});
     c.boolean("autoscale", h.cloud.autoscale);
     c.number("other_usd_per_month", h.cloud.other_usd_per_month, {0, 1e8});
   }
@@ -501,6 +502,7 @@ json to_json(const Scenario& s) {
                      {"max_batch", tp.max_batch}};
   put_optional(throughput, "tokens_per_second_per_replica", h.throughput.tokens_per_second_per_replica);
   json cloud = {{"provider", h.cloud.provider},
+                {"commitment_discount", h.cloud.commitment_discount},
                 {"autoscale", h.cloud.autoscale},
                 {"other_usd_per_month", h.cloud.other_usd_per_month}};
   put_optional(cloud, "usd_per_gpu_hour", h.cloud.usd_per_gpu_hour);

@@ -70,10 +70,11 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
   r.gpus = static_cast<double>(cap.replicas_peak) * h.gpus_per_replica;
 
   if (!in.on_prem()) {
-    set(Component::gpu_rental, cap.gpu_hours_per_month * in.usd_per_gpu_hour);
+    double rate = in.usd_per_gpu_hour * (1 - h.cloud.commitment_discount);
+    set(Component::gpu_rental, cap.gpu_hours_per_month * rate);
     set(Component::cloud_other, h.cloud.other_usd_per_month);
     r.raw_gpu_usd_per_month = r[Component::gpu_rental];
-    r.raw_usd_per_replica_hour_at_full_load = h.gpus_per_replica * in.usd_per_gpu_hour;
+    r.raw_usd_per_replica_hour_at_full_load = h.gpus_per_replica * rate;
   } else {
     const OnPrem& o = h.on_prem;
     double capex = in.usd_per_gpu + o.host_usd_per_gpu;

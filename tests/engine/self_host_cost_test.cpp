@@ -128,3 +128,17 @@ TEST(self_host_cost_test, only_the_deployments_own_components_apply) {
 
 }  // namespace
 }  // namespace llmtco
+
+namespace llmtco {
+namespace {
+
+TEST(self_host_cost_test, a_commitment_discount_lowers_the_rental_rate_and_the_full_load_cost) {
+  Scenario s = test::bare_gpu(4.0, 5000);
+  s.self_host.cloud.commitment_discount = 0.4;  // reserved: 30-60 % off on-demand (FACTS §3)
+  SelfHostCost c = self_host_cost(test::resolved(s), 1e9);
+  EXPECT_NEAR(c[Component::gpu_rental], 730 * 4.0 * 0.6, 1e-9);
+  EXPECT_NEAR(c.raw_usd_per_replica_hour_at_full_load, 2.4, 1e-12);
+}
+
+}  // namespace
+}  // namespace llmtco
