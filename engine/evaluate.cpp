@@ -16,11 +16,6 @@ std::optional<double> per_mtok(double usd, double tokens) {
   return usd / tokens * kTokensPerMtok;
 }
 
-json problems_json(const Problems& ps) {
-  json out = json::array();
-  for (const Problem& p : ps) out.push_back({{"path", p.path}, {"message", p.message}});
-  return out;
-}
 
 // self_host.throughput: the figure capacity planning used, the modeled one with its memory picture, and the
 // measured one when there is one.
@@ -78,6 +73,16 @@ json throughput_json(const Inputs& in) {
 }
 
 }  // namespace
+
+json to_json(const Problems& problems) {
+  json out = json::array();
+  for (const Problem& p : problems) {
+    json problem = {{"path", p.path}, {"message", p.message}};
+    if (!p.code.empty()) problem["code"] = p.code;
+    out.push_back(std::move(problem));
+  }
+  return out;
+}
 
 Evaluation evaluate(const Inputs& in, Problems warnings) {
   Evaluation e;
@@ -227,7 +232,7 @@ json to_json(const Evaluation& e) {
       {"verdict",
        {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", std::move(reasons)}}},
       {"explain", std::move(explain)},
-      {"warnings", problems_json(e.warnings)},
+      {"warnings", to_json(e.warnings)},
   };
 }
 

@@ -46,4 +46,7 @@ Evaluation evaluate(const Inputs& in, Problems warnings = {});
 
 nlohmann::json to_json(const Evaluation& e);
 
+// [{path, message, code?}]: problems as the result and the envelopes carry them.
+nlohmann::json to_json(const Problems& problems);
+
 }  // namespace llmtco

@@ -17,18 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-json problems_json(const Problems& ps) {
-  json out = json::array();
-  for (const Problem& p : ps) {
-    json problem = {{"path", p.path}, {"message", p.message}};
-    if (!p.code.empty()) problem["code"] = p.code;
-    out.push_back(std::move(problem));
-  }
-  return out;
-}
-
-// Parse and resolve; on success `resolved` holds the inputs.
-bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+// Parse, then resolve against the catalog, collecting warnings; false when parsing failed.
+bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
   parsed = parse_scenario_text(text);
   out.warnings = parsed.warnings;
   if (!parsed.ok()) {
@@ -37,6 +27,12 @@ bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, Resolv
   }
   resolved = resolve(parsed.scenario, builtin_catalog());
   out.warnings.insert(out.warnings.end(), resolved.warnings.begin(), resolved.warnings.end());
+  return true;
+}
+
+// Parse and resolve; on success `resolved` holds the inputs.
+bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+  if (!parse_and_resolve(text, out, parsed, resolved)) return false;
   if (!resolved.ok()) {
     out.errors = resolved.errors;
     return false;
@@ -103,13 +99,7 @@ Outcome gpus(std::string_view text) {
   ParsedScenario parsed;
   ResolvedInputs resolved;
   // The scenario's own GPU may not fit the model; every other GPU is still worth listing.
-  parsed = parse_scenario_text(text);
-  out.warnings = parsed.warnings;
-  if (!parsed.ok()) {
-    out.errors = parsed.errors;
-    return out;
-  }
-  resolved = resolve(parsed.scenario, builtin_catalog());
+  if (!parse_and_resolve(text, out, parsed, resolved)) return out;
   if (!resolved.inputs.model) {
     out.errors.push_back({"/self_host/model", "\"Which GPU?\" needs a catalog model; accepted: " +
                                                   std::string("one of the catalog's open-weight models")});
@@ -143,9 +133,9 @@ json presets() {
 const json& catalog() { return builtin_catalog_json(); }
 
 json envelope(const Outcome& o) {
-  json out = {{"ok", o.ok}, {"warnings", problems_json(o.warnings)}};
+  json out = {{"ok", o.ok}, {"warnings", to_json(o.warnings)}};
   if (o.ok) out["result"] = o.result;
-  else out["errors"] = problems_json(o.errors);
+  else out["errors"] = to_json(o.errors);
   return out;
 }
 
