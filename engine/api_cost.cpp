@@ -3,7 +3,7 @@
 
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 double api_blended_usd_per_mtok(const Inputs& in) {
   const Workload& w = in.scenario.workload;
@@ -29,4 +29,4 @@ ApiCost api_cost(const Inputs& in, double tokens_per_month) {
   return c;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

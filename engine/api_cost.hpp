@@ -3,7 +3,7 @@
 
 #include "inputs.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct ApiCost {
   double input_tokens = 0;
@@ -22,4 +22,4 @@ double api_blended_usd_per_mtok(const Inputs& in);
 
 ApiCost api_cost(const Inputs& in, double tokens_per_month);
 
-}  // namespace llmtco
+}  // namespace tcoscope

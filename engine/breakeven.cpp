@@ -10,7 +10,7 @@
 #include "self_host_cost.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 constexpr double kDecadeSteps[100] = {
@@ -157,4 +157,4 @@ CostCurves cost_curves(const Inputs& in) {
   return c;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

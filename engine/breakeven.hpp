@@ -8,7 +8,7 @@
 
 #include "inputs.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 // 10^(k/100) for k = 0..99, as literals so native and wasm grids are bit-identical (no pow()).
 double decade_step(int k);
@@ -37,4 +37,4 @@ struct CostCurves {
 // 201 points, 25 per decade.
 CostCurves cost_curves(const Inputs& in);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 // ceil that ignores the last few ulps of rounding, so exactly-full replicas are not rounded up.
@@ -58,4 +58,4 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_repl
   return c;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

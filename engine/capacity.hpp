@@ -6,7 +6,7 @@
 #include "inputs.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct Capacity {
   double tokens_per_replica_hour = 0;      // at 100 % load
@@ -31,4 +31,4 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_repl
 // Replicas running in each hour of the week (the fleet, or the autoscaler's choice hour by hour).
 HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -5,7 +5,7 @@
 
 #include "embedded.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using nlohmann::json;
@@ -230,4 +230,4 @@ const Catalog& builtin_catalog() {
   return catalog;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

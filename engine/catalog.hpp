@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace llmtco {
+namespace tcoscope {
 
 struct RentalRate {
   std::string provider;
@@ -124,4 +124,4 @@ int tier_rank(std::string_view tier);
 Catalog parse_catalog(const nlohmann::json& gpus, const nlohmann::json& models, const nlohmann::json& api_models,
                       const nlohmann::json& measurements);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -3,7 +3,7 @@
 
 #include <cstddef>
 
-namespace llmtco::embedded {
+namespace tcoscope::embedded {
 
 struct File {
   const char* name;  // file name without directory or extension, e.g. "gpus", "startup-low-volume"
@@ -15,4 +15,4 @@ extern const std::size_t kCatalogFileCount;
 extern const File kPresetFiles[];
 extern const std::size_t kPresetFileCount;
 
-}  // namespace llmtco::embedded
+}  // namespace tcoscope::embedded

@@ -4,7 +4,7 @@
 #include "explain.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using nlohmann::json;
@@ -236,4 +236,4 @@ json to_json(const Evaluation& e) {
   };
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

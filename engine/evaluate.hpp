@@ -15,7 +15,7 @@
 #include "self_host_cost.hpp"
 #include "verdict.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct Explanation {
   std::string figure;   // result path, e.g. "self_host.breakdown.gpu_rental"
@@ -49,4 +49,4 @@ nlohmann::json to_json(const Evaluation& e);
 // [{path, message, code?}]: problems as the result and the envelopes carry them.
 nlohmann::json to_json(const Problems& problems);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -8,7 +8,7 @@
 #include "throughput.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using fmt::percent;
@@ -226,4 +226,4 @@ std::vector<Explanation> explain(const Evaluation& e) {
   return out;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

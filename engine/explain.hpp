@@ -5,8 +5,8 @@
 
 #include "evaluate.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 std::vector<Explanation> explain(const Evaluation& e);
 
-}  // namespace llmtco
+}  // namespace tcoscope

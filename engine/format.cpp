@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace llmtco::fmt {
+namespace tcoscope::fmt {
 namespace {
 
 struct Style {
@@ -117,4 +117,4 @@ std::string plain(double x) {
   return fixed(x, decimals, {.group = true, .trim = true});
 }
 
-}  // namespace llmtco::fmt
+}  // namespace tcoscope::fmt

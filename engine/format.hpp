@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace llmtco::fmt {
+namespace tcoscope::fmt {
 
 std::string number(double x, int decimals);   // 12,083.33
 std::string usd(double x);                     // $2,175.40; $0.0076 below one dollar; -$3.00
@@ -13,4 +13,4 @@ std::string tokens(double x);                  // 11B, 1.5M, 730k, 950
 std::string percent(double fraction);          // 11.5%
 std::string plain(double x);                   // shortest readable form: 0.7, 1.56, 145,000, 6,596
 
-}  // namespace llmtco::fmt
+}  // namespace tcoscope::fmt

@@ -8,7 +8,7 @@
 #include "self_host_cost.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 void price(GpuOption& o, Inputs variant) {
@@ -132,4 +132,4 @@ nlohmann::json to_json(const std::vector<GpuOption>& options) {
   return out;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

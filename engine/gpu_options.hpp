@@ -11,7 +11,7 @@
 #include "catalog.hpp"
 #include "inputs.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct GpuOption {
   std::string gpu;
@@ -42,4 +42,4 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog);
 
 nlohmann::json to_json(const std::vector<GpuOption>& options);
 
-}  // namespace llmtco
+}  // namespace tcoscope

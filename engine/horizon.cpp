@@ -6,7 +6,7 @@
 #include "api_cost.hpp"
 #include "self_host_cost.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 Horizon horizon(const Inputs& in) {
   const Scenario& s = in.scenario;
@@ -57,4 +57,4 @@ Horizon horizon(const Inputs& in) {
   return h;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

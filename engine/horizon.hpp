@@ -6,7 +6,7 @@
 
 #include "inputs.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct Horizon {
   std::vector<int> month;  // 1..horizon_months
@@ -25,4 +25,4 @@ struct Horizon {
 // amortizes from the month it is made.
 Horizon horizon(const Inputs& in);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -3,7 +3,7 @@
 
 #include "format.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 template <class Rows>
@@ -282,4 +282,4 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   return r;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -11,7 +11,7 @@
 #include "scenario.hpp"
 #include "throughput.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 // Where a catalog-fillable number came from, for the page's "source, as of" labels.
 struct Provenance {
@@ -81,4 +81,4 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog);
 // The throughput model's settings from a scenario: self_host.throughput plus the latency targets.
 ThroughputParams throughput_params(const Scenario& s);
 
-}  // namespace llmtco
+}  // namespace tcoscope

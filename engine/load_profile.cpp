@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using Day = std::array<double, 24>;
@@ -93,4 +93,4 @@ LoadShape normalize(std::span<const double> raw) {
   return shape;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

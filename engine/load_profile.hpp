@@ -9,7 +9,7 @@
 
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 using HourlyWeights = std::array<double, kHoursPerWeek>;
 
@@ -31,4 +31,4 @@ std::span<const double> preset_raw_weights(std::string_view preset);
 // Normalizes any non-negative weights with a positive sum to mean 1. Callers validate first.
 LoadShape normalize(std::span<const double> raw);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -12,7 +12,7 @@
 #include "inputs.hpp"
 #include "scenario_json.hpp"
 
-namespace llmtco::ops {
+namespace tcoscope::ops {
 namespace {
 
 using nlohmann::json;
@@ -63,7 +63,7 @@ Outcome evaluate(std::string_view text) {
   ParsedScenario parsed;
   ResolvedInputs resolved;
   if (!prepare(text, out, parsed, resolved)) return out;
-  out.result = to_json(llmtco::evaluate(resolved.inputs, out.warnings));
+  out.result = to_json(tcoscope::evaluate(resolved.inputs, out.warnings));
   // A guard, not a code path: the model is built so this never fires (property tests check it).
   if (std::string bad = find_non_finite(out.result); !bad.empty()) {
     out.result = json();
@@ -205,4 +205,4 @@ std::string text_report(const json& r) {
   return out;
 }
 
-}  // namespace llmtco::ops
+}  // namespace tcoscope::ops

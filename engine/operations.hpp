@@ -9,7 +9,7 @@
 
 #include "problems.hpp"
 
-namespace llmtco::ops {
+namespace tcoscope::ops {
 
 struct Outcome {
   bool ok = false;
@@ -40,4 +40,4 @@ std::string gpu_table_text(const nlohmann::json& result);
 // JSON pointer of the first non-finite number in `j`, or empty when every number is finite.
 std::string find_non_finite(const nlohmann::json& j, const std::string& path = "");
 
-}  // namespace llmtco::ops
+}  // namespace tcoscope::ops

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace llmtco {
+namespace tcoscope {
 
 struct Problem {
   std::string path;     // JSON pointer into the scenario, e.g. "/workload/input_share"
@@ -18,4 +18,4 @@ using Problems = std::vector<Problem>;
 // "path: message", the form the CLI prints on stderr.
 inline std::string to_string(const Problem& p) { return (p.path.empty() ? std::string("/") : p.path) + ": " + p.message; }
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace llmtco {
+namespace tcoscope {
 
 inline constexpr int kSchemaVersion = 1;
 
@@ -132,4 +132,4 @@ struct Scenario {
   bool operator==(const Scenario&) const = default;
 };
 
-}  // namespace llmtco
+}  // namespace tcoscope

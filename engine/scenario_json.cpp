@@ -11,7 +11,7 @@
 #include "load_profile.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using nlohmann::json;
@@ -569,4 +569,4 @@ json to_minimal_json(const Scenario& s) {
   return out;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

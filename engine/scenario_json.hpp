@@ -8,7 +8,7 @@
 #include "problems.hpp"
 #include "scenario.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct ParsedScenario {
   Scenario scenario;  // defaults where the input is missing or invalid
@@ -30,4 +30,4 @@ nlohmann::json to_minimal_json(const Scenario& s);
 // A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an object.
 std::string describe(const nlohmann::json& v);
 
-}  // namespace llmtco
+}  // namespace tcoscope

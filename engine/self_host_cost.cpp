@@ -3,7 +3,7 @@
 
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 std::string_view component_key(Component c) {
   switch (c) {
@@ -106,4 +106,4 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
   return r;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -8,7 +8,7 @@
 #include "capacity.hpp"
 #include "inputs.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 enum class Component {
   gpu_rental,
@@ -53,4 +53,4 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
 // Hardware cost per GPU-month of an owned GPU: amortization and cost of capital (power and space aside).
 double owned_capex_usd_per_gpu_month(const Inputs& in);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -7,7 +7,7 @@
 
 #include "format.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 constexpr double kGB = 1e9;
@@ -206,4 +206,4 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   return out;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

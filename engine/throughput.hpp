@@ -6,7 +6,7 @@
 
 #include "catalog.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct ThroughputParams {
   std::string precision = "bf16";     // weights: bf16 | fp8 | int8 | int4
@@ -59,4 +59,4 @@ double bytes_per_kv(const std::string& precision);
 ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& model, int gpus_per_replica,
                                  const ThroughputParams& p);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -1,7 +1,7 @@
 // units.hpp — the calendar and unit constants every formula shares, stated once (SPEC §4).
 #pragma once
 
-namespace llmtco {
+namespace tcoscope {
 
 inline constexpr double kHoursPerMonth = 730.0;  // 8,760 h per year / 12
 inline constexpr int kHoursPerWeek = 168;        // the load profile: Monday 00:00 first
@@ -16,4 +16,4 @@ inline constexpr double kMaxCurveTokensPerMonth = 1e14;
 
 static_assert(kHoursPerMonth * 12 == 8760.0);
 
-}  // namespace llmtco
+}  // namespace tcoscope

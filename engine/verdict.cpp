@@ -6,7 +6,7 @@
 
 #include "format.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 std::string compliance_label(const std::string& c) {
@@ -154,4 +154,4 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   return v;
 }
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -10,7 +10,7 @@
 #include "inputs.hpp"
 #include "self_host_cost.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 
 struct Reason {
   std::string code;     // stable, snake_case: what the page and scripts key on
@@ -35,4 +35,4 @@ inline constexpr double kLowLatencyMs = 100;                   // "p99 under 100
 Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, const Breakeven& breakeven,
                const Horizon& horizon);
 
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -20,7 +20,7 @@ async function firstResult(browser, url) {
     const page = await browser.newPage();
     await page.goto(url);
     await page.waitForSelector('body[data-state="ready"]');
-    times.push(await page.evaluate(() => performance.getEntriesByName('llmtco:first-result')[0].startTime));
+    times.push(await page.evaluate(() => performance.getEntriesByName('tcoscope:first-result')[0].startTime));
     await page.close();
   }
   return median(times);
@@ -65,7 +65,7 @@ async function gpusCall(browser, url) {
       box.value = `${1 + (i % 40)}B`;
       box.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      out.push(performance.getEntriesByName('llmtco:gpus')[0].duration);
+      out.push(performance.getEntriesByName('tcoscope:gpus')[0].duration);
     }
     return out.slice(10);
   });
@@ -78,7 +78,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const http = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  const file = pathToFileURL(path.join(dist, 'llmtco.html')).href;
+  const file = pathToFileURL(path.join(dist, 'tcoscope.html')).href;
   console.log(`page: first result from file:// (median of ${RUNS})  ${(await firstResult(browser, file)).toFixed(0)} ms`);
   console.log(`page: first result over http (median of ${RUNS})     ${(await firstResult(browser, http)).toFixed(0)} ms`);
   const edit = await inputToDisplay(browser, http);

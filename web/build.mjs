@@ -1,6 +1,6 @@
-// build.mjs — bundles web/ into dist/: the served site (index.html, app.js, app.css, llmtco.js), llmtco.html (one
+// build.mjs — bundles web/ into dist/: the served site (index.html, app.js, app.css, tcoscope.js), tcoscope.html (one
 // self-contained file: classic scripts, CSS and the SINGLE_FILE wasm module inlined; works from file://) and
-// embed-example.html (a blog post embedding the calculator). LLMTCO_SITE_URL (e.g. https://example.org/llmtco/)
+// embed-example.html (a blog post embedding the calculator). TCOSCOPE_SITE_URL (e.g. https://example.org/tcoscope/)
 // adds og:url and a canonical link to the pages' link-preview tags.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import { embedSnippet, RESIZE_SCRIPT } from './src/snippet.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const enginePath = path.join(root, 'build/wasm/engine/wasm/llmtco.js');
+const enginePath = path.join(root, 'build/wasm/engine/wasm/tcoscope.js');
 if (!existsSync(enginePath)) {
   console.error(`build.mjs: ${path.relative(root, enginePath)} is missing; run scripts/build (it builds the wasm preset first)`);
   process.exit(1);
@@ -32,7 +32,7 @@ const engineJs = readFileSync(enginePath, 'utf8');
 const template = readFileSync(path.join(root, 'web/index.html'), 'utf8');
 
 // Inlined text must not end its own element early.
-for (const [name, text, bad] of [['app.js', appJs, /<\/script|<!--/i], ['llmtco.js', engineJs, /<\/script|<!--/i],
+for (const [name, text, bad] of [['app.js', appJs, /<\/script|<!--/i], ['tcoscope.js', engineJs, /<\/script|<!--/i],
   ['app.css', appCss, /<\/style/i]]) {
   if (bad.test(text)) throw new Error(`${name} contains ${bad}: it cannot be inlined as is`);
 }
@@ -48,13 +48,13 @@ const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').diges
 // Link previews: what chat apps and wikis show for a pasted link. The fragment (the scenario) never reaches them.
 const DESCRIPTION = 'The total cost of self-hosting an open-weight LLM against a per-token API: GPUs at real ' +
   'utilization, engineering, refreshes, breakeven and payback, every number explained. Runs entirely in your browser.';
-const OG_TITLE = 'llmtco — self-host an open-weight LLM, or pay per token?';
-const siteUrl = process.env.LLMTCO_SITE_URL?.trim();
+const OG_TITLE = 'tcoscope — self-host an open-weight LLM, or pay per token?';
+const siteUrl = process.env.TCOSCOPE_SITE_URL?.trim();
 const esc = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const siteMeta = siteUrl
   ? `<meta property="og:url" content="${esc(siteUrl)}">\n<link rel="canonical" href="${esc(siteUrl)}">` : '';
 const OFFLINE = {
-  served: '<p class="offline-note">Works offline: <a href="llmtco.html" download>download the calculator as one ' +
+  served: '<p class="offline-note">Works offline: <a href="tcoscope.html" download>download the calculator as one ' +
     'file</a> and open it from your disk, with no network at all.</p>',
   single: '<p class="offline-note">This is the offline copy: one file that works from your disk with no network.</p>',
 };
@@ -67,7 +67,7 @@ const fill = (csp, styles, scripts, offline) =>
 
 const served = fill(`${common}; script-src 'self' 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
   '<link rel="stylesheet" href="app.css">',
-  '<script defer src="llmtco.js"></script>\n<script defer src="app.js"></script>', OFFLINE.served);
+  '<script defer src="tcoscope.js"></script>\n<script defer src="app.js"></script>', OFFLINE.served);
 const single = fill(
   `${common}; script-src ${sha(engineJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
   `<style>${appCss}</style>`,
@@ -87,7 +87,7 @@ const example = exampleTemplate
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-const files = { 'index.html': served, 'app.js': appJs, 'app.css': appCss, 'llmtco.js': engineJs, 'llmtco.html': single,
+const files = { 'index.html': served, 'app.js': appJs, 'app.css': appCss, 'tcoscope.js': engineJs, 'tcoscope.html': single,
   'embed-example.html': example };
 for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dist, name), text);
 

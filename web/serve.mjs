@@ -33,7 +33,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : 8080;
   createServer().listen(port, '127.0.0.1', () => {
-    console.log(`llmtco: serving dist/ at http://127.0.0.1:${port}/`);
-    console.log(`offline single file: ${path.join(root, 'dist/llmtco.html')}`);
+    console.log(`tcoscope: serving dist/ at http://127.0.0.1:${port}/`);
+    console.log(`offline single file: ${path.join(root, 'dist/tcoscope.html')}`);
   });
 }

@@ -1,4 +1,4 @@
-// main.cpp — the llmtco command line: evaluate, validate, minimize, defaults, presets, catalog.
+// main.cpp — the tcoscope command line: evaluate, validate, minimize, defaults, presets, catalog.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -15,16 +15,16 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 1;
 constexpr int kExitInvalid = 2;
 
-const char* kUsage = R"(llmtco — self-host an open-weight LLM or pay per token? The whole TCO, from the command line.
+const char* kUsage = R"(tcoscope — self-host an open-weight LLM or pay per token? The whole TCO, from the command line.
 
 Usage:
-  llmtco evaluate FILE|- [--format json|text]   price a scenario (result JSON, or a readable report)
-  llmtco validate FILE|-                        check a scenario; prints it with every default filled in
-  llmtco minimize FILE|-                        print the scenario minus its defaults (what a link carries)
-  llmtco gpus FILE|- [--format json|text]       which GPU? every catalog GPU rented and bought, cheapest first
-  llmtco defaults                               print the default scenario
-  llmtco presets [ID]                           list the preset scenarios, or print one
-  llmtco catalog                                print the GPU, model, API-price and throughput catalog
+  tcoscope evaluate FILE|- [--format json|text]   price a scenario (result JSON, or a readable report)
+  tcoscope validate FILE|-                        check a scenario; prints it with every default filled in
+  tcoscope minimize FILE|-                        print the scenario minus its defaults (what a link carries)
+  tcoscope gpus FILE|- [--format json|text]       which GPU? every catalog GPU rented and bought, cheapest first
+  tcoscope defaults                               print the default scenario
+  tcoscope presets [ID]                           list the preset scenarios, or print one
+  tcoscope catalog                                print the GPU, model, API-price and throughput catalog
 
 Exit status: 0 success, 2 invalid scenario (every problem on stderr as "path: message"), 1 usage error.
 )";
@@ -42,8 +42,8 @@ bool read_input(const std::string& file, std::string& text) {
   return true;
 }
 
-void print_problems(const llmtco::Problems& problems, const char* prefix) {
-  for (const llmtco::Problem& p : problems)
+void print_problems(const tcoscope::Problems& problems, const char* prefix) {
+  for (const tcoscope::Problem& p : problems)
     std::cerr << prefix << (p.path.empty() ? "/" : p.path) << ": " << p.message << "\n";
 }
 
@@ -54,7 +54,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     else if (args[i].rfind("--format=", 0) == 0) format = args[i].substr(9);
     else if (file.empty()) file = args[i];
     else {
-      std::cerr << "llmtco: unexpected argument " << args[i] << "\n" << kUsage;
+      std::cerr << "tcoscope: unexpected argument " << args[i] << "\n" << kUsage;
       return kExitUsage;
     }
   }
@@ -65,20 +65,20 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
   }
   std::string text;
   if (!read_input(file, text)) {
-    std::cerr << "llmtco: cannot read " << file << "\n";
+    std::cerr << "tcoscope: cannot read " << file << "\n";
     return kExitUsage;
   }
-  llmtco::ops::Outcome o = command == "evaluate"   ? llmtco::ops::evaluate(text)
-                           : command == "validate" ? llmtco::ops::validate(text)
-                           : command == "gpus"     ? llmtco::ops::gpus(text)
-                                                   : llmtco::ops::minimize(text);
+  tcoscope::ops::Outcome o = command == "evaluate"   ? tcoscope::ops::evaluate(text)
+                           : command == "validate" ? tcoscope::ops::validate(text)
+                           : command == "gpus"     ? tcoscope::ops::gpus(text)
+                                                   : tcoscope::ops::minimize(text);
   print_problems(o.warnings, "warning: ");
   if (!o.ok) {
     print_problems(o.errors, "");
     return kExitInvalid;
   }
   if (format == "text")
-    std::cout << (command == "gpus" ? llmtco::ops::gpu_table_text(o.result) : llmtco::ops::text_report(o.result));
+    std::cout << (command == "gpus" ? tcoscope::ops::gpu_table_text(o.result) : tcoscope::ops::text_report(o.result));
   else std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
@@ -95,15 +95,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus") return run_scenario_command(command, rest);
   if (command == "defaults") {
-    std::cout << llmtco::ops::defaults().dump(2) << "\n";
+    std::cout << tcoscope::ops::defaults().dump(2) << "\n";
     return kExitOk;
   }
   if (command == "catalog") {
-    std::cout << llmtco::ops::catalog().dump(2) << "\n";
+    std::cout << tcoscope::ops::catalog().dump(2) << "\n";
     return kExitOk;
   }
   if (command == "presets") {
-    nlohmann::json all = llmtco::ops::presets();
+    nlohmann::json all = tcoscope::ops::presets();
     if (rest.empty()) {
       for (const auto& p : all)
         std::cout << p["id"].get<std::string>() << "\t" << p["name"].get<std::string>() << "\n";
@@ -114,9 +114,9 @@ int main(int argc, char** argv) {
         std::cout << p["scenario"].dump(2) << "\n";
         return kExitOk;
       }
-    std::cerr << "llmtco: no preset " << rest[0] << "; run `llmtco presets` for the list\n";
+    std::cerr << "tcoscope: no preset " << rest[0] << "; run `tcoscope presets` for the list\n";
     return kExitUsage;
   }
-  std::cerr << "llmtco: unknown command " << command << "\n" << kUsage;
+  std::cerr << "tcoscope: unknown command " << command << "\n" << kUsage;
   return kExitUsage;
 }

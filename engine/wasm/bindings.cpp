@@ -2,7 +2,7 @@
 //
 // Boundary design: only strings cross. Every function takes scenario JSON text and returns envelope JSON text
 // ({"ok", "result" | "errors", "warnings"}), exactly what the native CLI computes through the same
-// llmtco::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is an
+// tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is an
 // "ok": false envelope, never an abort.
 #include <string>
 
@@ -15,17 +15,17 @@ namespace {
 // Replace, never throw, on invalid UTF-8: a throw would abort the module.
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-std::string evaluate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::evaluate(scenario))); }
-std::string validate(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::validate(scenario))); }
-std::string minimize(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::minimize(scenario))); }
-std::string gpus(const std::string& scenario) { return dump(llmtco::ops::envelope(llmtco::ops::gpus(scenario))); }
-std::string defaults() { return dump(llmtco::ops::defaults()); }
-std::string presets() { return dump(llmtco::ops::presets()); }
-std::string catalog() { return dump(llmtco::ops::catalog()); }
+std::string evaluate(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::evaluate(scenario))); }
+std::string validate(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::validate(scenario))); }
+std::string minimize(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::minimize(scenario))); }
+std::string gpus(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::gpus(scenario))); }
+std::string defaults() { return dump(tcoscope::ops::defaults()); }
+std::string presets() { return dump(tcoscope::ops::presets()); }
+std::string catalog() { return dump(tcoscope::ops::catalog()); }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(llmtco) {
+EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("validate", &validate);
   emscripten::function("minimize", &minimize);

@@ -12,7 +12,7 @@
 
 namespace {
 
-using namespace llmtco;
+using namespace tcoscope;
 
 Inputs inputs_for(bool autoscale) {
   Scenario s;

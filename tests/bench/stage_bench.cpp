@@ -19,7 +19,7 @@
 
 namespace {
 
-using namespace llmtco;
+using namespace tcoscope;
 
 template <class F>
 double median_us(F&& f, int batch) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const engine = await require(path.join(root, 'build/wasm/engine/wasm/llmtco.js'))();
+const engine = await require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'))();
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,7 +32,7 @@ const scenarios = {
 };
 
 const native = JSON.parse(
-  execFileSync(path.join(root, 'build/native/tests/llmtco_bench'), [
+  execFileSync(path.join(root, 'build/native/tests/tcoscope_bench'), [
     '--benchmark_filter=BM_(full_recompute_from_text|validate_from_text)',
     '--benchmark_repetitions=9', '--benchmark_report_aggregates_only=true', '--benchmark_format=json',
   ]).toString(),

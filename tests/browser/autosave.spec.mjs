@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { openPage, choosePreset, typeInto, pageResult, settledLink } from './helpers.mjs';
 
-const KEY = 'llmtco:scenario';
+const KEY = 'tcoscope:scenario';
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 /** The saved tokens per month, or null while storage holds something else. */
 const savedVolume = (page) => stored(page).then((t) => {
@@ -56,6 +56,27 @@ test('a link always wins over the autosave, and opening it does not overwrite it
   await expect.poll(() => stored(page)).toContain('90000000');
 });
 
+test('a scenario saved under the old name (llmtco) is restored once, then the old key is removed', async ({ page }) => {
+  await openPage(page);
+  await choosePreset(page, 'utilization-trap');
+  await typeInto(page, 'Tokens per month', '7B');
+  await expect.poll(() => savedVolume(page)).toBe(7e9);
+  const shown = await pageResult(page);
+  // As the page saved it before the rename: the same record under the old key, nothing under the new one.
+  await page.evaluate((key) => {
+    localStorage.setItem('llmtco:scenario', localStorage.getItem(key));
+    localStorage.removeItem(key);
+  }, KEY);
+
+  await openPage(page, '/');
+  expect(await pageResult(page)).toEqual(shown);
+  await expect(page.locator('#messages .notice-info')).toContainText('the scenario you last worked on, restored');
+  expect(await page.evaluate(() => localStorage.getItem('llmtco:scenario'))).toBeNull();
+  expect(await stored(page)).toContain('7000000000');
+  await openPage(page, '/');  // the second visit reads the new key alone
+  expect(await pageResult(page)).toEqual(shown);
+});
+
 const CORRUPT = [
   ['not JSON', '{"format":1,"scenario":{"workl', /could not be used \(it is not valid JSON\)/],
   ['a string', '"hello"', /not a scenario this calculator saved/],
@@ -63,7 +84,7 @@ const CORRUPT = [
   ['another format', '{"format":7,"scenario":{}}', /not a scenario this calculator saved/],
   ['invalid values', '{"format":1,"scenario":{"workload":{"input_share":5}}}',
     /does not pass validation[\s\S]*\/workload\/input_share: 5 is out of range/],
-  ['a newer schema', '{"format":1,"scenario":{"schema_version":9}}', /a newer version of llmtco saved it/],
+  ['a newer schema', '{"format":1,"scenario":{"schema_version":9}}', /a newer version of tcoscope saved it/],
 ];
 for (const [name, text, message] of CORRUPT) {
   test(`corrupted storage (${name}) is ignored with a notice, and the next edit replaces it`, async ({ page }) => {

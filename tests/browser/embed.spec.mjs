@@ -1,5 +1,5 @@
 // embed.spec.mjs — the embed mode inside <iframe sandbox="allow-scripts"> on another site's page: it works without
-// storage, posts {type: "llmtco:height", height}, and the Embed dialog's snippet, pasted into a page, shows the same
+// storage, posts {type: "tcoscope:height", height}, and the Embed dialog's snippet, pasted into a page, shows the same
 // scenario. dist/embed-example.html does the same; screenshots go to test-results/screenshots/.
 import { test, expect } from '@playwright/test';
 import http from 'node:http';
@@ -23,7 +23,7 @@ async function hostPage(html) {
 const RECORDER = `<script>
 window.heights = [];
 addEventListener('message', (e) => {
-  if (e.data && e.data.type === 'llmtco:height') window.heights.push({ height: e.data.height, origin: e.origin });
+  if (e.data && e.data.type === 'tcoscope:height') window.heights.push({ height: e.data.height, origin: e.origin });
 });
 </script>`;
 
@@ -37,7 +37,7 @@ async function embedLink(id) {
 test('embed mode works inside <iframe sandbox="allow-scripts"> on another site and reports its height', async ({ page }) => {
   const { link, result } = await embedLink('llama-70b-vs-gpt-4o');
   const host = await hostPage(`<!doctype html><title>A post</title><h1>A post</h1>${RECORDER}
-    <iframe id="calc" title="llmtco" sandbox="allow-scripts" style="width:720px;height:400px;border:0"
+    <iframe id="calc" title="tcoscope" sandbox="allow-scripts" style="width:720px;height:400px;border:0"
       src="${APP}/index.html#embed&amp;${link}"></iframe>`);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -50,7 +50,7 @@ test('embed mode works inside <iframe sandbox="allow-scripts"> on another site a
     // A sandboxed frame has an opaque origin and no storage: the page must not need it.
     expect(await inner.evaluate(() => [origin, (() => { try { return typeof localStorage; } catch (e) { return e.name; } })()]))
       .toEqual(['null', 'SecurityError']);
-    expect(await inner.evaluate(() => globalThis.llmtco.result())).toEqual(result);
+    expect(await inner.evaluate(() => globalThis.tcoscope.result())).toEqual(result);
 
     // Compact: the verdict, three figures, five key inputs, one chart, a link out; nothing else.
     await expect(frame.locator('#verdict-sentence')).toHaveText(/^Self-host:/);
@@ -117,7 +117,7 @@ test('the Embed dialog\'s snippet, pasted into a page, shows the same scenario a
   const snippet = await dialog.getByLabel('HTML to paste').inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#embed&amp;theme=dark&amp;v1=/);
   expect(snippet).toContain('sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"');
-  expect(snippet).toContain('"llmtco:height"');
+  expect(snippet).toContain('"tcoscope:height"');
   await page.screenshot({ path: path.join(shots, 'embed-dialog.png') });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -130,7 +130,7 @@ test('the Embed dialog\'s snippet, pasted into a page, shows the same scenario a
     await expect(frame.locator('body')).toHaveAttribute('data-state', 'ready');
     await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
     const inner = page.frames().find((f) => f.url().includes('#embed'));
-    expect(await inner.evaluate(() => globalThis.llmtco.result())).toEqual(shown);
+    expect(await inner.evaluate(() => globalThis.tcoscope.result())).toEqual(shown);
     // The snippet's script sized the frame to its content.
     const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(content);

@@ -47,7 +47,7 @@ test('scenario JSON: export, then import into a fresh browser, restores it value
   const file = await downloaded(page, dialog, 'Download the scenario');
   expect(file.name).toBe('weekly-batch-job-autoscaled-rental-vs-the-batch-api.json');
   const saved = JSON.parse(file.text);
-  expect(saved).toEqual(engine.minimize(await page.evaluate(() => globalThis.llmtco.scenario())).result);
+  expect(saved).toEqual(engine.minimize(await page.evaluate(() => globalThis.tcoscope.scenario())).result);
   expect(saved.schema_version).toBe(1);
   expect(engine.evaluate(saved).result).toEqual(shown);  // the CLI reads the same file to the same result
 
@@ -109,7 +109,7 @@ test('an invalid scenario file lists its problems with their paths and changes n
 
   for (const [name, text, says] of [
     ['notes.txt.json', 'this is not JSON', 'notes.txt.json was not imported: it is not JSON'],
-    ['future.json', '{"schema_version": 3}', 'future.json was not imported: a newer version of llmtco wrote it'],
+    ['future.json', '{"schema_version": 3}', 'future.json was not imported: a newer version of tcoscope wrote it'],
     ['list.json', '[1, 2]', 'list.json was not imported: it has a problem'],
   ]) {
     const shown = await pageResult(page);
@@ -228,8 +228,8 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   expect(md).toContain('| Compliance | HIPAA |  | set here |');
   expect(md).toContain('| Input price | 2.50 | $ / 1M tokens | catalog |');
   expect(md).toContain('| Horizon | 36 | months | default |');
-  const link = /\[Open this scenario in llmtco\]\((\S+)\)/.exec(md)[1];
-  expect(link).toBe(await page.evaluate(() => globalThis.llmtco.link()));
+  const link = /\[Open this scenario in tcoscope\]\((\S+)\)/.exec(md)[1];
+  expect(link).toBe(await page.evaluate(() => globalThis.tcoscope.link()));
 
   await dialog.getByRole('button', { name: 'Copy the Markdown' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Markdown copied.');
@@ -242,7 +242,7 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
 test('the print layout fits on A4 and Letter: results and charts first, inputs last, with the link', async ({ page }) => {
   await openPage(page);
   await choosePreset(page, 'llama-70b-vs-gpt-4o');
-  const link = await page.evaluate(() => globalThis.llmtco.link());
+  const link = await page.evaluate(() => globalThis.tcoscope.link());
   for (const format of ['A4', 'Letter']) {
     const pdf = (await page.pdf({ format })).toString('latin1');
     const pages = pdf.match(/\/Type\s*\/Page[^s]/g).length;

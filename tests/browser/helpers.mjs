@@ -69,12 +69,12 @@ export async function markerX(page, cls) {
   return (await m.boundingBox()).x;
 }
 
-/** The engine's result on screen, as data (the page's llmtco.result(): the engine's JSON, value for value). */
-export const pageResult = (page) => page.evaluate(() => globalThis.llmtco.result());
+/** The engine's result on screen, as data (the page's tcoscope.result(): the engine's JSON, value for value). */
+export const pageResult = (page) => page.evaluate(() => globalThis.tcoscope.result());
 
 /** Waits until the address bar holds the link to what is on screen, and returns that URL. */
 export async function settledLink(page) {
-  await expect.poll(() => page.evaluate(async () => location.href === await globalThis.llmtco.link()),
+  await expect.poll(() => page.evaluate(async () => location.href === await globalThis.tcoscope.link()),
     { timeout: 5000 }).toBe(true);
   return page.url();
 }
@@ -84,7 +84,7 @@ let engine = null;
 export async function nodeEngine() {
   if (!engine) {
     const { createRequire } = await import('node:module');
-    const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/llmtco.js')();
+    const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
     engine = { evaluate: call('evaluate'), minimize: call('minimize'), presets: () => JSON.parse(m.presets()),
       defaults: () => JSON.parse(m.defaults()) };

@@ -218,7 +218,7 @@ test('every explained figure shows its formula on hover, focus and tap', async (
 
 test('every figure the engine explains is on the page with its formula', async ({ page }) => {
   const require = createRequire(import.meta.url);
-  const engine = await require('../../build/wasm/engine/wasm/llmtco.js')();
+  const engine = await require('../../build/wasm/engine/wasm/tcoscope.js')();
   for (const id of ['llama-70b-vs-gpt-4o', 'on-prem-two-h100']) {
     const preset = JSON.parse(engine.presets()).find((p) => p.id === id);
     const { result } = JSON.parse(engine.evaluate(JSON.stringify(preset.scenario)));

@@ -90,7 +90,7 @@ test('screenshots of the dialogs on a phone', async ({ page }) => {
 });
 
 test('link previews: title, description and Open Graph tags on both pages', async ({ page }) => {
-  for (const url of ['/', pathToFileURL(path.join(root, 'dist/llmtco.html')).href]) {
+  for (const url of ['/', pathToFileURL(path.join(root, 'dist/tcoscope.html')).href]) {
     await openPage(page, url);
     const meta = (selector) => page.locator(`meta[${selector}]`).getAttribute('content');
     const description = await meta('name="description"');
@@ -99,11 +99,11 @@ test('link previews: title, description and Open Graph tags on both pages', asyn
     expect(await meta('property="og:title"')).toContain('self-host an open-weight LLM, or pay per token?');
     expect(await meta('property="og:description"')).toBe(description);
     expect(await meta('property="og:type"')).toBe('website');
-    expect(await meta('property="og:site_name"')).toBe('llmtco');
+    expect(await meta('property="og:site_name"')).toBe('tcoscope');
     expect(await meta('name="twitter:card"')).toBe('summary');
     // The static title is what a link preview shows; the tab then names the scenario.
-    expect(await page.title()).toBe('Support assistant, 2B tokens/month · llmtco');
+    expect(await page.title()).toBe('Support assistant, 2B tokens/month · tcoscope');
   }
   const html = await (await page.request.get('/')).text();
-  expect(html).toMatch(/<title>llmtco — self-host an open-weight LLM, or pay per token\?<\/title>/);
+  expect(html).toMatch(/<title>tcoscope — self-host an open-weight LLM, or pay per token\?<\/title>/);
 });

@@ -10,7 +10,7 @@ const fixtures = JSON.parse(readFileSync(new URL('./fixtures/links.json', import
 async function reopen(context, url) {
   const page = await context.newPage();
   const problems = await openPage(page, url);
-  const out = { result: await pageResult(page), scenario: await page.evaluate(() => globalThis.llmtco.scenario()),
+  const out = { result: await pageResult(page), scenario: await page.evaluate(() => globalThis.tcoscope.scenario()),
     preset: await page.getByLabel('Scenario').inputValue(), messages: await page.locator('#messages').innerText(),
     url: page.url(), problems };
   await page.close();
@@ -59,7 +59,7 @@ test('an edited scenario survives a link round trip value for value', async ({ p
 
   const url = await settledLink(page);
   const original = await pageResult(page);
-  const scenario = await page.evaluate(() => globalThis.llmtco.scenario());
+  const scenario = await page.evaluate(() => globalThis.tcoscope.scenario());
   const restored = await reopen(context, url);
   expect(restored.result).toEqual(original);
   expect(engine.minimize(restored.scenario)).toEqual(engine.minimize(scenario));
@@ -93,7 +93,7 @@ test('Copy link puts the link to what is on screen on the clipboard', async ({ p
   await page.getByRole('button', { name: 'Copy link' }).click();  // at once: not waiting for the address bar
   await expect(page.locator('#share-status')).toContainText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(await page.evaluate(() => globalThis.llmtco.link()));
+  expect(copied).toBe(await page.evaluate(() => globalThis.tcoscope.link()));
   const restored = await reopen(context, copied);
   expect(restored.result).toEqual(await pageResult(page));
 });
@@ -158,8 +158,8 @@ test.describe('broken links show a clear message and open the defaults, never a 
     ['invalid values', () => `#v1j=${encodeURIComponent('{"workload":{"input_share":5,"tokens_per_month":"lots"}}')}`,
       [/has 2 problems/, /\/workload\/input_share: 5 is out of range/, /\/workload\/tokens_per_month: /]],
     ['a newer schema', () => `#v1j=${encodeURIComponent('{"schema_version":2,"workload":{"tokens_per_month":1e9}}')}`,
-      /newer version of llmtco \(scenario schema version 2; this page understands 1\)/],
-    ['a newer link format', () => '#v2=AbCdEf', /newer version of llmtco \(link format 2; this page reads format 1\)/],
+      /newer version of tcoscope \(scenario schema version 2; this page understands 1\)/],
+    ['a newer link format', () => '#v2=AbCdEf', /newer version of tcoscope \(link format 2; this page reads format 1\)/],
     ['absurdly long', () => `#v1=${'A'.repeat(250_000)}`, /far longer than any link/],
   ];
   for (const [name, hash, message] of CASES) {
@@ -187,7 +187,7 @@ test('frozen links made on 2026-11-27 keep opening to the same scenario and resu
     await page.goto('about:blank');
     const problems = await openPage(page, `/${fixture.fragment}`);
     await expect(page.locator('#messages'), fixture.name).toBeEmpty();
-    const scenario = await page.evaluate(() => globalThis.llmtco.scenario());
+    const scenario = await page.evaluate(() => globalThis.tcoscope.scenario());
     expect(engine.minimize(scenario).result, fixture.name).toEqual(fixture.scenario);
     expect(await pageResult(page), fixture.name).toEqual(engine.evaluate(fixture.scenario).result);
     const embed = fixture.fragment.includes('embed');

@@ -25,7 +25,7 @@ async function panel(page) {
   });
 }
 
-const gpusResult = (page) => page.evaluate(() => globalThis.llmtco.gpus());
+const gpusResult = (page) => page.evaluate(() => globalThis.tcoscope.gpus());
 /** Brings "Which GPU?" on screen (it follows the inputs only while seen) and waits for it to draw. */
 async function showTable(page) {
   await page.locator('#gpus-card').scrollIntoViewIfNeeded();
@@ -110,7 +110,7 @@ test('a 70B model on one H100 in bf16 does not fit: the panel says why and how t
   await settle(page);
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
   await expect(problem).toBeHidden();
-  expect((await page.evaluate(() => globalThis.llmtco.scenario())).self_host.gpus_per_replica).toBe(smallest);
+  expect((await page.evaluate(() => globalThis.tcoscope.scenario())).self_host.gpus_per_replica).toBe(smallest);
   expect((await panel(page)).setup).toMatch(new RegExp(`^Llama 3\\.3 70B Instruct on ${smallest}× NVIDIA H100`));
   expect(await outputs(page)).not.toEqual(shown);
 });
@@ -167,7 +167,7 @@ test('the efficiency factors live in Advanced, which opens to show a problem ins
   await expect(mbu).toBeFocused();
   await typeInto(page, 'Memory-bandwidth utilization', '50');
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
-  expect((await page.evaluate(() => globalThis.llmtco.scenario())).self_host.throughput.mbu).toBe(0.5);
+  expect((await page.evaluate(() => globalThis.tcoscope.scenario())).self_host.throughput.mbu).toBe(0.5);
 });
 
 test('switching the source to the model changes the capacity the fleet is sized on', async ({ page }) => {
@@ -306,7 +306,7 @@ test('adopting a row puts it in the scenario and the main result, by mouse or ke
   expect(cheapest.option).toBe('rent');
   await tableRows(page).first().getByRole('button', { name: /^Use / }).click();
   await settle(page);
-  let scenario = await page.evaluate(() => globalThis.llmtco.scenario());
+  let scenario = await page.evaluate(() => globalThis.tcoscope.scenario());
   expect(scenario.self_host).toMatchObject({ gpu: cheapest.gpu, gpus_per_replica: cheapest.gpus_per_replica,
     deployment: 'cloud', cloud: { provider: cheapest.provider } });
   await expect(page.locator('#gpus-body .status')).toHaveText(`Now using ${cheapest.gpus_per_replica}× ` +
@@ -327,7 +327,7 @@ test('adopting a row puts it in the scenario and the main result, by mouse or ke
   await buyButton.focus();
   await page.keyboard.press('Enter');
   await settle(page);
-  scenario = await page.evaluate(() => globalThis.llmtco.scenario());
+  scenario = await page.evaluate(() => globalThis.tcoscope.scenario());
   expect(scenario.self_host.deployment).toBe('on_prem');
   expect(scenario.self_host.cloud.provider).toBeUndefined();
   await expect(field(page, 'Purchase price')).toBeVisible();

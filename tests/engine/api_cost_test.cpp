@@ -5,7 +5,7 @@
 
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 Scenario gpt_4o(double tokens, double input_share, double cached, double batch) {
@@ -60,4 +60,4 @@ TEST(api_cost_test, no_discount_reads_as_zero_not_minus_zero) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

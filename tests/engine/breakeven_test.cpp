@@ -7,7 +7,7 @@
 #include "self_host_cost.hpp"
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 // Self-hosting as a pure fixed cost: free GPUs, `fixed_usd` a month of observability.
@@ -83,4 +83,4 @@ TEST(breakeven_test, curves_carry_both_costs_at_every_grid_volume) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -5,7 +5,7 @@
 
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 // One replica serves 1,000 tok/s = 3.6M tokens/h.
@@ -86,4 +86,4 @@ TEST(capacity_test, no_volume_and_no_minimum_provisions_nothing) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

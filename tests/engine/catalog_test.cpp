@@ -6,7 +6,7 @@
 #include <regex>
 #include <set>
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 const std::regex kId("^[a-z0-9]+([.-][a-z0-9]+)*$");
@@ -102,4 +102,4 @@ TEST(catalog_test, malformed_catalog_rows_are_reported_not_thrown) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

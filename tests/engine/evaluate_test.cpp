@@ -7,7 +7,7 @@
 #include "test_support.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using test::bare_gpu;
@@ -91,4 +91,4 @@ TEST(evaluate_test, result_carries_the_contract_keys_of_spec_section_5) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -8,7 +8,7 @@
 
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 std::map<std::string, std::string> lines_of(const Scenario& s) {
@@ -76,4 +76,4 @@ TEST(explain_test, autoscaled_rental_explains_replicas_hour_by_hour) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace llmtco::fmt {
+namespace tcoscope::fmt {
 namespace {
 
 TEST(format_test, dollars_have_thousands_separators_and_cents) {
@@ -52,4 +52,4 @@ TEST(format_test, non_finite_numbers_never_reach_the_reader_as_nan) {
 }
 
 }  // namespace
-}  // namespace llmtco::fmt
+}  // namespace tcoscope::fmt

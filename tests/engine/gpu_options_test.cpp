@@ -9,7 +9,7 @@
 #include "operations.hpp"
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(gpu_options_test, lists_every_gpu_rented_at_each_rate_and_bought_cheapest_first) {
@@ -89,4 +89,4 @@ TEST(gpu_options_test, the_operation_returns_the_table_and_rejects_invalid_scena
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

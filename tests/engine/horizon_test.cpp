@@ -7,7 +7,7 @@
 #include "self_host_cost.hpp"
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(horizon_test, volume_grows_by_the_monthly_rate) {
@@ -73,4 +73,4 @@ TEST(horizon_test, bought_gpus_are_kept_when_volume_shrinks_and_amortize_from_th
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

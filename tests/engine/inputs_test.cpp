@@ -13,7 +13,7 @@
 #include "catalog.hpp"
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 const Catalog& cat() { return builtin_catalog(); }
@@ -467,9 +467,9 @@ TEST(inputs_test, one_time_costs_include_the_observability_setup) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned_about) {
@@ -485,9 +485,9 @@ TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(inputs_test, a_modeled_moe_model_over_several_gpus_warns_that_the_roofline_is_an_upper_bound) {
@@ -501,4 +501,4 @@ TEST(inputs_test, a_modeled_moe_model_over_several_gpus_warns_that_the_roofline_
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

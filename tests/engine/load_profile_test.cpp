@@ -5,7 +5,7 @@
 
 #include <vector>
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 double mean(const HourlyWeights& w) {
@@ -59,4 +59,4 @@ TEST(load_profile_test, custom_weights_are_scaled_to_mean_one_keeping_their_shap
 TEST(load_profile_test, unknown_preset_has_no_weights) { EXPECT_TRUE(preset_raw_weights("lunar").empty()); }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

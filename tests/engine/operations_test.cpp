@@ -7,7 +7,7 @@
 
 #include "scenario_json.hpp"
 
-namespace llmtco::ops {
+namespace tcoscope::ops {
 namespace {
 
 using nlohmann::json;
@@ -95,9 +95,9 @@ TEST(operations_test, find_non_finite_points_at_the_bad_number) {
 }
 
 }  // namespace
-}  // namespace llmtco::ops
+}  // namespace tcoscope::ops
 
-namespace llmtco::ops {
+namespace tcoscope::ops {
 namespace {
 
 TEST(operations_test, a_model_that_does_not_fit_is_an_error_with_a_stable_code) {
@@ -110,4 +110,4 @@ TEST(operations_test, a_model_that_does_not_fit_is_an_error_with_a_stable_code) 
 }
 
 }  // namespace
-}  // namespace llmtco::ops
+}  // namespace tcoscope::ops

@@ -28,7 +28,7 @@
 #include "self_host_cost.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using nlohmann::json;
@@ -570,4 +570,4 @@ TEST(properties_test, replicas_cover_the_peak_even_when_capacity_times_target_is
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

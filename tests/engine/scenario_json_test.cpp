@@ -16,7 +16,7 @@
 #include "test_support.hpp"
 #include "units.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 using nlohmann::json;
@@ -694,4 +694,4 @@ TEST(scenario_json_test, describe_never_prints_nan_or_inf) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

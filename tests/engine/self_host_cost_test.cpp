@@ -5,7 +5,7 @@
 
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 Scenario two_bought_h100s(double usd_per_gpu) {
@@ -127,9 +127,9 @@ TEST(self_host_cost_test, only_the_deployments_own_components_apply) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(self_host_cost_test, a_commitment_discount_lowers_the_rental_rate_and_the_full_load_cost) {
@@ -141,4 +141,4 @@ TEST(self_host_cost_test, a_commitment_discount_lowers_the_rental_rate_and_the_f
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -13,7 +13,7 @@
 #include "scenario.hpp"
 #include "scenario_json.hpp"
 
-namespace llmtco::test {
+namespace tcoscope::test {
 
 // Every problem, one per line, for failure messages.
 inline std::string all(const Problems& ps) {
@@ -69,4 +69,4 @@ inline Scenario bare_gpu(double usd_per_gpu_hour, double tps) {
   return s;
 }
 
-}  // namespace llmtco::test
+}  // namespace tcoscope::test

@@ -6,7 +6,7 @@
 
 #include "catalog.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 const Gpu& gpu(const char* id) { return *builtin_catalog().gpu(id); }
@@ -177,9 +177,9 @@ TEST(throughput_test, fp8_weights_use_fp8_tensor_cores_only_where_the_gpu_has_th
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 TEST(throughput_test, the_way_out_suggests_a_gpu_count_tensor_parallelism_can_use) {
@@ -189,4 +189,4 @@ TEST(throughput_test, the_way_out_suggests_a_gpu_count_tensor_parallelism_can_us
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

@@ -8,7 +8,7 @@
 #include "evaluate.hpp"
 #include "test_support.hpp"
 
-namespace llmtco {
+namespace tcoscope {
 namespace {
 
 Verdict verdict_of(const Scenario& s) { return evaluate(test::resolved(s)).verdict; }
@@ -104,4 +104,4 @@ TEST(verdict_test, every_reason_has_a_code_a_side_and_a_sentence) {
 }
 
 }  // namespace
-}  // namespace llmtco
+}  // namespace tcoscope

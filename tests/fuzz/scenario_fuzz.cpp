@@ -6,7 +6,7 @@
 //   - the envelope (what the wasm binding returns) can always be written as JSON (no exception, e.g. for
 //     invalid UTF-8 in a message);
 //   - evaluate's last-resort "non-finite number" guard never fires for input that passed validation.
-// Set LLMTCO_FUZZ_LENIENT=1 to check only the first two (to fuzz past a known bug in the others).
+// Set TCOSCOPE_FUZZ_LENIENT=1 to check only the first two (to fuzz past a known bug in the others).
 // Build and run: scripts/fuzz [seconds]
 #include <cstddef>
 #include <cstdint>
@@ -19,23 +19,23 @@
 namespace {
 
 bool lenient() {
-  static const bool value = std::getenv("LLMTCO_FUZZ_LENIENT") != nullptr;
+  static const bool value = std::getenv("TCOSCOPE_FUZZ_LENIENT") != nullptr;
   return value;
 }
 
-void check(const llmtco::ops::Outcome& o) {
+void check(const tcoscope::ops::Outcome& o) {
   if (o.ok) {
     if (!o.errors.empty()) __builtin_trap();
-    if (!llmtco::ops::find_non_finite(o.result).empty()) __builtin_trap();
+    if (!tcoscope::ops::find_non_finite(o.result).empty()) __builtin_trap();
   } else if (o.errors.empty()) {
     __builtin_trap();
   }
   if (lenient()) return;
   // The guard's exact sentence (a parse error may quote input text that merely contains it).
-  for (const llmtco::Problem& p : o.errors)
+  for (const tcoscope::Problem& p : o.errors)
     if (p.message == "the engine produced a non-finite number for this scenario; please report it") __builtin_trap();
   try {
-    std::string text = llmtco::ops::envelope(o).dump();
+    std::string text = tcoscope::ops::envelope(o).dump();
     if (text.empty()) __builtin_trap();
   } catch (...) {
     __builtin_trap();
@@ -46,8 +46,8 @@ void check(const llmtco::ops::Outcome& o) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  check(llmtco::ops::evaluate(text));
-  check(llmtco::ops::validate(text));
-  check(llmtco::ops::minimize(text));
+  check(tcoscope::ops::evaluate(text));
+  check(tcoscope::ops::validate(text));
+  check(tcoscope::ops::minimize(text));
   return 0;
 }

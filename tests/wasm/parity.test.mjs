@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/native/engine/llmtco');
+const cli = path.join(root, 'build/native/engine/tcoscope');
 const require = createRequire(import.meta.url);
-const createLlmtco = require(path.join(root, 'build/wasm/engine/wasm/llmtco.js'));
-const engine = await createLlmtco();
+const createTcoscope = require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'));
+const engine = await createTcoscope();
 
 function native(command, scenario) {
   try {

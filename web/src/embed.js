@@ -5,7 +5,7 @@ import { createDialog } from './dialog.js';
 import { embedSnippet, HEIGHT_MESSAGE } from './snippet.js';
 import { fragment } from './link.js';
 
-/** Inside a frame, tells the parent the page's height whenever it changes: {type: "llmtco:height", height}. */
+/** Inside a frame, tells the parent the page's height whenever it changes: {type: "tcoscope:height", height}. */
 export function reportHeight() {
   if (window.parent === window) return;
   let last = -1;
@@ -62,7 +62,7 @@ export function createEmbedDialog(share) {
   const addressId = uid('in');
   const fromFile = location.protocol === 'file:';
   const address = h('input', { id: addressId, type: 'url', class: 'num wide', spellcheck: 'false',
-    placeholder: 'https://your-site.example/llmtco/', value: fromFile ? '' : share.base(),
+    placeholder: 'https://your-site.example/tcoscope/', value: fromFile ? '' : share.base(),
     'aria-describedby': `${addressId}-help` });
   address.addEventListener('input', refresh);
   const resizeId = uid('in');

@@ -8,7 +8,7 @@ import { verdictText } from './outputs.js';
 export function slug(name) {
   const s = String(name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  return s || 'llmtco-scenario';
+  return s || 'tcoscope-scenario';
 }
 
 /** The scenario file: what differs from the defaults, with schema_version (what a link carries; the CLI reads it). */
@@ -73,7 +73,7 @@ export function markdown({ result: r, scenario, inputs, url, date = new Date() }
   const FROM = { catalog: 'catalog', default: 'default', set: 'set here' };
   const FAVORS = { api: 'API', self_host: 'Self-host' };
   const out = [
-    `## ${md(r.name || 'llmtco scenario')}`,
+    `## ${md(r.name || 'tcoscope scenario')}`,
     '',
     `**${md(v.lead)}** ${md(v.rest)}`,
     '',
@@ -110,8 +110,8 @@ export function markdown({ result: r, scenario, inputs, url, date = new Date() }
       [md(row.label), md(row.value), md(row.unit), FROM[row.from] ?? row.from],
     ])),
     '',
-    `${url ? `[Open this scenario in llmtco](${linkTarget(url)}) · ` : ''}` +
-      `computed by llmtco on ${date.toISOString().slice(0, 10)}; catalog prices carry their source and date in the calculator.`,
+    `${url ? `[Open this scenario in tcoscope](${linkTarget(url)}) · ` : ''}` +
+      `computed by tcoscope on ${date.toISOString().slice(0, 10)}; catalog prices carry their source and date in the calculator.`,
     '',
   ];
   return out.join('\n');

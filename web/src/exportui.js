@@ -35,7 +35,7 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
   d.body.append(stale,
     section('Scenario file (JSON)',
       h('p', { class: 'help' }, 'What differs from the defaults, as a link holds it; ',
-        h('code', {}, 'llmtco evaluate FILE'), ' reads it too. Import a file here, or drop one on the page.'),
+        h('code', {}, 'tcoscope evaluate FILE'), ' reads it too. Import a file here, or drop one on the page.'),
       h('p', { class: 'dialog-actions' },
         button('Download the scenario', async () => {
           const now = await share.now();
@@ -111,7 +111,7 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
     const n = a.errors.length;
     const fixable = !a.newer && value !== null && typeof value === 'object' && !Array.isArray(value) &&
       a.errors.every((e) => e.path && e.path !== '/schema_version');
-    fail(`${file.name} was not imported: ${a.newer ? 'a newer version of llmtco wrote it' : n === 1 ? 'it has a problem'
+    fail(`${file.name} was not imported: ${a.newer ? 'a newer version of tcoscope wrote it' : n === 1 ? 'it has a problem'
       : `it has ${n} problems`}. The scenario on screen is unchanged.`, problemLines(a.errors),
     fixable ? [['Open it anyway and fix the fields', () => {
       apply(overlay(defaults, value));

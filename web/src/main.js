@@ -76,7 +76,7 @@ async function boot() {
   else delete html.dataset.theme;
 
   const engine = await loadEngine();
-  performance.mark('llmtco:engine-ready');
+  performance.mark('tcoscope:engine-ready');
   const defaults = engine.defaults();
 
   // A link always wins; then the autosave (not in an embed: a frame shows what its host chose); then the defaults.
@@ -121,8 +121,8 @@ async function boot() {
   function refreshGpus(scenario, stale) {
     const start = performance.now();
     gpus = engine.gpus(scenario);
-    performance.clearMeasures('llmtco:gpus');
-    performance.measure('llmtco:gpus', { start, end: performance.now() });
+    performance.clearMeasures('tcoscope:gpus');
+    performance.measure('tcoscope:gpus', { start, end: performance.now() });
     gpuTable.render(gpus, { stale });
     gpusDirty = false;
   }
@@ -135,7 +135,7 @@ async function boot() {
     inputs?.applyResult(result);
     setText($('#scenario-description'), scenario.description ?? '');
     setText($('#scenario-name'), result.name ?? '');
-    const title = result.name ? `${result.name} · llmtco` : 'llmtco';
+    const title = result.name ? `${result.name} · tcoscope` : 'tcoscope';
     if (document.title !== title && !embed) document.title = title;
   }
 
@@ -164,7 +164,7 @@ async function boot() {
         render(envelope.result, scenario);
         good = { scenario, result: envelope.result };
         share.shown(scenario);
-        if (evaluations === 1) performance.mark('llmtco:first-result');
+        if (evaluations === 1) performance.mark('tcoscope:first-result');
         if (inputs) body.dataset.state = 'ready';
       } catch (e) {
         console.error(e);
@@ -323,7 +323,7 @@ async function boot() {
   matchMedia('print').addEventListener('change', (e) => charts.fit(e.matches ? PAPER_WIDTH_PX : undefined));
 
   // For tests and automation: what is on screen, as data.
-  globalThis.llmtco = Object.freeze({
+  globalThis.tcoscope = Object.freeze({
     scenario: () => structuredClone(state.scenario),
     result: () => (good ? JSON.parse(JSON.stringify(good.result, (k, v) => (k === 'explainMap' ? undefined : v))) : null),
     link: async () => (await share.now())?.url ?? null,

@@ -1,16 +1,16 @@
 // snippet.js — the iframe snippet the Embed dialog generates (web/build.mjs uses it for dist/embed-example.html).
 //
-// The embedded page posts {type: "llmtco:height", height} (CSS pixels, an integer) to its parent whenever its
+// The embedded page posts {type: "tcoscope:height", height} (CSS pixels, an integer) to its parent whenever its
 // height changes; the optional script sizes the frame from it. A sandboxed frame's messages come from origin
 // "null", so the script matches the frame by e.source, not by origin.
 
-export const HEIGHT_MESSAGE = 'llmtco:height';
-export const EMBED_TITLE = 'LLM cost calculator: self-host or pay per token? (llmtco)';
+export const HEIGHT_MESSAGE = 'tcoscope:height';
+export const EMBED_TITLE = 'LLM cost calculator: self-host or pay per token? (tcoscope)';
 // allow-popups(-to-escape-sandbox) only so that "Open the full calculator" can open a normal tab; the frame keeps
 // an opaque origin (no allow-same-origin), so it can read nothing of the host page.
 export const EMBED_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
 
-export const RESIZE_SCRIPT = `// llmtco: size the frame to its content
+export const RESIZE_SCRIPT = `// tcoscope: size the frame to its content
 addEventListener("message", function (e) {
   if (!e.data || e.data.type !== "${HEIGHT_MESSAGE}" || !(e.data.height > 0)) return;
   document.querySelectorAll("iframe").forEach(function (f) {

@@ -29,7 +29,7 @@ export async function fromLink(engine, defaults, frag, { inPlace = false } = {})
     : 'The calculator opened its default scenario instead.';
   const fail = (title, lines = []) => ({ scenario: null, source: 'link', messages: [{ key: 'link', kind: 'error', title, lines }] });
   if (!frag.data && frag.newer) {
-    return fail(`This link was made by a newer version of llmtco (link format ${frag.newer}; this page reads ` +
+    return fail(`This link was made by a newer version of tcoscope (link format ${frag.newer}; this page reads ` +
       `format ${LINK_FORMAT}). ${OPENED_DEFAULTS} Open the link in the current calculator.`);
   }
   let value;
@@ -42,7 +42,7 @@ export async function fromLink(engine, defaults, frag, { inPlace = false } = {})
   }
   const a = admit(engine, defaults, value);
   if (!a.ok && a.newer) {
-    return fail(`This link was made by a newer version of llmtco (scenario schema version ${value.schema_version}; ` +
+    return fail(`This link was made by a newer version of tcoscope (scenario schema version ${value.schema_version}; ` +
       `this page understands ${defaults.schema_version ?? 1}). ${OPENED_DEFAULTS} Open the link in the current calculator.`);
   }
   if (!a.ok) {
@@ -65,7 +65,7 @@ export function fromStorage(engine, defaults) {
       'scenario is shown. Your next change replaces it.', lines }] });
   if (saved.status === 'corrupt') return ignored(saved.problem);
   const a = admit(engine, defaults, saved.scenario);
-  if (!a.ok) return ignored(a.newer ? 'a newer version of llmtco saved it' : 'it does not pass validation', problemLines(a.errors));
+  if (!a.ok) return ignored(a.newer ? 'a newer version of tcoscope saved it' : 'it does not pass validation', problemLines(a.errors));
   // Nothing to say when what was saved is the default scenario itself.
   if (Object.keys(a.minimized).every((k) => k === 'schema_version')) return { scenario: a.scenario, source: 'saved', messages: [] };
   const when = saved.savedAt ? new Date(saved.savedAt) : null;

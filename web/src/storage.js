@@ -3,12 +3,27 @@
 // The record is {"format": 1, "saved_at": ISO date, "scenario": {…}} under one key. Storage can be missing
 // (a sandboxed iframe throws SecurityError on access), full, or hold anything at all: every path is handled.
 
-export const STORAGE_KEY = 'llmtco:scenario';
+export const STORAGE_KEY = 'tcoscope:scenario';
+// The product was called llmtco until December 2026: a scenario saved under that key moves to the new one once.
+export const LEGACY_STORAGE_KEY = 'llmtco:scenario';
+
+/** Moves a record saved under the old name to the new key (unless one is there already), then drops the old key. */
+function migrate(s) {
+  try {
+    const old = s.getItem(LEGACY_STORAGE_KEY);
+    if (old == null) return;
+    if (s.getItem(STORAGE_KEY) == null) s.setItem(STORAGE_KEY, old);
+    s.removeItem(LEGACY_STORAGE_KEY);
+  } catch {
+    // full or unavailable: the old record stays where it is and the page starts without it
+  }
+}
 
 function storage() {
   try {
     const s = globalThis.localStorage;
     s?.getItem(STORAGE_KEY);  // some browsers only throw on first use
+    if (s) migrate(s);
     return s ?? null;
   } catch {
     return null;  // SecurityError: an opaque origin (sandboxed frame) or storage disabled by the user
