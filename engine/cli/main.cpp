@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "operations.hpp"
+#include "cli/text_report.hpp"
+#include "ops.hpp"
 
 namespace {
 
@@ -78,7 +79,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     return kExitInvalid;
   }
   if (format == "text")
-    std::cout << (command == "gpus" ? tcoscope::ops::gpu_table_text(o.result) : tcoscope::ops::text_report(o.result));
+    std::cout << (command == "gpus" ? tcoscope::cli::gpu_table_text(o.result) : tcoscope::cli::text_report(o.result));
   else std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }

@@ -8,7 +8,7 @@
 
 #include <emscripten/bind.h>
 
-#include "operations.hpp"
+#include "ops.hpp"
 
 namespace {
 

@@ -2,13 +2,14 @@
 // horizon + explanations + result JSON), on the default scenario and on an autoscaled one.
 #include <benchmark/benchmark.h>
 
-#include "api_cost.hpp"
-#include "breakeven.hpp"
-#include "catalog.hpp"
-#include "evaluate.hpp"
-#include "horizon.hpp"
-#include "operations.hpp"
-#include "self_host_cost.hpp"
+#include "model/api_cost.hpp"
+#include "contract/result_json.hpp"
+#include "model/breakeven.hpp"
+#include "contract/catalog_json.hpp"
+#include "model/evaluate.hpp"
+#include "model/horizon.hpp"
+#include "ops.hpp"
+#include "model/self_host_cost.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // api_cost_test.cpp — the API bill: uncached, cached and output tokens, and the batch discount.
-#include "api_cost.hpp"
+#include "model/api_cost.hpp"
 
 #include <gtest/gtest.h>
 

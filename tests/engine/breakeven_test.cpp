@@ -1,10 +1,10 @@
 // breakeven_test.cpp — where the two monthly costs meet, and the cost curves over volume.
-#include "breakeven.hpp"
+#include "model/breakeven.hpp"
 
 #include <gtest/gtest.h>
 
-#include "api_cost.hpp"
-#include "self_host_cost.hpp"
+#include "model/api_cost.hpp"
+#include "model/self_host_cost.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {

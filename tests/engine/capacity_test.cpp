@@ -1,5 +1,5 @@
 // capacity_test.cpp — replicas sized for the peak hour with headroom; autoscaling hour by hour; utilization.
-#include "capacity.hpp"
+#include "model/capacity.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // catalog_test.cpp — the compiled-in catalog loads cleanly, every row is sourced and dated, ids are usable.
-#include "catalog.hpp"
+#include "contract/catalog_json.hpp"
 
 #include <gtest/gtest.h>
 

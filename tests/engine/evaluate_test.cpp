@@ -1,11 +1,12 @@
 // evaluate_test.cpp — the worked examples of SPEC §1 and §4, end to end through evaluate().
-#include "evaluate.hpp"
+#include "model/evaluate.hpp"
+#include "contract/result_json.hpp"
 
 #include <gtest/gtest.h>
 
-#include "operations.hpp"
+#include "ops.hpp"
 #include "test_support.hpp"
-#include "units.hpp"
+#include "model/units.hpp"
 
 namespace tcoscope {
 namespace {
@@ -46,7 +47,7 @@ TEST(evaluate_test, explanations_show_the_formula_with_the_numbers_put_in) {
   s.workload.tokens_per_month = 1e9;
   Evaluation e = evaluate(resolved(s));
   std::string rental;
-  for (const Explanation& x : e.explain)
+  for (const Explanation& x : explain(e))
     if (x.figure == "self_host.breakdown.gpu_rental") rental = x.text();
   EXPECT_EQ(rental, "GPU rental: 2 GPUs × 730 h × $1.49/h (your rate) = $2,175.40");
 }
@@ -59,7 +60,7 @@ TEST(evaluate_test, every_breakdown_component_has_an_explanation) {
     nlohmann::json j = to_json(e);
     for (auto it = j["self_host"]["breakdown"].begin(); it != j["self_host"]["breakdown"].end(); ++it) {
       bool found = false;
-      for (const Explanation& x : e.explain) found = found || x.figure == "self_host.breakdown." + it.key();
+      for (const Explanation& x : explain(e)) found = found || x.figure == "self_host.breakdown." + it.key();
       EXPECT_TRUE(found) << deployment << ": " << it.key();
     }
   }
@@ -77,7 +78,8 @@ TEST(evaluate_test, breakdown_components_sum_to_the_monthly_total) {
 }
 
 TEST(evaluate_test, result_carries_the_contract_keys_of_spec_section_5) {
-  nlohmann::json j = to_json(evaluate(resolved(Scenario{})));
+  Evaluation e0 = evaluate(resolved(Scenario{}));
+  nlohmann::json j = to_json(e0, explain(e0));
   for (const char* key : {"usd_per_month", "usd_per_mtok"}) EXPECT_TRUE(j["api"].contains(key)) << key;
   for (const char* key : {"usd_per_month", "usd_per_mtok", "usd_per_mtok_at_full_load", "utilization",
                           "replicas_peak", "gpu_hours_per_month", "breakdown"})

@@ -1,6 +1,6 @@
 // explain_test.cpp — each figure explains itself with its formula and the numbers put in, the same strings the
 // CLI prints and the page shows.
-#include "explain.hpp"
+#include "report/explain.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@ namespace {
 
 std::map<std::string, std::string> lines_of(const Scenario& s) {
   std::map<std::string, std::string> lines;
-  for (const Explanation& x : evaluate(test::resolved(s)).explain) lines[x.figure] = x.text();
+  for (const Explanation& x : explain(evaluate(test::resolved(s)))) lines[x.figure] = x.text();
   return lines;
 }
 

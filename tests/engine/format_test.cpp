@@ -1,5 +1,5 @@
 // format_test.cpp — numbers in explanations read the way a finance reader expects.
-#include "format.hpp"
+#include "report/format.hpp"
 
 #include <cmath>
 

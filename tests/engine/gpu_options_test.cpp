@@ -1,12 +1,14 @@
 // gpu_options_test.cpp — "Which GPU?": every catalog GPU, rented at each rate and bought, cheapest first.
-#include "gpu_options.hpp"
+#include "model/gpu_options.hpp"
+#include "contract/result_json.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "evaluate.hpp"
-#include "operations.hpp"
+#include "model/evaluate.hpp"
+#include "ops.hpp"
+#include "cli/text_report.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {
@@ -81,7 +83,7 @@ TEST(gpu_options_test, the_operation_returns_the_table_and_rejects_invalid_scena
   EXPECT_EQ(o.result["model"], "qwen3-14b");
   EXPECT_GT(o.result["options"].size(), 50u);
   EXPECT_EQ(ops::find_non_finite(o.result), "");
-  std::string table = ops::gpu_table_text(o.result);
+  std::string table = cli::gpu_table_text(o.result);
   EXPECT_NE(table.find("← current"), std::string::npos);
   EXPECT_FALSE(ops::gpus(R"({"workload": {"tokens_per_month": -1}})").ok);
   // The scenario's own GPU not fitting does not stop the table.

@@ -1,10 +1,10 @@
 // horizon_test.cpp — month by month with growth, cumulative cost and the payback month.
-#include "horizon.hpp"
+#include "model/horizon.hpp"
 
 #include <gtest/gtest.h>
 
-#include "api_cost.hpp"
-#include "self_host_cost.hpp"
+#include "model/api_cost.hpp"
+#include "model/self_host_cost.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {

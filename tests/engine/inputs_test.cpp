@@ -1,7 +1,7 @@
 // inputs_test.cpp — resolving a scenario against the catalog (SPEC §5): catalog ids fill prices and specs, an
 // explicit number overrides them, unknown ids are errors that list what is accepted, "custom" needs its numbers,
 // and questionable combinations give warnings.
-#include "inputs.hpp"
+#include "model/inputs.hpp"
 
 #include <initializer_list>
 #include <string>
@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog.hpp"
+#include "contract/catalog_json.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {

@@ -1,5 +1,5 @@
 // load_profile_test.cpp — preset weeks and custom weights are normalized to mean 1.
-#include "load_profile.hpp"
+#include "model/load_profile.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,12 @@
 // operations_test.cpp — the text-in, JSON-out surface the CLI and the wasm module share; the presets.
-#include "operations.hpp"
+#include "ops.hpp"
+#include "cli/text_report.hpp"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "scenario_json.hpp"
+#include "contract/scenario_json.hpp"
 
 namespace tcoscope::ops {
 namespace {
@@ -77,7 +78,7 @@ TEST(operations_test, validate_fills_defaults_and_minimize_keeps_only_what_diffe
 
 TEST(operations_test, text_report_shows_the_verdict_and_each_formula) {
   Outcome o = evaluate("{}");
-  std::string report = text_report(o.result);
+  std::string report = cli::text_report(o.result);
   EXPECT_NE(report.find("Verdict: Use the API"), std::string::npos);
   EXPECT_NE(report.find("GPU rental: 1 GPU × 730 h × $3.90/h (Crusoe) = $2,847.00"), std::string::npos);
   EXPECT_NE(report.find("Engineering: 0.5 FTE × $145,000/year / 12 = $6,041.67"), std::string::npos);

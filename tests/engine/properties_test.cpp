@@ -16,17 +16,18 @@
 
 #include <gtest/gtest.h>
 
-#include "api_cost.hpp"
-#include "breakeven.hpp"
-#include "capacity.hpp"
-#include "catalog.hpp"
-#include "evaluate.hpp"
-#include "inputs.hpp"
-#include "load_profile.hpp"
-#include "operations.hpp"
-#include "scenario_json.hpp"
-#include "self_host_cost.hpp"
-#include "units.hpp"
+#include "model/api_cost.hpp"
+#include "contract/result_json.hpp"
+#include "model/breakeven.hpp"
+#include "model/capacity.hpp"
+#include "contract/catalog_json.hpp"
+#include "model/evaluate.hpp"
+#include "model/inputs.hpp"
+#include "model/load_profile.hpp"
+#include "ops.hpp"
+#include "contract/scenario_json.hpp"
+#include "model/self_host_cost.hpp"
+#include "model/units.hpp"
 
 namespace tcoscope {
 namespace {

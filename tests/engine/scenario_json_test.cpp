@@ -1,7 +1,7 @@
 // scenario_json_test.cpp — the scenario's JSON contract (SPEC §5, §8 "Robust"): defaults for missing keys, exact
 // round trips, the minimal form a link carries, warnings for unknown keys, and a clear problem naming the field
 // for every class of bad input.
-#include "scenario_json.hpp"
+#include "contract/scenario_json.hpp"
 
 #include <initializer_list>
 #include <limits>
@@ -12,9 +12,9 @@
 
 #include <gtest/gtest.h>
 
-#include "operations.hpp"
+#include "ops.hpp"
 #include "test_support.hpp"
-#include "units.hpp"
+#include "model/units.hpp"
 
 namespace tcoscope {
 namespace {

@@ -1,5 +1,5 @@
 // self_host_cost_test.cpp — rental, purchase, power, space, engineering, refreshes, observability, one-offs.
-#include "self_host_cost.hpp"
+#include "model/self_host_cost.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,10 +8,10 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog.hpp"
-#include "inputs.hpp"
-#include "scenario.hpp"
-#include "scenario_json.hpp"
+#include "contract/catalog_json.hpp"
+#include "model/inputs.hpp"
+#include "model/scenario.hpp"
+#include "contract/scenario_json.hpp"
 
 namespace tcoscope::test {
 

@@ -1,10 +1,10 @@
 // throughput_test.cpp — the roofline model against MODEL.md §2 and the published measurements of MODEL.md §8,
 // within its stated tolerances (±20 % on fixed-length offline benchmarks, ±25 % at batch 1).
-#include "throughput.hpp"
+#include "model/throughput.hpp"
 
 #include <gtest/gtest.h>
 
-#include "catalog.hpp"
+#include "contract/catalog_json.hpp"
 
 namespace tcoscope {
 namespace {

@@ -1,11 +1,11 @@
 // verdict_test.cpp — compliance overrides cost; each rule of SPEC §1 adds its reason with a stable code.
-#include "verdict.hpp"
+#include "model/verdict.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "evaluate.hpp"
+#include "model/evaluate.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {

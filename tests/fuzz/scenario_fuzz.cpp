@@ -14,7 +14,8 @@
 #include <string>
 #include <string_view>
 
-#include "operations.hpp"
+#include "ops.hpp"
+#include "contract/result_json.hpp"
 
 namespace {
 

@@ -1,0 +1,78 @@
+// text_report.cpp — the verdict, its reasons and every explanation line, grouped by section; "Which GPU?" as a table.
+#include "cli/text_report.hpp"
+
+#include <cstdio>
+
+#include "report/format.hpp"
+
+namespace tcoscope::cli {
+
+using nlohmann::json;
+
+std::string gpu_table_text(const json& r) {
+  std::string out = "Which GPU? " + r["model"].get<std::string>() + " at " + fmt::tokens(r["tokens_per_month"]) +
+                    " tokens/month, cheapest first\n\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "%-24s %4s %-22s %10s %9s %5s %6s %12s %10s\n", "GPU", "×", "rent/buy", "price",
+                "tok/s", "repl", "util", "$/month", "$/1M tok");
+  out += line;
+  for (const json& o : r["options"]) {
+    if (!o["fits"].get<bool>()) {
+      out += o["gpu"].get<std::string>() + ": " + o["problem"].get<std::string>() + "\n";
+      continue;
+    }
+    bool rent = o["option"] == "rent";
+    std::string how = rent ? "rent " + o["provider"].get<std::string>() : std::string("buy");
+    std::string price = rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"]);
+    std::string per_mtok = o["usd_per_mtok"].is_null() ? "n/a" : fmt::usd(o["usd_per_mtok"].get<double>());
+    std::snprintf(line, sizeof line, "%-24s %4d %-22s %10s %9s %5d %6s %12s %10s%s\n",
+                  o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(), how.substr(0, 22).c_str(),
+                  price.c_str(), fmt::plain(o["tokens_per_second_per_replica"]).c_str(), o["replicas_peak"].get<int>(),
+                  fmt::percent(o["utilization"]).c_str(), fmt::usd_whole(o["usd_per_month"]).c_str(),
+                  per_mtok.c_str(), o["current"].get<bool>() ? "  ← current" : "");
+    out += line;
+  }
+  return out;
+}
+
+std::string text_report(const json& r) {
+  std::string out;
+  auto line = [&out](const std::string& s) { out += s + "\n"; };
+  auto str = [](const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const json& verdict = r["verdict"];
+  std::string choice = str(verdict, "choice");
+  std::string headline = choice == "api" ? "Use the API" : choice == "self_host" ? "Self-host" : "Self-host (required)";
+  line(str(r, "name"));
+  line(std::string(str(r, "name").size(), '='));
+  line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) + " a month");
+  for (const json& reason : verdict["reasons"])
+    line("  - [" + str(reason, "code") + "] " + str(reason, "message"));
+  std::string section;
+  for (const json& x : r["explain"]) {
+    std::string figure = str(x, "figure");
+    std::string head = figure.substr(0, figure.find('.'));
+    if (head != section) {
+      section = head;
+      static const std::pair<const char*, const char*> kTitles[] = {
+          {"workload", "Workload"}, {"api", "API"}, {"self_host", "Self-hosting"}, {"breakeven", "Breakeven"},
+          {"horizon", "Horizon"}, {"verdict", "Verdict"}};
+      std::string title = section;
+      for (const auto& [key, name] : kTitles)
+        if (section == key) title = name;
+      line("");
+      line(title);
+    }
+    line("  " + str(x, "text"));
+  }
+  if (!r["warnings"].empty()) {
+    line("");
+    line("Warnings");
+    for (const json& w : r["warnings"]) line("  " + str(w, "path") + ": " + str(w, "message"));
+  }
+  return out;
+}
+
+}  // namespace tcoscope::cli

@@ -1,0 +1,15 @@
+// text_report.hpp — the CLI's readable reports (--format text), built from the result JSON the engine returns.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace tcoscope::cli {
+
+// The readable report of an evaluate result.
+std::string text_report(const nlohmann::json& result);
+// The "Which GPU?" result as an aligned table.
+std::string gpu_table_text(const nlohmann::json& result);
+
+}  // namespace tcoscope::cli

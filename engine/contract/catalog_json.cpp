@@ -1,0 +1,127 @@
+// catalog_json.cpp — catalog rows from JSON with nlohmann's type macros; null means "not given".
+#include "contract/catalog_json.hpp"
+
+#include <string>
+
+#include "contract/embedded.hpp"
+#include "contract/json_optional.hpp"
+
+namespace tcoscope {
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RentalRate, provider, provider_name, usd_per_gpu_hour, kind, source,
+                                                as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, usd_high, condition, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s, bf16_dense_tflops,
+                                                fp8_dense_tflops, tdp_watts, spec_source, spec_as_of, purchase, rental,
+                                                default_provider)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenModel, id, name, params_b_total, params_b_active, layers,
+                                                hidden_size, q_heads, kv_heads, head_dim, context_tokens, attention,
+                                                kv_bytes_per_token_bf16, sliding_window_tokens, global_layers,
+                                                competes_with_tier, competes_with, hosted_api, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, tier, open_model, usd_per_mtok_input,
+                                                usd_per_mtok_cached_input, usd_per_mtok_output, batch_discount,
+                                                context_tokens, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine, workload,
+                                                total_tokens_per_second_per_replica,
+                                                output_tokens_per_second_per_replica, source, as_of)
+
+namespace {
+
+using nlohmann::json;
+
+// Null means "not given" everywhere in the catalog: drop such keys so each member keeps its default.
+json without_nulls(const json& j) {
+  if (j.is_object()) {
+    json out = json::object();
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (!it->is_null()) out[it.key()] = without_nulls(*it);
+    return out;
+  }
+  if (j.is_array()) {
+    json out = json::array();
+    for (const json& x : j) out.push_back(without_nulls(x));
+    return out;
+  }
+  return j;
+}
+
+template <class Row>
+void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::vector<std::string>& errors) {
+  auto it = doc.is_object() ? doc.find(key) : doc.end();
+  if (!doc.is_object() || it == doc.end() || !it->is_array()) {
+    errors.push_back(std::string("catalog: expected an array \"") + key + "\"");
+    return;
+  }
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json row = without_nulls((*it)[i]);
+#if defined(__cpp_exceptions)
+    try {
+      rows.push_back(row.get<Row>());
+    } catch (const json::exception& e) {
+      errors.push_back(std::string(key) + "[" + std::to_string(i) + "]: " + e.what());
+    }
+#else
+    rows.push_back(row.get<Row>());  // the compiled-in catalog: a native test reads it with exceptions on
+#endif
+  }
+}
+
+json parse_embedded(const char* name) {
+  for (std::size_t i = 0; i < embedded::kCatalogFileCount; ++i)
+    if (std::string_view(embedded::kCatalogFiles[i].name) == name)
+      return json::parse(embedded::kCatalogFiles[i].text, nullptr, /*allow_exceptions=*/false);
+  return json();
+}
+
+}  // namespace
+
+Catalog parse_catalog(const json& gpus, const json& models, const json& api_models, const json& measurements) {
+  Catalog c;
+  read_rows(gpus, "gpus", c.gpus, c.load_errors);
+  read_rows(models, "models", c.models, c.load_errors);
+  read_rows(api_models, "api_models", c.api_models, c.load_errors);
+  read_rows(measurements, "measurements", c.measurements, c.load_errors);
+  for (const Gpu& g : c.gpus)
+    if (!g.rental.empty() && !g.rate(g.default_provider))
+      c.load_errors.push_back("gpus[" + g.id + "].default_provider: not a listed provider");
+  for (const OpenModel& m : c.models) {
+    if (tier_rank(m.competes_with_tier) < 0) c.load_errors.push_back("models[" + m.id + "]: unknown tier");
+    if (!c.api_model(m.competes_with)) c.load_errors.push_back("models[" + m.id + "].competes_with: unknown id");
+    if (!m.hosted_api.empty() && !c.api_model(m.hosted_api))
+      c.load_errors.push_back("models[" + m.id + "].hosted_api: unknown id");
+  }
+  for (const ApiModel& a : c.api_models)
+    if (tier_rank(a.tier) < 0) c.load_errors.push_back("api_models[" + a.id + "]: unknown tier");
+  for (const Measurement& m : c.measurements)
+    if (!c.model(m.model) || !c.gpu(m.gpu))
+      c.load_errors.push_back("measurements: unknown model or gpu " + m.model + " / " + m.gpu);
+  return c;
+}
+
+const json& builtin_catalog_json() {
+  static const json doc = [] {
+    json d = json::object();
+    for (const char* name : {"gpus", "models", "api_models", "throughput"}) {
+      json part = parse_embedded(name);
+      if (part.is_object())
+        for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
+    }
+    return d;
+  }();
+  return doc;
+}
+
+const Catalog& builtin_catalog() {
+  static const Catalog catalog = [] {
+    const json& d = builtin_catalog_json();
+    auto part = [&](const char* key) {
+      json wrapper = json::object();
+      if (d.contains(key)) wrapper[key] = d[key];
+      return wrapper;
+    };
+    return parse_catalog(part("gpus"), part("models"), part("api_models"), part("measurements"));
+  }();
+  return catalog;
+}
+
+}  // namespace tcoscope

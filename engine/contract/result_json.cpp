@@ -1,0 +1,244 @@
+// result_json.cpp — the shape of every result the engine returns (SPEC §5): evaluate, "Which GPU?", problems.
+#include "contract/result_json.hpp"
+
+#include "model/units.hpp"
+
+namespace tcoscope {
+namespace {
+
+using nlohmann::json;
+
+json optional_number(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+// self_host.throughput: the figure capacity planning used, the modeled one with its memory picture, and the
+// measured one when there is one.
+json throughput_json(const Inputs& in) {
+  json t = {{"source", in.throughput_from},
+            {"total_tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+            {"modeled", nullptr},
+            {"measured", nullptr}};
+  if (in.throughput_model) {
+    const ThroughputModel& m = *in.throughput_model;
+    json modeled = {{"fits", m.fits}, {"problem", m.problem.empty() ? json(nullptr) : json(m.problem)}};
+    if (m.fits) {
+      modeled.update({{"output_tokens_per_second_per_replica", m.output_tokens_per_second},
+                      {"total_tokens_per_second_per_replica", m.total_tokens_per_second},
+                      {"offline_total_tokens_per_second_per_replica", m.offline_total_tokens_per_second},
+                      {"max_batch", m.max_batch},
+                      {"batch", m.batch},
+                      {"limited_by", m.limited_by},
+                      {"tpot_ms", m.tpot_ms},
+                      {"ttft_ms", m.ttft_ms},
+                      {"prefill_ms_per_request", m.prefill_ms_per_request},
+                      {"bound", m.bound},
+                      {"compute_tflops_per_gpu", m.compute_tflops}});
+    }
+    modeled["memory"] = {{"vram_gb", m.vram_gb},
+                         {"usable_gb", m.usable_gb},
+                         {"weights_gb", m.weights_gb},
+                         {"runtime_overhead_gb", m.overhead_gb},
+                         {"kv_gb_at_batch", m.kv_gb_at_batch},
+                         {"free_gb", m.free_gb},
+                         {"kv_bytes_per_token", m.kv_bytes_per_token},
+                         {"kv_bytes_per_sequence", m.kv_bytes_per_sequence}};
+    t["modeled"] = modeled;
+    if (m.fits) {
+      t["output_tokens_per_second_per_replica"] = m.output_tokens_per_second;
+      for (const char* key : {"max_batch", "batch", "tpot_ms", "ttft_ms", "bound", "limited_by"}) t[key] = modeled[key];
+      t["memory"] = modeled["memory"];
+    }
+  }
+  const Throughput& given = in.scenario.self_host.throughput;
+  if (in.throughput_from == "scenario" && given.tokens_per_second_per_replica)
+    t["measured"] = {{"total_tokens_per_second_per_replica", *given.tokens_per_second_per_replica},
+                     {"source", "scenario"}};
+  else if (in.measurement)
+    t["measured"] = {{"total_tokens_per_second_per_replica", in.measurement->total_tokens_per_second_per_replica},
+                     {"output_tokens_per_second_per_replica",
+                      in.measurement->output_tokens_per_second_per_replica
+                          ? json(*in.measurement->output_tokens_per_second_per_replica)
+                          : json(nullptr)},
+                     {"source", in.measurement->source},
+                     {"as_of", in.measurement->as_of},
+                     {"detail", in.measurement->engine + ", " + in.measurement->precision + ", " +
+                                    in.measurement->workload}};
+  return t;
+}
+
+}  // namespace
+
+json to_json(const Problems& problems) {
+  json out = json::array();
+  for (const Problem& p : problems) {
+    json problem = {{"path", p.path}, {"message", p.message}};
+    if (!p.code.empty()) problem["code"] = p.code;
+    out.push_back(std::move(problem));
+  }
+  return out;
+}
+
+json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) {
+  const Inputs& in = e.inputs;
+  const Scenario& s = in.scenario;
+  const Capacity& cap = e.self_host.capacity;
+
+  json provenance = json::array();
+  for (const Provenance& p : in.provenance)
+    provenance.push_back({{"path", p.path}, {"value", p.value}, {"from", p.from}, {"source", p.source},
+                          {"as_of", p.as_of}, {"detail", p.detail},
+                          {"catalog_value", p.catalog_value ? json(*p.catalog_value) : json(nullptr)}});
+  json inputs = {
+      {"api_model", in.api_model ? json{{"id", in.api_model->id}, {"name", in.api_model->name},
+                                         {"provider", in.api_model->provider}, {"tier", in.api_model->tier}}
+                                 : json{{"id", "custom"}, {"name", "Custom API"}, {"tier", nullptr}}},
+      {"self_host_model",
+       in.model ? json{{"id", in.model->id}, {"name", in.model->name}, {"tier", in.model->competes_with_tier},
+                       {"competes_with", in.model->competes_with}}
+                : json{{"id", "custom"}, {"name", "Custom model"}, {"tier", nullptr}}},
+      {"gpu", in.gpu ? json{{"id", in.gpu->id}, {"name", in.gpu->name}, {"vram_gb", in.gpu->vram_gb}}
+                     : json{{"id", "custom"}, {"name", "Custom GPU"}}},
+      {"provider", in.on_prem() ? json(nullptr) : json(in.provider_name)},
+      {"load_profile", in.load_profile_name},
+      {"values",
+       {{"api_usd_per_mtok_input", in.api_usd_per_mtok_input},
+        {"api_usd_per_mtok_cached_input", in.api_usd_per_mtok_cached_input},
+        {"api_usd_per_mtok_output", in.api_usd_per_mtok_output},
+        {"api_batch_discount", in.api_batch_discount},
+        {"tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+        {"usd_per_gpu_hour", in.on_prem() ? json(nullptr) : json(in.usd_per_gpu_hour)},
+        {"usd_per_gpu", in.on_prem() ? json(in.usd_per_gpu) : json(nullptr)},
+        {"watts_per_gpu", in.on_prem() ? json(in.watts_per_gpu) : json(nullptr)}}},
+      {"provenance", std::move(provenance)},
+  };
+
+  json breakdown = json::object();
+  for (int c = 0; c < kComponentCount; ++c) {
+    auto comp = static_cast<Component>(c);
+    if (component_applies(in, comp)) breakdown[std::string(component_key(comp))] = e.self_host.breakdown[c];
+  }
+
+  json load_hours = {{"hourly_weights", in.load.weights}, {"replicas_by_hour", e.replicas_by_hour}};
+  json demand = json::array(), capacity = json::array();
+  for (int h = 0; h < kHoursPerWeek; ++h) {
+    demand.push_back(s.workload.tokens_per_month / kHoursPerMonth * in.load.weights[h]);
+    capacity.push_back(e.replicas_by_hour[h] * cap.tokens_per_replica_hour);
+  }
+  load_hours["demand_tokens_per_hour"] = std::move(demand);
+  load_hours["capacity_tokens_per_hour"] = std::move(capacity);
+  load_hours["peak_to_average"] = in.load.peak_weight;
+  load_hours["peak_hour"] = in.load.peak_hour;
+  load_hours["target_peak_utilization"] = s.self_host.target_peak_utilization;
+
+  const Horizon& hz = e.horizon;
+  json reasons = json::array();
+  for (const Reason& r : e.verdict.reasons)
+    reasons.push_back({{"code", r.code}, {"favors", r.favors}, {"message", r.message}});
+  json explain = json::array();
+  for (const Explanation& x : explanations)
+    explain.push_back({{"figure", x.figure}, {"label", x.label}, {"formula", x.formula}, {"value", x.value},
+                       {"text", x.text()}});
+
+  return {
+      {"schema_version", kSchemaVersion},
+      {"name", s.name},
+      {"inputs", std::move(inputs)},
+      {"workload",
+       {{"tokens_per_month", s.workload.tokens_per_month},
+        {"input_tokens_per_month", e.api.input_tokens},
+        {"cached_input_tokens_per_month", e.api.cached_input_tokens},
+        {"output_tokens_per_month", e.api.output_tokens}}},
+      {"api",
+       {{"usd_per_month", e.api.usd_per_month},
+        {"usd_per_mtok", optional_number(e.api_usd_per_mtok)},
+        {"usd_per_mtok_marginal", e.breakeven.api_usd_per_mtok_marginal},
+        {"breakdown",
+         {{"input", e.api.input_usd},
+          {"cached_input", e.api.cached_input_usd},
+          {"output", e.api.output_usd},
+          {"batch_savings", e.api.batch_savings_usd},
+          {"other", e.api.other_usd}}}}},
+      {"self_host",
+       {{"usd_per_month", e.self_host.usd_per_month},
+        {"usd_per_mtok", optional_number(e.self_host_usd_per_mtok)},
+        {"usd_per_mtok_at_full_load", e.self_host_usd_per_mtok_at_full_load},
+        {"usd_per_mtok_raw_at_utilization", optional_number(e.self_host_usd_per_mtok_raw)},
+        {"usd_per_mtok_marginal", e.breakeven.self_host_usd_per_mtok_marginal},
+        {"raw_gpu_usd_per_month", e.self_host.raw_gpu_usd_per_month},
+        {"utilization", cap.utilization},
+        {"replicas_peak", cap.replicas_peak},
+        {"replicas_average", cap.replicas_average},
+        {"gpus", e.self_host.gpus},
+        {"gpu_hours_per_month", cap.gpu_hours_per_month},
+        {"tokens_per_second_per_replica", in.tokens_per_second_per_replica},
+        {"tokens_per_replica_hour", cap.tokens_per_replica_hour},
+        {"peak_demand_tokens_per_hour", cap.peak_demand_tokens_per_hour},
+        {"servable_tokens_per_month", cap.servable_tokens_per_month},
+        {"throughput", throughput_json(in)},
+        {"breakdown", breakdown}}},
+      {"breakeven",
+       {{"kind", e.breakeven.kind},
+        {"tokens_per_month", optional_number(e.breakeven.tokens_per_month)},
+        {"api_usd_per_month", optional_number(e.breakeven.api_usd_per_month)},
+        {"self_host_usd_per_month", optional_number(e.breakeven.self_host_usd_per_month)}}},
+      {"horizon",
+       {{"months", s.horizon_months},
+        {"month", hz.month},
+        {"tokens_per_month", hz.tokens_per_month},
+        {"api_usd", hz.api_usd},
+        {"self_host_usd", hz.self_host_usd},
+        {"self_host_replicas", hz.self_host_replicas},
+        {"cumulative_api_usd", hz.cumulative_api_usd},
+        {"cumulative_self_host_usd", hz.cumulative_self_host_usd},
+        {"one_time_usd", in.one_time_usd()},
+        {"payback_month", hz.payback_month ? json(*hz.payback_month) : json(nullptr)},
+        {"total_api_usd", hz.total_api_usd},
+        {"total_self_host_usd", hz.total_self_host_usd}}},
+      {"curves",
+       {{"tokens_per_month", e.curves.tokens_per_month},
+        {"api_usd_per_month", e.curves.api_usd_per_month},
+        {"self_host_usd_per_month", e.curves.self_host_usd_per_month}}},
+      {"load", std::move(load_hours)},
+      {"verdict",
+       {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", std::move(reasons)}}},
+      {"explain", std::move(explain)},
+      {"warnings", to_json(e.warnings)},
+  };
+}
+
+json to_json(const Evaluation& e) { return to_json(e, explain(e)); }
+
+nlohmann::json to_json(const std::vector<GpuOption>& options) {
+  using nlohmann::json;
+  json out = json::array();
+  for (const GpuOption& o : options) {
+    json row = {{"gpu", o.gpu}, {"gpu_name", o.gpu_name}, {"fits", o.fits}};
+    if (!o.fits) {
+      row["problem"] = o.problem;
+      out.push_back(row);
+      continue;
+    }
+    row.update({{"gpus_per_replica", o.gpus_per_replica},
+                {"option", o.option},
+                {"provider", o.option == "rent" ? json(o.provider) : json(nullptr)},
+                {"provider_name", o.option == "rent" ? json(o.provider_name) : json(nullptr)},
+                {"usd_per_gpu_hour", o.option == "rent" ? json(o.usd_per_gpu_hour) : json(nullptr)},
+                {"usd_per_gpu", o.option == "buy" ? json(o.usd_per_gpu) : json(nullptr)},
+                {"price_source", o.price_source},
+                {"price_as_of", o.price_as_of},
+                {"tokens_per_second_per_replica", o.tokens_per_second_per_replica},
+                {"measured_tokens_per_second_per_replica", o.measured_tokens_per_second_per_replica
+                                                               ? json(*o.measured_tokens_per_second_per_replica)
+                                                               : json(nullptr)},
+                {"replicas_peak", o.replicas_peak},
+                {"gpus", o.gpus},
+                {"utilization", o.utilization},
+                {"raw_gpu_usd_per_month", o.raw_gpu_usd_per_month},
+                {"usd_per_month", o.usd_per_month},
+                {"usd_per_mtok", o.usd_per_mtok ? json(*o.usd_per_mtok) : json(nullptr)},
+                {"current", o.current}});
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace tcoscope

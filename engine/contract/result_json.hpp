@@ -1,0 +1,23 @@
+// result_json.hpp — results as JSON (SPEC §5): what the CLI prints and the page reads, key for key.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/evaluate.hpp"
+#include "model/gpu_options.hpp"
+#include "model/problems.hpp"
+#include "report/explain.hpp"
+
+namespace tcoscope {
+
+nlohmann::json to_json(const Evaluation& e, const std::vector<Explanation>& explanations);
+// The same, explaining `e` first.
+nlohmann::json to_json(const Evaluation& e);
+nlohmann::json to_json(const std::vector<GpuOption>& options);
+
+// [{path, message, code?}]: problems as the result and the envelopes carry them.
+nlohmann::json to_json(const Problems& problems);
+
+}  // namespace tcoscope

@@ -1,0 +1,61 @@
+// capacity.cpp
+#include "model/capacity.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tcoscope {
+namespace {
+
+// ceil that ignores the last few ulps of rounding, so exactly-full replicas are not rounded up.
+double ceil_tolerant(double x) { return std::ceil(x * (1 - 1e-12)); }
+
+}  // namespace
+
+int replicas_for(const Inputs& in, double demand_tokens_per_hour) {
+  const SelfHostOption& h = in.scenario.self_host;
+  double per_replica = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
+  double needed = per_replica > 0 ? ceil_tolerant(demand_tokens_per_hour / per_replica) : 0;
+  // Demand beyond any sane fleet is clamped: the validator caps volume at 1e15 tokens/month.
+  needed = std::min(needed, 1e9);
+  return std::max(static_cast<int>(needed), h.min_replicas) + h.spare_replicas;
+}
+
+HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month) {
+  HourlyReplicas hours{};
+  if (in.autoscale()) {
+    for (int hour = 0; hour < kHoursPerWeek; ++hour)
+      hours[hour] = replicas_for(in, tokens_per_month / kHoursPerMonth * in.load.weights[hour]);
+  } else {
+    hours.fill(size_capacity(in, tokens_per_month).replicas_peak);
+  }
+  return hours;
+}
+
+Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_replicas) {
+  const SelfHostOption& h = in.scenario.self_host;
+  Capacity c;
+  c.tokens_per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour;
+  double average_demand = tokens_per_month / kHoursPerMonth;
+  c.peak_demand_tokens_per_hour = average_demand * in.load.peak_weight;
+
+  if (in.autoscale()) {
+    long long replica_hours_per_week = 0;
+    for (const auto& [weight, hours] : in.load.distinct_weights) {
+      int n = replicas_for(in, average_demand * weight);
+      replica_hours_per_week += static_cast<long long>(n) * hours;
+      c.replicas_peak = std::max(c.replicas_peak, n);
+    }
+    c.replica_hours_per_month = static_cast<double>(replica_hours_per_week) * kWeeksPerMonth;
+  } else {
+    c.replicas_peak = std::max(replicas_for(in, c.peak_demand_tokens_per_hour), owned_replicas);
+    c.replica_hours_per_month = c.replicas_peak * kHoursPerMonth;
+  }
+  c.replicas_average = c.replica_hours_per_month / kHoursPerMonth;
+  c.gpu_hours_per_month = c.replica_hours_per_month * h.gpus_per_replica;
+  c.servable_tokens_per_month = c.replica_hours_per_month * c.tokens_per_replica_hour;
+  c.utilization = c.servable_tokens_per_month > 0 ? std::min(1.0, tokens_per_month / c.servable_tokens_per_month) : 0;
+  return c;
+}
+
+}  // namespace tcoscope

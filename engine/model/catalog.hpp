@@ -1,0 +1,116 @@
+// catalog.hpp — GPUs, open-weight models, API prices and measured throughputs: the rows the model reads.
+// Read from assets/ JSON by contract/catalog_json.cpp; here only the structs and their lookups.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tcoscope {
+
+struct RentalRate {
+  std::string provider;
+  std::string provider_name;
+  double usd_per_gpu_hour = 0;
+  std::string kind;
+  std::string source;
+  std::string as_of;
+};
+
+struct Purchase {
+  double usd_per_gpu = 0;
+  double usd_low = 0;
+  double usd_high = 0;
+  std::string condition;
+  std::string source;
+  std::string as_of;
+};
+
+struct Gpu {
+  std::string id;
+  std::string name;
+  double vram_gb = 0;
+  double memory_bandwidth_gb_per_s = 0;
+  double bf16_dense_tflops = 0;
+  std::optional<double> fp8_dense_tflops;
+  double tdp_watts = 0;
+  std::string spec_source;
+  std::string spec_as_of;
+  std::optional<Purchase> purchase;
+  std::vector<RentalRate> rental;
+  std::string default_provider;
+  const RentalRate* rate(std::string_view provider) const;  // nullptr when not listed
+};
+
+struct OpenModel {
+  std::string id;
+  std::string name;
+  double params_b_total = 0;
+  double params_b_active = 0;
+  int layers = 0;
+  int hidden_size = 0;
+  int q_heads = 0;
+  int kv_heads = 0;
+  int head_dim = 0;
+  double context_tokens = 0;
+  std::string attention;  // gqa | mla | gqa_sliding_window
+  double kv_bytes_per_token_bf16 = 0;  // all layers holding full context
+  int sliding_window_tokens = 0;       // gqa_sliding_window: local layers keep this many tokens
+  int global_layers = 0;               // gqa_sliding_window: layers that keep the full context
+  std::string competes_with_tier;  // small | mid | frontier
+  std::string competes_with;       // api model id
+  std::string hosted_api;          // api model id serving this open model, may be empty
+  std::string source;
+  std::string as_of;
+};
+
+struct ApiModel {
+  std::string id;
+  std::string name;
+  std::string provider;
+  std::string tier;        // small | mid | frontier
+  std::string open_model;  // for hosted open models
+  double usd_per_mtok_input = 0;
+  std::optional<double> usd_per_mtok_cached_input;
+  double usd_per_mtok_output = 0;
+  std::optional<double> batch_discount;
+  double context_tokens = 0;
+  std::string source;
+  std::string as_of;
+};
+
+struct Measurement {
+  std::string model;
+  std::string gpu;
+  int gpus_per_replica = 1;
+  std::string precision;
+  std::string engine;
+  std::string workload;
+  double total_tokens_per_second_per_replica = 0;
+  std::optional<double> output_tokens_per_second_per_replica;
+  std::string source;
+  std::string as_of;
+};
+
+struct Catalog {
+  std::vector<Gpu> gpus;
+  std::vector<OpenModel> models;
+  std::vector<ApiModel> api_models;
+  std::vector<Measurement> measurements;
+  std::vector<std::string> load_errors;  // empty for the compiled-in catalog (a test pins it)
+
+  const Gpu* gpu(std::string_view id) const;
+  const OpenModel* model(std::string_view id) const;
+  const ApiModel* api_model(std::string_view id) const;
+  // The first published measurement for this model on this GPU count (the catalog lists the most
+  // production-like figure first).
+  // Rows at `precision` are preferred when given.
+  const Measurement* measurement(std::string_view model, std::string_view gpu, int gpus_per_replica,
+                                 std::string_view precision = {}) const;
+};
+
+// Tier order for the tier-mismatch rule: small < mid < frontier; -1 when unknown.
+int tier_rank(std::string_view tier);
+
+}  // namespace tcoscope

@@ -1,0 +1,28 @@
+// horizon.hpp — month by month over the horizon with volume growth: both bills, cumulative cost, payback.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model/inputs.hpp"
+
+namespace tcoscope {
+
+struct Horizon {
+  std::vector<int> month;  // 1..horizon_months
+  std::vector<double> tokens_per_month;
+  std::vector<double> api_usd;
+  std::vector<double> self_host_usd;             // recurring costs only
+  std::vector<int> self_host_replicas;
+  std::vector<double> cumulative_api_usd;
+  std::vector<double> cumulative_self_host_usd;  // one-off costs paid before month 1
+  std::optional<int> payback_month;  // first month from which self-hosting's cumulative cost stays lower
+  double total_api_usd = 0;
+  double total_self_host_usd = 0;
+};
+
+// Capacity is re-sized every month as volume grows; bought GPUs are kept (never sold) and each purchase
+// amortizes from the month it is made.
+Horizon horizon(const Inputs& in);
+
+}  // namespace tcoscope

@@ -1,0 +1,285 @@
+// inputs.cpp — catalog lookups, defaults that depend on the catalog, and cross-field checks.
+#include "model/inputs.hpp"
+
+#include "report/format.hpp"
+
+namespace tcoscope {
+namespace {
+
+template <class Rows>
+std::string ids_of(const Rows& rows) {
+  std::string s;
+  for (const auto& r : rows) s += (s.empty() ? "" : ", ") + r.id;
+  return s;
+}
+
+void resolve_api(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
+  Inputs& in = r.inputs;
+  const ApiOption& a = s.api;
+  if (a.model != "custom") {
+    in.api_model = c.api_model(a.model);
+    if (!in.api_model) {
+      r.errors.push_back({"/api/model", "\"" + a.model + "\" is not in the catalog; accepted: " +
+                                            ids_of(c.api_models) + ", or \"custom\" with its prices"});
+      return;
+    }
+  }
+  const ApiModel* m = in.api_model;
+  auto fill = [&](const char* key, const std::optional<double>& given, std::optional<double> catalog_value,
+                  double& out) -> bool {
+    std::string path = std::string("/api/") + key;
+    if (given) {
+      out = *given;
+      if (m && catalog_value) in.provenance.push_back({path, out, "scenario", m->source, m->as_of, m->name, *catalog_value});
+      else in.provenance.push_back({path, out, "scenario", "", "", ""});
+      return true;
+    }
+    if (m && catalog_value) {
+      out = *catalog_value;
+      in.provenance.push_back({path, out, "catalog", m->source, m->as_of, m->name});
+      return true;
+    }
+    return false;
+  };
+  if (!fill("usd_per_mtok_input", a.usd_per_mtok_input, m ? std::optional(m->usd_per_mtok_input) : std::nullopt,
+            in.api_usd_per_mtok_input))
+    r.errors.push_back({"/api/usd_per_mtok_input", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_output", a.usd_per_mtok_output, m ? std::optional(m->usd_per_mtok_output) : std::nullopt,
+            in.api_usd_per_mtok_output))
+    r.errors.push_back({"/api/usd_per_mtok_output", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_cached_input", a.usd_per_mtok_cached_input, m ? m->usd_per_mtok_cached_input : std::nullopt,
+            in.api_usd_per_mtok_cached_input)) {
+    in.api_usd_per_mtok_cached_input = in.api_usd_per_mtok_input;
+    if (s.workload.cached_input_share > 0)
+      r.warnings.push_back({"/workload/cached_input_share",
+                            "the API model has no cached-input price; cached input is priced as uncached input"});
+  }
+  if (!fill("batch_discount", a.batch_discount, m ? m->batch_discount : std::nullopt, in.api_batch_discount)) {
+    in.api_batch_discount = 0;
+    if (s.workload.batch_share > 0)
+      r.warnings.push_back({"/workload/batch_share",
+                            "the API model has no batch API in the catalog; the batch share is priced at full price"});
+  }
+}
+
+void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
+  Inputs& in = r.inputs;
+  const SelfHostOption& h = s.self_host;
+  if (h.model != "custom") {
+    in.model = c.model(h.model);
+    if (in.model) {
+      const ApiModel* peer = c.api_model(in.model->competes_with);
+      in.competes_with_name = peer ? peer->name : in.model->competes_with;
+      if (!in.model->hosted_api.empty()) in.hosted_api = c.api_model(in.model->hosted_api);
+    } else {
+      r.errors.push_back({"/self_host/model", "\"" + h.model + "\" is not in the catalog; accepted: " +
+                                                  ids_of(c.models) + ", or \"custom\" with a measured throughput"});
+    }
+  }
+  if (h.gpu != "custom") {
+    in.gpu = c.gpu(h.gpu);
+    if (!in.gpu)
+      r.errors.push_back({"/self_host/gpu", "\"" + h.gpu + "\" is not in the catalog; accepted: " + ids_of(c.gpus) +
+                                                ", or \"custom\" with its prices"});
+  }
+
+  // Throughput. The roofline model runs whenever model and GPU are catalog rows, so a measured figure is
+  // always shown next to the modeled one; which of them capacity planning uses depends on the source.
+  const Throughput& t = h.throughput;
+  if (in.model && in.gpu) {
+    ThroughputParams p = throughput_params(s);
+    in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
+    if (in.model->q_heads > 0 && in.model->q_heads % h.gpus_per_replica != 0)
+      r.warnings.push_back({"/self_host/gpus_per_replica",
+                            "tensor parallelism over " + std::to_string(h.gpus_per_replica) + " GPUs does not divide " +
+                                in.model->name + "'s " + std::to_string(in.model->q_heads) +
+                                " attention heads; serving engines need a divisor such as 1, 2, 4 or 8"});
+    if (t.input_tokens_per_request + t.output_tokens_per_request > in.model->context_tokens)
+      r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
+                            "input + output tokens per request exceed " + in.model->name + "'s context of " +
+                                fmt::plain(in.model->context_tokens) + " tokens"});
+  }
+  const char* tps_path = "/self_host/throughput/tokens_per_second_per_replica";
+  const ThroughputModel* modeled = in.throughput_model ? &*in.throughput_model : nullptr;
+  auto use_model = [&](const char* error_path) {
+    if (modeled && modeled->fits) {
+      in.tokens_per_second_per_replica = modeled->total_tokens_per_second;
+      in.throughput_from = "modeled";
+      in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "default", "MODEL.md roofline", "",
+                               "modeled: batch " + std::to_string(modeled->batch) + ", " +
+                                   fmt::number(modeled->tpot_ms, 1) + " ms per output token, " + modeled->bound +
+                                   "-bound"});
+      return true;
+    }
+    if (modeled) r.errors.push_back({error_path, modeled->problem, "does_not_fit"});
+    return false;
+  };
+  if (t.source == "modeled") {
+    if (t.tokens_per_second_per_replica)
+      r.warnings.push_back({tps_path, "ignored: the source is \"modeled\""});
+    if (!modeled) {
+      r.errors.push_back({"/self_host/throughput/source",
+                          "\"modeled\" needs a catalog model and a catalog GPU; accepted: \"measured\" with "
+                          "tokens_per_second_per_replica for a custom model or GPU"});
+    } else {
+      use_model("/self_host/gpus_per_replica");
+    }
+  } else if (t.tokens_per_second_per_replica) {
+    in.tokens_per_second_per_replica = *t.tokens_per_second_per_replica;
+    in.throughput_from = "scenario";
+    Provenance p{tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""};
+    if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
+      p.catalog_value = m->total_tokens_per_second_per_replica;
+      p.source = m->source;
+      p.as_of = m->as_of;
+      p.detail = m->engine + ", " + m->precision + ", " + m->workload;
+    } else if (modeled && modeled->fits) {
+      p.catalog_value = modeled->total_tokens_per_second;
+      p.source = "MODEL.md roofline";
+      p.detail = "modeled";
+    }
+    in.provenance.push_back(p);
+    if (modeled && !modeled->fits)
+      r.warnings.push_back({"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
+  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
+    in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
+    in.throughput_from = "catalog";
+    in.measurement = m;
+    in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "catalog", m->source, m->as_of,
+                             m->engine + ", " + m->precision + ", " + m->workload});
+  } else if (in.model && in.gpu) {
+    if (use_model("/self_host/gpus_per_replica"))
+      r.warnings.push_back({tps_path, "no published measurement for " + h.model + " on " +
+                                          std::to_string(h.gpus_per_replica) + "× " + h.gpu +
+                                          " in the catalog: using the modeled " +
+                                          fmt::plain(in.tokens_per_second_per_replica) + " tokens/s"});
+  } else if (h.model == "custom" || h.gpu == "custom") {
+    r.errors.push_back({tps_path, "required with a custom model or GPU; accepted: the input + output tokens per "
+                                  "second one replica serves"});
+  }
+  if (in.throughput_from == "modeled" && in.model && in.model->params_b_active < in.model->params_b_total &&
+      h.gpus_per_replica > 1)
+    r.warnings.push_back({"/self_host/throughput/source",
+                          "the roofline leaves out the all-to-all traffic of a mixture-of-experts model spread over "
+                          "several GPUs; MODEL.md §8 found DeepSeek-V3 served at about 0.3–0.4× its roofline, so "
+                          "treat the modeled figure as an upper bound or give a measured one"});
+
+  if (!in.on_prem()) {
+    const CloudRental& cl = h.cloud;
+    if (cl.usd_per_gpu_hour) {
+      in.usd_per_gpu_hour = *cl.usd_per_gpu_hour;
+      in.provider_name = cl.provider.empty() ? "your rate" : cl.provider;
+      Provenance p{"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "scenario", "", "", ""};
+      if (in.gpu)
+        if (const RentalRate* rate = in.gpu->rate(cl.provider.empty() ? in.gpu->default_provider : cl.provider)) {
+          p.catalog_value = rate->usd_per_gpu_hour;
+          p.source = rate->source;
+          p.as_of = rate->as_of;
+          p.detail = rate->provider_name;
+        }
+      in.provenance.push_back(p);
+    } else if (in.gpu) {
+      std::string provider = cl.provider.empty() ? in.gpu->default_provider : cl.provider;
+      const RentalRate* rate = in.gpu->rate(provider);
+      if (!rate) {
+        std::string listed;
+        for (const RentalRate& rr : in.gpu->rental) listed += (listed.empty() ? "" : ", ") + rr.provider;
+        r.errors.push_back({"/self_host/cloud/provider",
+                            "\"" + provider + "\" has no listed rate for " + in.gpu->id + "; accepted: " +
+                                (listed.empty() ? "none listed, give usd_per_gpu_hour" : listed) +
+                                ", or give usd_per_gpu_hour"});
+      } else {
+        in.usd_per_gpu_hour = rate->usd_per_gpu_hour;
+        in.provider_name = rate->provider_name;
+        in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "catalog", rate->source,
+                                 rate->as_of, rate->provider_name + (rate->kind.empty() ? "" : " " + rate->kind)});
+      }
+    } else if (h.gpu == "custom") {
+      r.errors.push_back({"/self_host/cloud/usd_per_gpu_hour", "required with a custom GPU; accepted: USD per GPU-hour"});
+    }
+  } else {
+    const OnPrem& o = h.on_prem;
+    if (o.usd_per_gpu) {
+      in.usd_per_gpu = *o.usd_per_gpu;
+      Provenance p{"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "scenario", "", "", ""};
+      if (in.gpu && in.gpu->purchase) {
+        p.catalog_value = in.gpu->purchase->usd_per_gpu;
+        p.source = in.gpu->purchase->source;
+        p.as_of = in.gpu->purchase->as_of;
+        p.detail = in.gpu->purchase->condition;
+      }
+      in.provenance.push_back(p);
+    } else if (in.gpu && in.gpu->purchase) {
+      const Purchase& p = *in.gpu->purchase;
+      in.usd_per_gpu = p.usd_per_gpu;
+      in.provenance.push_back({"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "catalog", p.source, p.as_of,
+                               p.condition + ", range " + fmt::usd_whole(p.usd_low) + "–" + fmt::usd_whole(p.usd_high)});
+    } else if (in.gpu || h.gpu == "custom") {
+      r.errors.push_back({"/self_host/on_prem/usd_per_gpu",
+                          (in.gpu ? in.gpu->id + " has no purchase price in the catalog (not sold to the public)"
+                                  : std::string("required with a custom GPU")) +
+                              "; accepted: the purchase price per GPU in USD"});
+    }
+    if (o.watts_per_gpu) {
+      in.watts_per_gpu = *o.watts_per_gpu;
+      Provenance p{"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "scenario", "", "", ""};
+      if (in.gpu) {
+        p.catalog_value = in.gpu->tdp_watts * kHostPowerFactor;
+        p.source = in.gpu->spec_source;
+        p.as_of = in.gpu->spec_as_of;
+        p.detail = "TDP " + fmt::plain(in.gpu->tdp_watts) + " W × 1.4 for the host's share";
+      }
+      in.provenance.push_back(p);
+    } else if (in.gpu) {
+      in.watts_per_gpu = in.gpu->tdp_watts * kHostPowerFactor;
+      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "default", in.gpu->spec_source,
+                               in.gpu->spec_as_of,
+                               "TDP " + fmt::plain(in.gpu->tdp_watts) + " W × 1.4 for the host's share"});
+    } else if (h.gpu == "custom") {
+      r.errors.push_back({"/self_host/on_prem/watts_per_gpu", "required with a custom GPU; accepted: watts per GPU"});
+    }
+    if (h.cloud.autoscale)
+      r.warnings.push_back({"/self_host/cloud/autoscale", "ignored: owned GPUs are a fixed fleet"});
+  }
+}
+
+}  // namespace
+
+ThroughputParams throughput_params(const Scenario& s) {
+  const Throughput& t = s.self_host.throughput;
+  return ThroughputParams{.precision = t.precision,
+                          .kv_precision = t.kv_precision,
+                          .input_tokens_per_request = t.input_tokens_per_request,
+                          .output_tokens_per_request = t.output_tokens_per_request,
+                          .mbu = t.mbu,
+                          .mfu = t.mfu,
+                          .mfu_prefill = t.mfu_prefill,
+                          .tp_efficiency = t.tp_efficiency,
+                          .gpu_memory_utilization = t.gpu_memory_utilization,
+                          .runtime_overhead_gb = t.runtime_overhead_gb,
+                          .max_batch = t.max_batch,
+                          .tpot_target_ms = s.constraints.p99_latency_ms,
+                          .ttft_target_ms = s.constraints.p99_ttft_ms};
+}
+
+ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
+  ResolvedInputs r;
+  Inputs& in = r.inputs;
+  in.scenario = s;
+  in.is_on_prem = s.self_host.deployment == "on_prem";
+  in.is_autoscaled = !in.is_on_prem && s.self_host.cloud.autoscale;
+  in.engineering_by_fte = s.operations.engineering.mode == "fte";
+  const LoadProfile& lp = s.workload.load_profile;
+  if (!lp.hourly_weights.empty()) {
+    in.load = normalize(lp.hourly_weights);
+    in.load_profile_name = "custom";
+  } else {
+    in.load = normalize(preset_raw_weights(lp.preset));
+    in.load_profile_name = lp.preset;
+  }
+  resolve_api(s, catalog, r);
+  resolve_self_host(s, catalog, r);
+  return r;
+}
+
+}  // namespace tcoscope

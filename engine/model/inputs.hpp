@@ -1,0 +1,84 @@
+// inputs.hpp — a scenario resolved against the catalog: every number the model needs, and where it came from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/catalog.hpp"
+#include "model/load_profile.hpp"
+#include "model/problems.hpp"
+#include "model/scenario.hpp"
+#include "model/throughput.hpp"
+
+namespace tcoscope {
+
+// Where a catalog-fillable number came from, for the page's "source, as of" labels.
+struct Provenance {
+  std::string path;   // JSON pointer of the scenario field
+  double value = 0;
+  std::string from;   // "scenario" (typed by the user), "catalog", or "default" (a documented formula)
+  std::string source;
+  std::string as_of;
+  std::string detail;  // e.g. "Lambda on-demand", "TDP 700 W × 1.4 host overhead"
+  // When the user overrode it: what the catalog (or its formula) would have given; source, as_of and detail
+  // then describe that figure.
+  std::optional<double> catalog_value;
+};
+
+struct Inputs {
+  Scenario scenario;  // as given; plain fields are read from here
+  const ApiModel* api_model = nullptr;  // nullptr for "custom"
+  const OpenModel* model = nullptr;     // nullptr for "custom"
+  const Gpu* gpu = nullptr;             // nullptr for "custom"
+  const ApiModel* hosted_api = nullptr; // an API serving the self-hosted open model itself, if the catalog has one
+  LoadShape load;
+  std::string load_profile_name;  // the preset, or "custom"
+
+  // Resolved catalog-fillable values.
+  double api_usd_per_mtok_input = 0;
+  double api_usd_per_mtok_cached_input = 0;
+  double api_usd_per_mtok_output = 0;
+  double api_batch_discount = 0;
+  double tokens_per_second_per_replica = 0;
+  double usd_per_gpu_hour = 0;
+  std::string provider_name;  // rental provider shown in explanations
+  std::string competes_with_name;  // the API model the self-hosted model is a fair substitute for
+  double usd_per_gpu = 0;
+  double watts_per_gpu = 0;
+
+  // The roofline model for this model × GPU × replica, whenever both are catalog rows (shown next to a
+  // measured figure), and where the throughput used came from: "scenario", "catalog" or "modeled".
+  std::optional<ThroughputModel> throughput_model;
+  std::string throughput_from;
+  const Measurement* measurement = nullptr;  // the catalog measurement used, if any
+
+  // The scenario's choices as flags, set once by resolve(): the hot loops compare no strings.
+  bool is_on_prem = false;
+  bool is_autoscaled = false;       // autoscaled rental (never for owned GPUs)
+  bool engineering_by_fte = true;   // else the overhead multiplier
+  bool on_prem() const { return is_on_prem; }
+  bool autoscale() const { return is_autoscaled; }
+  double one_time_usd() const {
+    return scenario.operations.one_time_usd + scenario.operations.observability_setup_usd;
+  }
+
+  std::vector<Provenance> provenance;
+};
+
+struct ResolvedInputs {
+  Inputs inputs;
+  Problems errors;
+  Problems warnings;
+  bool ok() const { return errors.empty(); }
+};
+
+// Ties catalog ids to rows, fills what the scenario left out and checks what needs the catalog to check.
+// Host overhead applied to TDP when no watts_per_gpu is given (FACTS §6: +30-50 % for CPU, NICs, fans).
+inline constexpr double kHostPowerFactor = 1.4;
+ResolvedInputs resolve(const Scenario& s, const Catalog& catalog);
+
+// The throughput model's settings from a scenario: self_host.throughput plus the latency targets.
+ThroughputParams throughput_params(const Scenario& s);
+
+}  // namespace tcoscope

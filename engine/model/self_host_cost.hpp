@@ -1,0 +1,56 @@
+// self_host_cost.hpp — the monthly self-hosting bill by component: GPUs rented or bought, power, space,
+// engineering, model refreshes, observability and one-off work (SPEC §4).
+#pragma once
+
+#include <array>
+#include <string_view>
+
+#include "model/capacity.hpp"
+#include "model/inputs.hpp"
+
+namespace tcoscope {
+
+enum class Component {
+  gpu_rental,
+  cloud_other,
+  hardware_amortization,
+  cost_of_capital,
+  electricity,
+  facility,
+  engineering,
+  model_refreshes,
+  observability,
+  one_time,
+};
+inline constexpr int kComponentCount = 10;
+
+std::string_view component_key(Component c);    // "gpu_rental", …: the breakdown's JSON keys
+std::string_view component_label(Component c);  // "GPU rental", …
+bool component_applies(const Inputs& in, Component c);  // cloud vs on-prem components
+
+// A fleet already bought (for the horizon): GPUs never shrink, and each purchase amortizes on its own clock.
+struct OwnedFleet {
+  int replicas = 0;
+  double amortizing_gpus = 0;  // GPUs still inside their amortization period this month
+};
+
+struct SelfHostCost {
+  Capacity capacity;
+  std::array<double, kComponentCount> breakdown{};  // USD per month by Component
+  double gpus = 0;                     // provisioned at peak (rental) or owned
+  double raw_gpu_usd_per_month = 0;    // hardware only: rental, or amortization + capital + power + space
+  double usd_per_month = 0;            // all-in
+  double raw_usd_per_replica_hour_at_full_load = 0;
+
+  double operator[](Component c) const { return breakdown[static_cast<int>(c)]; }
+};
+
+// `include_one_time`: spread one-off costs over the horizon (monthly view) or leave them out (the horizon
+// series pays them up front).
+SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time = true,
+                            const OwnedFleet* owned = nullptr);
+
+// Hardware cost per GPU-month of an owned GPU: amortization and cost of capital (power and space aside).
+double owned_capex_usd_per_gpu_month(const Inputs& in);
+
+}  // namespace tcoscope

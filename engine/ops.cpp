@@ -1,0 +1,141 @@
+// operations.cpp
+#include "ops.hpp"
+
+#include <cmath>
+
+#include "contract/catalog_json.hpp"
+#include "contract/embedded.hpp"
+#include "contract/result_json.hpp"
+#include "model/gpu_options.hpp"
+#include "model/inputs.hpp"
+#include "contract/scenario_json.hpp"
+
+namespace tcoscope::ops {
+namespace {
+
+using nlohmann::json;
+
+// Parse, then resolve against the catalog, collecting warnings; false when parsing failed.
+bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+  parsed = parse_scenario_text(text);
+  out.warnings = parsed.warnings;
+  if (!parsed.ok()) {
+    out.errors = parsed.errors;
+    return false;
+  }
+  resolved = resolve(parsed.scenario, builtin_catalog());
+  out.warnings.insert(out.warnings.end(), resolved.warnings.begin(), resolved.warnings.end());
+  return true;
+}
+
+// Parse and resolve; on success `resolved` holds the inputs.
+bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+  if (!parse_and_resolve(text, out, parsed, resolved)) return false;
+  if (!resolved.ok()) {
+    out.errors = resolved.errors;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string find_non_finite(const json& j, const std::string& path) {
+  if (j.is_number_float()) return std::isfinite(j.get<double>()) ? "" : (path.empty() ? "/" : path);
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      std::string p = find_non_finite(it.value(), path + "/" + it.key());
+      if (!p.empty()) return p;
+    }
+  } else if (j.is_array()) {
+    for (std::size_t i = 0; i < j.size(); ++i) {
+      std::string p = find_non_finite(j[i], path + "/" + std::to_string(i));
+      if (!p.empty()) return p;
+    }
+  }
+  return "";
+}
+
+Outcome evaluate(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  Evaluation e = tcoscope::evaluate(resolved.inputs, out.warnings);
+  out.result = to_json(e, explain(e));
+  // A guard, not a code path: the model is built so this never fires (property tests check it).
+  if (std::string bad = find_non_finite(out.result); !bad.empty()) {
+    out.result = json();
+    out.errors.push_back({bad, "the engine produced a non-finite number for this scenario; please report it"});
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
+Outcome validate(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  out.result = to_json(parsed.scenario);
+  out.ok = true;
+  return out;
+}
+
+Outcome minimize(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  out.result = to_minimal_json(parsed.scenario);
+  out.ok = true;
+  return out;
+}
+
+Outcome gpus(std::string_view text) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  // The scenario's own GPU may not fit the model; every other GPU is still worth listing.
+  if (!parse_and_resolve(text, out, parsed, resolved)) return out;
+  if (!resolved.inputs.model) {
+    out.errors.push_back({"/self_host/model", "\"Which GPU?\" needs a catalog model; accepted: " +
+                                                  std::string("one of the catalog's open-weight models")});
+    return out;
+  }
+  for (const Problem& p : resolved.errors)
+    if (p.path.rfind("/self_host/model", 0) == 0 || p.path.rfind("/workload", 0) == 0) out.errors.push_back(p);
+  if (!out.errors.empty()) return out;
+  out.result = {{"model", resolved.inputs.model->id},
+                {"tokens_per_month", parsed.scenario.workload.tokens_per_month},
+                {"options", to_json(gpu_options(resolved.inputs, builtin_catalog()))}};
+  out.ok = true;
+  return out;
+}
+
+json defaults() { return to_json(Scenario{}); }
+
+json presets() {
+  json out = json::array();
+  for (std::size_t i = 0; i < embedded::kPresetFileCount; ++i) {
+    const embedded::File& f = embedded::kPresetFiles[i];
+    json scenario = json::parse(f.text, nullptr, /*allow_exceptions=*/false);
+    if (!scenario.is_object()) continue;  // a test checks every preset parses
+    json entry = {{"id", f.name}, {"name", scenario.value("name", std::string(f.name))},
+                  {"description", scenario.value("description", std::string())}, {"scenario", scenario}};
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+const json& catalog() { return builtin_catalog_json(); }
+
+json envelope(const Outcome& o) {
+  json out = {{"ok", o.ok}, {"warnings", to_json(o.warnings)}};
+  if (o.ok) out["result"] = o.result;
+  else out["errors"] = to_json(o.errors);
+  return out;
+}
+
+}  // namespace tcoscope::ops

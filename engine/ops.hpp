@@ -1,0 +1,38 @@
+// ops.hpp — the engine's whole surface as text in, JSON out: what the CLI and the wasm module both call,
+// so the page and the command line can never disagree.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "model/problems.hpp"
+
+namespace tcoscope::ops {
+
+struct Outcome {
+  bool ok = false;
+  nlohmann::json result;  // evaluate: the result; validate: the scenario with defaults filled in
+  Problems errors;
+  Problems warnings;
+};
+
+Outcome evaluate(std::string_view scenario_json);
+Outcome validate(std::string_view scenario_json);
+// The scenario minus its defaults (what a share link carries); errors as validate.
+Outcome minimize(std::string_view scenario_json);
+// "Which GPU?": every catalog GPU rented at each listed rate and bought, cheapest first; errors as validate.
+Outcome gpus(std::string_view scenario_json);
+
+nlohmann::json defaults();  // the default scenario, every key
+nlohmann::json presets();   // [{ "id", "name", "description", "scenario" }]
+const nlohmann::json& catalog();
+
+// {"ok": true, "result": …, "warnings": […]} or {"ok": false, "errors": […], "warnings": […]}
+nlohmann::json envelope(const Outcome& o);
+
+// JSON pointer of the first non-finite number in `j`, or empty when every number is finite.
+std::string find_non_finite(const nlohmann::json& j, const std::string& path = "");
+
+}  // namespace tcoscope::ops
