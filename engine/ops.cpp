@@ -9,6 +9,7 @@
 #include "model/gpu_options.hpp"
 #include "model/inputs.hpp"
 #include "contract/scenario_json.hpp"
+#include "contract/schema.hpp"
 
 namespace tcoscope::ops {
 namespace {
@@ -115,6 +116,11 @@ Outcome gpus(std::string_view text) {
 }
 
 json defaults() { return to_json(Scenario{}); }
+
+const json& schema() {
+  static const json s = scenario_schema();
+  return s;
+}
 
 json presets() {
   json out = json::array();

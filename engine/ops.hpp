@@ -26,6 +26,7 @@ Outcome minimize(std::string_view scenario_json);
 Outcome gpus(std::string_view scenario_json);
 
 nlohmann::json defaults();  // the default scenario, every key
+const nlohmann::json& schema();  // the scenario's JSON Schema (draft 2020-12)
 nlohmann::json presets();   // [{ "id", "name", "description", "scenario" }]
 const nlohmann::json& catalog();
 

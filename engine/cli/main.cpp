@@ -1,13 +1,14 @@
-// main.cpp — the tcoscope command line: evaluate, validate, minimize, defaults, presets, catalog.
+// main.cpp — the tcoscope command line: evaluate, validate, minimize, gpus, defaults, schema, presets, catalog.
 #include <cstdio>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/text_report.hpp"
+#include "contract/scenario_json.hpp"
 #include "ops.hpp"
 
 namespace {
@@ -24,22 +25,41 @@ Usage:
   tcoscope minimize FILE|-                        print the scenario minus its defaults (what a link carries)
   tcoscope gpus FILE|- [--format json|text]       which GPU? every catalog GPU rented and bought, cheapest first
   tcoscope defaults                               print the default scenario
+  tcoscope schema                                 print the scenario's JSON Schema (for editors and validators)
   tcoscope presets [ID]                           list the preset scenarios, or print one
   tcoscope catalog                                print the GPU, model, API-price and throughput catalog
 
 Exit status: 0 success, 2 invalid scenario (every problem on stderr as "path: message"), 1 usage error.
 )";
 
-bool read_input(const std::string& file, std::string& text) {
-  if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
+// Reads at most one byte past the engine's limit, so that an endless stream (/dev/zero) is refused with the
+// engine's own message instead of filling memory. Empty `problem` on success.
+bool read_input(const std::string& file, std::string& text, std::string& problem) {
+  std::error_code ec;
+  if (file != "-" && std::filesystem::is_directory(file, ec)) {
+    problem = "cannot read " + file + ": it is a directory";
+    return false;
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
+  std::ifstream in;
+  if (file != "-") {
+    in.open(file, std::ios::binary);
+    if (!in) {
+      problem = "cannot read " + file;
+      return false;
+    }
+  }
+  std::istream& from = file == "-" ? std::cin : in;
+  const std::size_t limit = tcoscope::kMaxScenarioBytes + 1;
+  text.clear();
+  char buffer[1 << 16];
+  while (text.size() < limit && from) {
+    from.read(buffer, static_cast<std::streamsize>(std::min(sizeof buffer, limit - text.size())));
+    text.append(buffer, static_cast<std::size_t>(from.gcount()));
+  }
+  if (from.bad()) {
+    problem = "cannot read " + file;
+    return false;
+  }
   return true;
 }
 
@@ -65,8 +85,9 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     return kExitUsage;
   }
   std::string text;
-  if (!read_input(file, text)) {
-    std::cerr << "tcoscope: cannot read " << file << "\n";
+  std::string problem;
+  if (!read_input(file, text, problem)) {
+    std::cerr << "tcoscope: " << problem << "\n";
     return kExitUsage;
   }
   tcoscope::ops::Outcome o = command == "evaluate"   ? tcoscope::ops::evaluate(text)
@@ -97,6 +118,10 @@ int main(int argc, char** argv) {
   if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus") return run_scenario_command(command, rest);
   if (command == "defaults") {
     std::cout << tcoscope::ops::defaults().dump(2) << "\n";
+    return kExitOk;
+  }
+  if (command == "schema") {
+    std::cout << tcoscope::ops::schema().dump(2) << "\n";
     return kExitOk;
   }
   if (command == "catalog") {

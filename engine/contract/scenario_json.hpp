@@ -1,4 +1,4 @@
-// scenario_json.hpp — the scenario's JSON contract (SPEC §5): parse with every problem listed, write back.
+// scenario_json.hpp — the scenario's JSON contract (SPEC §5): parse with every problem listed, write back, minimize.
 #pragma once
 
 #include <string_view>
@@ -17,6 +17,14 @@ struct ParsedScenario {
   bool ok() const { return errors.empty(); }
 };
 
+// Limits applied before any work (SPEC §5): the size in bytes, the nesting depth and the count of keys and array
+// items. A scenario has about 100 keys and 168 weights; these leave room for long descriptions and future keys.
+inline constexpr std::size_t kMaxScenarioBytes = 32 * 1024 * 1024;
+inline constexpr std::size_t kMaxScenarioDepth = 32;
+inline constexpr std::size_t kMaxScenarioValues = 10000;
+// At most this many errors and this many warnings are listed; one more line says how many were left out.
+inline constexpr std::size_t kMaxProblemsListed = 100;
+
 // Never throws: malformed JSON, wrong types and out-of-range values all come back as problems.
 ParsedScenario parse_scenario(const nlohmann::json& j);
 ParsedScenario parse_scenario_text(std::string_view text);
@@ -26,6 +34,12 @@ nlohmann::json to_json(const Scenario& s);
 
 // Only what differs from the defaults (plus schema_version): what a share link carries.
 nlohmann::json to_minimal_json(const Scenario& s);
+
+// The first limit `text` breaks, as a message; empty when it is within all of them. Reads the bytes once.
+std::string check_limits(std::string_view text);
+
+// Appends a problem, or counts it in a last "and N more" line once kMaxProblemsListed are listed.
+void add_problem(Problems& list, std::string path, std::string message);
 
 // A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an object.
 std::string describe(const nlohmann::json& v);

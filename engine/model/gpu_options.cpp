@@ -44,7 +44,7 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
       base.fits = true;
       base.gpus_per_replica = n;
       base.tokens_per_second_per_replica = m.total_tokens_per_second;
-      if (const Measurement* measured = catalog.measurement(in.model->id, gpu.id, n, params.precision))
+      if (const Measurement* measured = catalog.measurement(in.model->id, gpu.id, n, name(params.precision)))
         base.measured_tokens_per_second_per_replica = measured->total_tokens_per_second_per_replica;
       break;
     }

@@ -114,7 +114,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     if (modeled) r.errors.push_back({error_path, modeled->problem, "does_not_fit"});
     return false;
   };
-  if (t.source == "modeled") {
+  if (t.source == ThroughputSource::modeled) {
     if (t.tokens_per_second_per_replica)
       r.warnings.push_back({tps_path, "ignored: the source is \"modeled\""});
     if (!modeled) {
@@ -128,7 +128,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     in.tokens_per_second_per_replica = *t.tokens_per_second_per_replica;
     in.throughput_from = "scenario";
     Provenance p{tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""};
-    if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
+    if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, name(t.precision))) {
       p.catalog_value = m->total_tokens_per_second_per_replica;
       p.source = m->source;
       p.as_of = m->as_of;
@@ -141,7 +141,7 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     in.provenance.push_back(p);
     if (modeled && !modeled->fits)
       r.warnings.push_back({"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
-  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, t.precision)) {
+  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, name(t.precision))) {
     in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
     in.throughput_from = "catalog";
     in.measurement = m;
@@ -266,16 +266,16 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   ResolvedInputs r;
   Inputs& in = r.inputs;
   in.scenario = s;
-  in.is_on_prem = s.self_host.deployment == "on_prem";
+  in.is_on_prem = s.self_host.deployment == Deployment::on_prem;
   in.is_autoscaled = !in.is_on_prem && s.self_host.cloud.autoscale;
-  in.engineering_by_fte = s.operations.engineering.mode == "fte";
+  in.engineering_by_fte = s.operations.engineering.mode == EngineeringMode::fte;
   const LoadProfile& lp = s.workload.load_profile;
   if (!lp.hourly_weights.empty()) {
     in.load = normalize(lp.hourly_weights);
     in.load_profile_name = "custom";
   } else {
     in.load = normalize(preset_raw_weights(lp.preset));
-    in.load_profile_name = lp.preset;
+    in.load_profile_name = name(lp.preset);
   }
   resolve_api(s, catalog, r);
   resolve_self_host(s, catalog, r);

@@ -3,6 +3,7 @@
 #include "model/load_profile.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 namespace tcoscope {
@@ -51,18 +52,14 @@ const HourlyWeights kFlat = [] {
 
 }  // namespace
 
-const std::vector<std::string_view>& load_profile_presets() {
-  static const std::vector<std::string_view> names = {"flat", "business_hours", "daytime_peaks",
-                                                      "overnight_silence", "weekly_batch"};
-  return names;
-}
-
-std::span<const double> preset_raw_weights(std::string_view preset) {
-  if (preset == "flat") return kFlat;
-  if (preset == "business_hours") return kBusinessHours;
-  if (preset == "daytime_peaks") return kDaytimePeaks;
-  if (preset == "overnight_silence") return kOvernightSilence;
-  if (preset == "weekly_batch") return kWeeklyBatch;
+std::span<const double> preset_raw_weights(LoadPreset preset) {
+  switch (preset) {
+    case LoadPreset::flat: return kFlat;
+    case LoadPreset::business_hours: return kBusinessHours;
+    case LoadPreset::daytime_peaks: return kDaytimePeaks;
+    case LoadPreset::overnight_silence: return kOvernightSilence;
+    case LoadPreset::weekly_batch: return kWeeklyBatch;
+  }
   return {};
 }
 
@@ -75,10 +72,19 @@ LoadShape normalize(std::span<const double> raw) {
     shape.distinct_weights = {{1.0, kHoursPerWeek}};
     return shape;
   }
+  // A sum in the subnormal range (weights like 1e-310) would overflow 168 / sum: divide by the largest weight
+  // first, which leaves only the shape.
+  double largest = *std::max_element(raw.begin(), raw.end());
+  bool tiny = sum < std::numeric_limits<double>::min();
+  double pre = tiny ? largest : 1.0;
+  if (tiny) {
+    sum = 0;
+    for (double x : raw) sum += x / pre;
+  }
   double scale = kHoursPerWeek / sum;
   shape.peak_weight = 0;
   for (int h = 0; h < kHoursPerWeek; ++h) {
-    shape.weights[h] = raw[h] * scale;
+    shape.weights[h] = raw[h] / pre * scale;
     if (shape.weights[h] > shape.peak_weight) {
       shape.peak_weight = shape.weights[h];
       shape.peak_hour = h;

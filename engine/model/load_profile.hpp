@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/enums.hpp"
 #include "model/units.hpp"
 
 namespace tcoscope {
@@ -22,11 +23,8 @@ struct LoadShape {
   std::vector<std::pair<double, int>> distinct_weights;
 };
 
-// The preset names, in menu order.
-const std::vector<std::string_view>& load_profile_presets();
-
-// Raw (unnormalized) preset shape, or an empty span for an unknown name.
-std::span<const double> preset_raw_weights(std::string_view preset);
+// Raw (unnormalized) preset shape.
+std::span<const double> preset_raw_weights(LoadPreset preset);
 
 // Normalizes any non-negative weights with a positive sum to mean 1. Callers validate first.
 LoadShape normalize(std::span<const double> raw);

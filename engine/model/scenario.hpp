@@ -1,17 +1,20 @@
 // scenario.hpp — what the user describes: plain aggregates whose member initializers are the documented defaults.
-// Fields a catalog id can fill are std::optional: empty means "take it from the catalog".
+// Fields a catalog id can fill are std::optional: empty means "take it from the catalog". Keys, ranges, units and
+// descriptions are contract/scenario_fields.hpp's (one row per member); the schema and the page derive from them.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/enums.hpp"
+
 namespace tcoscope {
 
 inline constexpr int kSchemaVersion = 1;
 
 struct LoadProfile {
-  std::string preset = "business_hours";  // flat | business_hours | daytime_peaks | overnight_silence | weekly_batch
+  LoadPreset preset = LoadPreset::business_hours;
   std::vector<double> hourly_weights;     // 168 custom weights (Monday 00:00 first); when set, preset is unused
   bool operator==(const LoadProfile&) const = default;
 };
@@ -39,10 +42,10 @@ struct ApiOption {
 struct Throughput {
   // measured: the figure given, else the catalog's published measurement, else the model (with a warning);
   // modeled: the roofline model of MODEL.md from the GPU, the model and the settings below.
-  std::string source = "measured";
+  ThroughputSource source = ThroughputSource::measured;
   std::optional<double> tokens_per_second_per_replica;  // input + output tokens/s one replica serves
-  std::string precision = "bf16";     // weights: bf16 | fp16 | fp8 | int8 | int4
-  std::string kv_precision = "bf16";  // KV cache: bf16 | fp16 | fp8
+  Precision precision = Precision::bf16;        // weights
+  KvPrecision kv_precision = KvPrecision::bf16;  // KV cache
   double input_tokens_per_request = 1000;
   double output_tokens_per_request = 250;
   double mbu = 0.7;                    // MODEL §6 defaults
@@ -83,7 +86,7 @@ struct SelfHostOption {
   std::string model = "qwen3-14b";  // open-weight models catalog id
   std::string gpu = "h100-sxm";     // GPU catalog id
   int gpus_per_replica = 1;
-  std::string deployment = "cloud";  // cloud | on_prem
+  Deployment deployment = Deployment::cloud;
   Throughput throughput;
   double target_peak_utilization = 0.7;  // headroom: no hour runs its replicas above this load
   int min_replicas = 1;
@@ -94,7 +97,7 @@ struct SelfHostOption {
 };
 
 struct Engineering {
-  std::string mode = "fte";  // fte | multiplier
+  EngineeringMode mode = EngineeringMode::fte;
   double fte = 0.5;
   double usd_per_fte_year = 145000.0;
   double overhead_multiplier = 3.0;  // total = raw GPU cost × multiplier (mode "multiplier")
@@ -112,7 +115,7 @@ struct Operations {
 };
 
 struct Constraints {
-  std::string compliance = "none";  // none | hipaa | soc2_type2 | government
+  Compliance compliance = Compliance::none;
   double p99_latency_ms = 0.0;      // time per output token target (ms); 0 = none
   double p99_ttft_ms = 0.0;         // time to first token target (ms); 0 = none
   bool has_mlops_team = false;

@@ -66,18 +66,18 @@ double prefill_seconds(const Roofline& r, double sequences, double isl) {
 
 }  // namespace
 
-double bytes_per_weight(const std::string& precision) {
-  if (precision == "bf16" || precision == "fp16") return 2;
-  if (precision == "fp8" || precision == "int8") return 1;
-  if (precision == "int4") return 0.53;  // ≈4.25 bits incl. quantization scales (MODEL §1)
+double bytes_per_weight(Precision precision) {
+  switch (precision) {
+    case Precision::bf16:
+    case Precision::fp16: return 2;
+    case Precision::fp8:
+    case Precision::int8: return 1;
+    case Precision::int4: return 0.53;  // ≈4.25 bits incl. quantization scales (MODEL §1)
+  }
   return 0;
 }
 
-double bytes_per_kv(const std::string& precision) {
-  if (precision == "bf16" || precision == "fp16") return 2;
-  if (precision == "fp8" || precision == "int8") return 1;
-  return 0;
-}
+double bytes_per_kv(KvPrecision precision) { return precision == KvPrecision::fp8 ? 1 : 2; }
 
 ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, const ThroughputParams& p) {
   ThroughputModel out;
@@ -87,7 +87,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
 
   // FP8 weights run on FP8 tensor cores where the GPU has them; otherwise (and for INT4/INT8 weight-only
   // quantization) the matmuls run in BF16.
-  bool fp8_compute = (p.precision == "fp8") && gpu.fp8_dense_tflops.has_value();
+  bool fp8_compute = (p.precision == Precision::fp8) && gpu.fp8_dense_tflops.has_value();
   out.compute_tflops = fp8_compute ? *gpu.fp8_dense_tflops : gpu.bf16_dense_tflops;
 
   Roofline r{};
@@ -124,7 +124,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
 
   if (out.max_batch < 1) {
     double need = out.weights_gb + out.overhead_gb + out.kv_bytes_per_sequence / kGB;
-    out.problem = m.name + " does not fit on " + std::to_string(tp) + "× " + gpu.name + " in " + p.precision +
+    out.problem = m.name + " does not fit on " + std::to_string(tp) + "× " + gpu.name + " in " + std::string(name(p.precision)) +
                   ": weights " + fmt::number(out.weights_gb, 1) + " GB + runtime " + fmt::number(out.overhead_gb, 1) +
                   " GB + one sequence's KV cache " + fmt::number(out.kv_bytes_per_sequence / kGB, 2) + " GB = " +
                   fmt::number(need, 1) + " GB, but only " + fmt::number(out.usable_gb, 1) + " GB of " +
@@ -136,11 +136,11 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
     out.problem += "It would fit with " + std::to_string(suggested) + " GPUs per replica";
     // Lower precisions are offered only when they really fit on this many GPUs.
     std::string lighter;
-    for (const char* precision : {"fp8", "int4"}) {
+    for (Precision precision : {Precision::fp8, Precision::int4}) {
       if (bytes_per_weight(precision) >= b_w) continue;
       double weights_gb = m.params_b_total * bytes_per_weight(precision);
       if (weights_gb + out.overhead_gb + out.kv_bytes_per_sequence / kGB <= out.usable_gb)
-        lighter += std::string(lighter.empty() ? "" : " or ") + precision;
+        lighter += std::string(lighter.empty() ? "" : " or ") + std::string(name(precision));
     }
     if (!lighter.empty()) out.problem += ", or with " + lighter + " weights";
     out.problem += ".";

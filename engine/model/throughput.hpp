@@ -5,23 +5,25 @@
 #include <string>
 
 #include "model/catalog.hpp"
+#include "model/scenario.hpp"
 
 namespace tcoscope {
 
+// The model's settings: self_host.throughput's (whose member initializers are the defaults) plus latency targets.
 struct ThroughputParams {
-  std::string precision = "bf16";     // weights: bf16 | fp8 | int8 | int4
-  std::string kv_precision = "bf16";  // KV cache: bf16 | fp8
-  double input_tokens_per_request = 1000;
-  double output_tokens_per_request = 250;
-  double mbu = 0.7;          // achieved share of memory bandwidth in decode (MODEL §6)
-  double mfu = 0.5;          // achieved share of peak FLOPS in decode GEMMs
-  double mfu_prefill = 0.5;  // in prefill
-  double tp_efficiency = 0.85;  // η_TP: bandwidth and FLOPS scale by TP × η_TP when TP > 1
-  double gpu_memory_utilization = 0.9;  // vLLM / TRT-LLM default share of VRAM the engine may use
-  double runtime_overhead_gb = 2.0;     // per GPU: CUDA context, graphs, activations (MODEL §2: 1–3 GB)
-  int max_batch = 256;                  // engine cap on concurrent sequences (vLLM max_num_seqs)
-  double tpot_target_ms = 0;            // time per output token target; 0 = none
-  double ttft_target_ms = 0;            // time to first token target; 0 = none
+  Precision precision = Throughput{}.precision;
+  KvPrecision kv_precision = Throughput{}.kv_precision;
+  double input_tokens_per_request = Throughput{}.input_tokens_per_request;
+  double output_tokens_per_request = Throughput{}.output_tokens_per_request;
+  double mbu = Throughput{}.mbu;                    // achieved share of memory bandwidth in decode (MODEL §6)
+  double mfu = Throughput{}.mfu;                    // achieved share of peak FLOPS in decode GEMMs
+  double mfu_prefill = Throughput{}.mfu_prefill;    // in prefill
+  double tp_efficiency = Throughput{}.tp_efficiency;  // η_TP: bandwidth and FLOPS scale by TP × η_TP when TP > 1
+  double gpu_memory_utilization = Throughput{}.gpu_memory_utilization;  // share of VRAM the engine may use
+  double runtime_overhead_gb = Throughput{}.runtime_overhead_gb;  // per GPU: CUDA context, graphs, activations
+  int max_batch = Throughput{}.max_batch;          // engine cap on concurrent sequences (vLLM max_num_seqs)
+  double tpot_target_ms = 0;                        // time per output token target; 0 = none
+  double ttft_target_ms = 0;                        // time to first token target; 0 = none
 };
 
 struct ThroughputModel {
@@ -52,9 +54,9 @@ struct ThroughputModel {
   double compute_tflops = 0;     // peak dense TFLOPS per GPU at the compute precision used
 };
 
-// Bytes per weight and per KV element; 0 for an unknown precision.
-double bytes_per_weight(const std::string& precision);
-double bytes_per_kv(const std::string& precision);
+// Bytes per weight and per KV element.
+double bytes_per_weight(Precision precision);
+double bytes_per_kv(KvPrecision precision);
 
 ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& model, int gpus_per_replica,
                                  const ThroughputParams& p);

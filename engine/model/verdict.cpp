@@ -9,12 +9,6 @@
 namespace tcoscope {
 namespace {
 
-std::string compliance_label(const std::string& c) {
-  if (c == "hipaa") return "HIPAA";
-  if (c == "soc2_type2") return "SOC 2 Type II";
-  if (c == "government") return "Government data handling";
-  return c;
-}
 
 std::string api_name(const Inputs& in) { return in.api_model ? in.api_model->name : "the custom API model"; }
 std::string model_name(const Inputs& in) { return in.model ? in.model->name : "the self-hosted model"; }
@@ -33,11 +27,11 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   const bool self_cheaper = saving_self > 0;
   const std::string horizon_text = "Over " + std::to_string(s.horizon_months) + " months";
 
-  if (s.constraints.compliance != "none") {
+  if (s.constraints.compliance != Compliance::none) {
     v.choice = "self_host_required";
     v.margin_usd_per_month = saving_self;
     add("compliance_requires_self_host", "self_host",
-        compliance_label(s.constraints.compliance) +
+        std::string(label(s.constraints.compliance)) +
             " requirements make self-hosting mandatory whatever it costs" +
             (self_cheaper ? "; here it is also cheaper."
                           : ": here it costs " + fmt::usd_whole(-saving_self) + " a month more than the API."));
@@ -116,7 +110,7 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
 
   // The same open model, served per token by someone else: often the cheapest option of all.
   if (in.hosted_api && in.hosted_api != in.api_model && s.workload.tokens_per_month > 0 &&
-      s.constraints.compliance == "none") {
+      s.constraints.compliance == Compliance::none) {
     Inputs hosted = in;
     hosted.api_model = in.hosted_api;
     hosted.api_usd_per_mtok_input = in.hosted_api->usd_per_mtok_input;

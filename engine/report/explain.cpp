@@ -80,11 +80,11 @@ std::vector<Explanation> explain(const Evaluation& e) {
     const Throughput& tp = h.throughput;
     add("self_host.throughput.memory.weights_gb", "Weights",
         plain(in.model->params_b_total) + "B parameters × " + plain(bytes_per_weight(tp.precision)) + " bytes (" +
-            tp.precision + ")",
+            std::string(name(tp.precision)) + ")",
         fmt::number(t.weights_gb, 1) + " GB");
     add("self_host.throughput.memory.kv_gb_at_batch", "KV cache",
         plain(t.batch) + " sequences × " + plain(tp.input_tokens_per_request + tp.output_tokens_per_request) +
-            " tokens × " + fmt::number(t.kv_bytes_per_token / 1024, 0) + " KiB/token (" + tp.kv_precision + ")",
+            " tokens × " + fmt::number(t.kv_bytes_per_token / 1024, 0) + " KiB/token (" + std::string(name(tp.kv_precision)) + ")",
         fmt::number(t.kv_gb_at_batch, 1) + " GB");
     add("self_host.throughput.max_batch", "Largest batch in memory",
         "floor((" + fmt::number(t.usable_gb, 1) + " GB usable − " + fmt::number(t.weights_gb, 1) + " GB weights − " +
@@ -165,7 +165,7 @@ std::vector<Explanation> explain(const Evaluation& e) {
                                            usd_input(o.colo_usd_per_kw_month) + "/kW-month");
   const Engineering& eng = ops.engineering;
   component(Component::engineering,
-            eng.mode == "fte" ? plain(eng.fte) + " FTE × " + usd_input(eng.usd_per_fte_year) + "/year / 12"
+            eng.mode == EngineeringMode::fte ? plain(eng.fte) + " FTE × " + usd_input(eng.usd_per_fte_year) + "/year / 12"
                               : usd(sh.raw_gpu_usd_per_month) + " raw GPU cost × (" +
                                     plain(eng.overhead_multiplier) + " overhead multiplier − 1)");
   component(Component::model_refreshes,

@@ -20,6 +20,7 @@ std::string validate(const std::string& scenario) { return dump(tcoscope::ops::e
 std::string minimize(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::minimize(scenario))); }
 std::string gpus(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::gpus(scenario))); }
 std::string defaults() { return dump(tcoscope::ops::defaults()); }
+std::string schema() { return dump(tcoscope::ops::schema()); }
 std::string presets() { return dump(tcoscope::ops::presets()); }
 std::string catalog() { return dump(tcoscope::ops::catalog()); }
 
@@ -31,6 +32,7 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("minimize", &minimize);
   emscripten::function("gpus", &gpus);
   emscripten::function("defaults", &defaults);
+  emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);
   emscripten::function("catalog", &catalog);
 }

@@ -44,7 +44,7 @@ TEST(capacity_test, a_spiky_week_needs_more_replicas_than_a_flat_one_for_the_sam
   Scenario flat = replica_of_1000_tps();
   flat.workload.tokens_per_month = 20 * 3.6e6 * kHoursPerMonth;
   Scenario spiky = flat;
-  spiky.workload.load_profile.preset = "business_hours";
+  spiky.workload.load_profile.preset = LoadPreset::business_hours;
   Capacity f = size_capacity(test::resolved(flat), flat.workload.tokens_per_month);
   Capacity p = size_capacity(test::resolved(spiky), spiky.workload.tokens_per_month);
   EXPECT_GT(p.replicas_peak, f.replicas_peak);
@@ -53,7 +53,7 @@ TEST(capacity_test, a_spiky_week_needs_more_replicas_than_a_flat_one_for_the_sam
 
 TEST(capacity_test, autoscaling_bills_replica_hours_hour_by_hour) {
   Scenario s = replica_of_1000_tps();
-  s.workload.load_profile.preset = "overnight_silence";  // 7 silent hours a day
+  s.workload.load_profile.preset = LoadPreset::overnight_silence;  // 7 silent hours a day
   s.self_host.min_replicas = 0;
   s.self_host.cloud.autoscale = true;
   s.workload.tokens_per_month = 10 * 3.6e6 * kHoursPerMonth;

@@ -53,7 +53,7 @@ TEST(evaluate_test, explanations_show_the_formula_with_the_numbers_put_in) {
 }
 
 TEST(evaluate_test, every_breakdown_component_has_an_explanation) {
-  for (const char* deployment : {"cloud", "on_prem"}) {
+  for (Deployment deployment : all_of<Deployment>()) {
     Scenario s;
     s.self_host.deployment = deployment;
     Evaluation e = evaluate(resolved(s));
@@ -61,19 +61,19 @@ TEST(evaluate_test, every_breakdown_component_has_an_explanation) {
     for (auto it = j["self_host"]["breakdown"].begin(); it != j["self_host"]["breakdown"].end(); ++it) {
       bool found = false;
       for (const Explanation& x : explain(e)) found = found || x.figure == "self_host.breakdown." + it.key();
-      EXPECT_TRUE(found) << deployment << ": " << it.key();
+      EXPECT_TRUE(found) << name(deployment) << ": " << it.key();
     }
   }
 }
 
 TEST(evaluate_test, breakdown_components_sum_to_the_monthly_total) {
-  for (const char* deployment : {"cloud", "on_prem"}) {
+  for (Deployment deployment : all_of<Deployment>()) {
     Scenario s;
     s.self_host.deployment = deployment;
     Evaluation e = evaluate(resolved(s));
     double sum = 0;
     for (double usd : e.self_host.breakdown) sum += usd;
-    EXPECT_NEAR(sum, e.self_host.usd_per_month, 1e-9) << deployment;
+    EXPECT_NEAR(sum, e.self_host.usd_per_month, 1e-9) << name(deployment);
   }
 }
 

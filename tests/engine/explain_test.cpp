@@ -19,7 +19,7 @@ std::map<std::string, std::string> lines_of(const Scenario& s) {
 
 TEST(explain_test, owned_gpus_explain_amortization_power_and_space_with_their_inputs) {
   Scenario s;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   s.self_host.gpus_per_replica = 2;
   s.self_host.on_prem.usd_per_gpu = 17500;
   auto lines = lines_of(s);
@@ -60,7 +60,7 @@ TEST(explain_test, the_breakeven_line_says_never_with_both_marginal_prices) {
 
 TEST(explain_test, modeled_throughput_shows_memory_and_the_roofline) {
   Scenario s;
-  s.self_host.throughput.source = "modeled";
+  s.self_host.throughput.source = ThroughputSource::modeled;
   auto lines = lines_of(s);
   EXPECT_EQ(lines["self_host.throughput.memory.weights_gb"], "Weights: 14.8B parameters × 2 bytes (bf16) = 29.6 GB");
   EXPECT_NE(lines["self_host.throughput.tpot_ms"].find("memory-bound"), std::string::npos);

@@ -16,7 +16,7 @@ namespace {
 
 TEST(gpu_options_test, lists_every_gpu_rented_at_each_rate_and_bought_cheapest_first) {
   Scenario s;
-  s.self_host.throughput.source = "modeled";
+  s.self_host.throughput.source = ThroughputSource::modeled;
   std::vector<GpuOption> rows = gpu_options(test::resolved(s), builtin_catalog());
   std::size_t expected = 0;
   for (const Gpu& g : builtin_catalog().gpus) expected += g.rental.size() + (g.purchase ? 1 : 0);
@@ -34,7 +34,7 @@ TEST(gpu_options_test, lists_every_gpu_rented_at_each_rate_and_bought_cheapest_f
 
 TEST(gpu_options_test, the_scenarios_own_choice_is_marked_and_priced_as_the_main_result) {
   Scenario s;
-  s.self_host.throughput.source = "modeled";
+  s.self_host.throughput.source = ThroughputSource::modeled;
   Inputs in = test::resolved(s);
   Evaluation e = evaluate(in);
   int current = 0;
@@ -52,7 +52,7 @@ TEST(gpu_options_test, gpus_too_small_for_the_model_use_more_per_replica_or_are_
   Scenario s;
   s.self_host.model = "llama-3.3-70b";
   s.self_host.gpus_per_replica = 2;
-  s.self_host.throughput = Throughput{.source = "modeled", .precision = "fp8", .kv_precision = "fp8"};
+  s.self_host.throughput = Throughput{.source = ThroughputSource::modeled, .precision = Precision::fp8, .kv_precision = KvPrecision::fp8};
   std::vector<GpuOption> rows = gpu_options(test::resolved(s), builtin_catalog());
   for (const GpuOption& o : rows) {
     if (o.gpu == "h100-sxm" && o.fits) EXPECT_EQ(o.gpus_per_replica, 2);  // 70.6 GB FP8 + runtime > 72 GB usable
@@ -61,7 +61,7 @@ TEST(gpu_options_test, gpus_too_small_for_the_model_use_more_per_replica_or_are_
   }
   Scenario huge;
   huge.self_host.model = "deepseek-v3";
-  huge.self_host.throughput.source = "modeled";
+  huge.self_host.throughput.source = ThroughputSource::modeled;
   rows = gpu_options(test::resolved_json(R"({"self_host": {"model": "deepseek-v3", "gpus_per_replica": 8,
       "gpu": "h200", "throughput": {"source": "modeled", "precision": "fp8"}}})"),
                      builtin_catalog());

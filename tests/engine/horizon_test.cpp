@@ -59,7 +59,7 @@ TEST(horizon_test, capacity_is_resized_as_volume_grows) {
 
 TEST(horizon_test, bought_gpus_are_kept_when_volume_shrinks_and_amortize_from_their_purchase_month) {
   Scenario s;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   s.workload.tokens_per_month = 20e9;
   s.workload.monthly_growth = -0.1;
   s.horizon_months = 48;

@@ -133,7 +133,7 @@ TEST(inputs_test, a_named_provider_picks_that_providers_rate) {
 
 TEST(inputs_test, on_prem_fills_the_catalog_purchase_price) {
   Scenario s;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   ResolvedInputs r = resolve(s, cat());
   ASSERT_TRUE(r.ok()) << all(r.errors);
   const Gpu* g = cat().gpu("h100-sxm");
@@ -150,7 +150,7 @@ TEST(inputs_test, on_prem_fills_the_catalog_purchase_price) {
 TEST(inputs_test, on_prem_watts_default_to_tdp_times_1_4) {
   for (const char* id : {"h100-sxm", "rtx-4090", "l4", "a100-80gb"}) {
     Scenario s;
-    s.self_host.deployment = "on_prem";
+    s.self_host.deployment = Deployment::on_prem;
     s.self_host.gpu = id;
     s.self_host.throughput.tokens_per_second_per_replica = 1000;
     ResolvedInputs r = resolve(s, cat());
@@ -163,7 +163,7 @@ TEST(inputs_test, on_prem_watts_default_to_tdp_times_1_4) {
     EXPECT_NE(p->detail.find("1.4"), std::string::npos) << p->detail;
   }
   Scenario s;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   EXPECT_DOUBLE_EQ(test::resolved(s).watts_per_gpu, 980.0);  // H100 SXM: 700 W TDP
   EXPECT_EQ(kHostPowerFactor, 1.4);
 }

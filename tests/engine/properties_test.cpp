@@ -26,6 +26,7 @@
 #include "model/load_profile.hpp"
 #include "ops.hpp"
 #include "contract/scenario_json.hpp"
+#include "test_support.hpp"
 #include "model/self_host_cost.hpp"
 #include "model/units.hpp"
 
@@ -93,7 +94,7 @@ class Generator {
 
     json load = json::object();
     if (chance(0.3)) load["hourly_weights"] = weights();
-    else load["preset"] = pick(std::vector<std::string>(load_profile_presets().begin(), load_profile_presets().end()));
+    else load["preset"] = pick(test::names_of<LoadPreset>());
     s["workload"] = {{"tokens_per_month", log_uniform(1e6, 1e13)},
                      {"input_share", uniform(0, 1)},
                      {"cached_input_share", chance(0.3) ? 0.0 : uniform(0, 1)},
@@ -239,7 +240,7 @@ TEST(properties_test, at_least_90_percent_of_the_generated_scenarios_validate_an
     fixed_cloud += !in.on_prem() && !in.autoscale();
     custom_profile += in.load_profile_name == "custom";
     zero_growth += c.scenario.workload.monthly_growth == 0;
-    multiplier += c.scenario.operations.engineering.mode == "multiplier";
+    multiplier += c.scenario.operations.engineering.mode == EngineeringMode::multiplier;
     ++presets[in.load_profile_name];
   }
   EXPECT_GE(on_prem, 100);
@@ -248,7 +249,7 @@ TEST(properties_test, at_least_90_percent_of_the_generated_scenarios_validate_an
   EXPECT_GE(custom_profile, 100);
   EXPECT_GE(zero_growth, 50);
   EXPECT_GE(multiplier, 100);
-  for (std::string_view preset : load_profile_presets()) EXPECT_GE(presets[std::string(preset)], 20) << preset;
+  for (std::string preset : test::names_of<LoadPreset>()) EXPECT_GE(presets[preset], 20) << preset;
   // Every rejection is a GPU left without the purchase price it needs on premises.
   for (const std::string& r : s.rejected) EXPECT_NE(r.find("/self_host/on_prem/usd_per_gpu"), std::string::npos) << r;
 }

@@ -74,7 +74,7 @@ Scenario everything_set() {
   s.self_host.model = "llama-3.3-70b";
   s.self_host.gpu = "h200";
   s.self_host.gpus_per_replica = 4;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   s.self_host.throughput.tokens_per_second_per_replica = 12345.678;
   s.self_host.target_peak_utilization = 0.85;
   s.self_host.min_replicas = 2;
@@ -91,13 +91,13 @@ Scenario everything_set() {
                          .usd_per_kwh = 0.11,
                          .colo_usd_per_kw_month = 180,
                          .rack_usd_per_month = 2500};
-  s.operations = {.engineering = {.mode = "multiplier", .fte = 1.5, .usd_per_fte_year = 160000, .overhead_multiplier = 3.5},
+  s.operations = {.engineering = {.mode = EngineeringMode::multiplier, .fte = 1.5, .usd_per_fte_year = 160000, .overhead_multiplier = 3.5},
                   .model_refreshes_per_year = 4,
                   .usd_per_model_refresh = 9000,
                   .observability_usd_per_month = 750,
                   .observability_setup_usd = 8000,
                   .one_time_usd = 50000};
-  s.constraints = {.compliance = "hipaa", .p99_latency_ms = 80, .has_mlops_team = true};
+  s.constraints = {.compliance = Compliance::hipaa, .p99_latency_ms = 80, .has_mlops_team = true};
   return s;
 }
 
@@ -146,7 +146,7 @@ TEST(scenario_json_test, a_partial_section_keeps_the_other_defaults) {
   expected.operations.engineering.fte = 2;
   EXPECT_TRUE(same(p.scenario, expected));
   EXPECT_EQ(p.scenario.workload.input_share, 0.75);
-  EXPECT_EQ(p.scenario.workload.load_profile.preset, "business_hours");
+  EXPECT_EQ(p.scenario.workload.load_profile.preset, LoadPreset::business_hours);
   EXPECT_EQ(p.scenario.self_host.on_prem.usd_per_kwh, 0.13);
   EXPECT_EQ(p.scenario.operations.engineering.usd_per_fte_year, 145000.0);
   EXPECT_FALSE(p.scenario.self_host.on_prem.usd_per_gpu);  // catalog-filled: stays empty
@@ -207,10 +207,10 @@ TEST(scenario_json_test, a_scenario_with_every_optional_set_and_a_custom_profile
 
 TEST(scenario_json_test, a_cloud_scenario_with_every_optional_set_round_trips_exactly) {
   Scenario s = everything_set();
-  s.self_host.deployment = "cloud";
+  s.self_host.deployment = Deployment::cloud;
   s.api.model = "gpt-4.1-mini";
   s.workload.load_profile = LoadProfile{};
-  s.workload.load_profile.preset = "weekly_batch";
+  s.workload.load_profile.preset = LoadPreset::weekly_batch;
   expect_round_trip(s, "cloud");
 }
 
@@ -285,7 +285,7 @@ TEST(scenario_json_test, unknown_nested_keys_are_warnings_naming_their_pointers)
                            "/self_host/throughput/tps", "/operations/engineering/salary", "/constraints/sla"})
     EXPECT_TRUE(has_problem(p.warnings, path, {"unknown key"}));
   EXPECT_EQ(p.warnings.size(), 6u) << all(p.warnings);
-  EXPECT_EQ(p.scenario.workload.load_profile.preset, "flat");  // the known key next to them still reads
+  EXPECT_EQ(p.scenario.workload.load_profile.preset, LoadPreset::flat);  // the known key next to them still reads
 }
 
 TEST(scenario_json_test, an_unknown_key_with_slash_or_tilde_is_escaped_in_its_pointer) {
@@ -459,7 +459,7 @@ TEST(scenario_json_test, a_negative_weight_names_the_element) {
   for (int h = 0; h < 168; ++h) w.push_back(1);
   w[5] = -0.5;
   EXPECT_TRUE(rejects(profile_with(w).dump(), "/workload/load_profile/hourly_weights/5",
-                      {"-0.5", "out of range", "from 0 to 1e9"}));
+                      {"-0.5", "out of range", "from 0 to 1,000,000,000"}));
 }
 
 TEST(scenario_json_test, a_profile_of_all_zeros_names_the_array) {
@@ -640,7 +640,7 @@ TEST(scenario_json_test, several_problems_are_all_listed_not_just_the_first) {
   EXPECT_TRUE(has_problem(p.warnings, "/surprise", {"unknown key"}));
   // Invalid values leave the defaults in place.
   EXPECT_EQ(p.scenario.workload.tokens_per_month, Scenario{}.workload.tokens_per_month);
-  EXPECT_EQ(p.scenario.self_host.deployment, "cloud");
+  EXPECT_EQ(p.scenario.self_host.deployment, Deployment::cloud);
 }
 
 TEST(scenario_json_test, ops_validate_reports_every_problem_and_no_result) {

@@ -12,7 +12,7 @@ Scenario two_bought_h100s(double usd_per_gpu) {
   Scenario s = test::bare_gpu(0, 5000);
   s.self_host.gpu = "h100-sxm";
   s.self_host.gpus_per_replica = 2;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   s.self_host.on_prem = OnPrem{.usd_per_gpu = usd_per_gpu,
                                .host_usd_per_gpu = 0,
                                .amortization_months = 36,
@@ -35,7 +35,7 @@ TEST(self_host_cost_test, two_h100s_bought_at_15000_to_20000_over_36_months_are_
 
 TEST(self_host_cost_test, one_fte_at_145000_a_year_is_12083_a_month) {
   Scenario s = test::bare_gpu(1, 1000);
-  s.operations.engineering = Engineering{.mode = "fte", .fte = 1, .usd_per_fte_year = 145000};
+  s.operations.engineering = Engineering{.mode = EngineeringMode::fte, .fte = 1, .usd_per_fte_year = 145000};
   EXPECT_NEAR(self_host_cost(test::resolved(s), 1e9)[Component::engineering], 12083.33, 0.005);
 }
 
@@ -84,7 +84,7 @@ TEST(self_host_cost_test, colocation_is_priced_per_provisioned_kw_or_as_a_flat_r
 
 TEST(self_host_cost_test, overhead_multiplier_adds_engineering_on_top_of_raw_gpu_cost) {
   Scenario s = test::bare_gpu(2, 1000);
-  s.operations.engineering = Engineering{.mode = "multiplier", .overhead_multiplier = 4};
+  s.operations.engineering = Engineering{.mode = EngineeringMode::multiplier, .overhead_multiplier = 4};
   SelfHostCost c = self_host_cost(test::resolved(s), 1e9);
   EXPECT_NEAR(c[Component::engineering], 3 * c.raw_gpu_usd_per_month, 1e-9);
   EXPECT_NEAR(c.usd_per_month, 4 * c.raw_gpu_usd_per_month, 1e-9);
@@ -120,7 +120,7 @@ TEST(self_host_cost_test, only_the_deployments_own_components_apply) {
   EXPECT_TRUE(component_applies(cloud, Component::gpu_rental));
   EXPECT_FALSE(component_applies(cloud, Component::electricity));
   Scenario s;
-  s.self_host.deployment = "on_prem";
+  s.self_host.deployment = Deployment::on_prem;
   Inputs owned = test::resolved(s);
   EXPECT_FALSE(component_applies(owned, Component::gpu_rental));
   EXPECT_TRUE(component_applies(owned, Component::hardware_amortization));

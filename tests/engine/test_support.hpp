@@ -2,6 +2,8 @@
 // built-in catalog, failing the test loudly when it does not resolve.
 #pragma once
 
+#include <ostream>
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -13,7 +15,24 @@
 #include "model/scenario.hpp"
 #include "contract/scenario_json.hpp"
 
+namespace tcoscope {
+// Enums print as their JSON names in test failures.
+template <class E>
+  requires requires { EnumTable<E>::values; }
+std::ostream& operator<<(std::ostream& os, E e) {
+  return os << name(e);
+}
+}  // namespace tcoscope
+
 namespace tcoscope::test {
+
+// Every JSON name of an enum, in order.
+template <class E>
+std::vector<std::string> names_of() {
+  std::vector<std::string> out;
+  for (E e : all_of<E>()) out.emplace_back(name(e));
+  return out;
+}
 
 // Every problem, one per line, for failure messages.
 inline std::string all(const Problems& ps) {
@@ -55,7 +74,7 @@ inline Inputs resolved_json(const std::string& text) {
 // to 100 % — the article's "GPU rate / throughput" arithmetic.
 inline Scenario bare_gpu(double usd_per_gpu_hour, double tps) {
   Scenario s;
-  s.workload.load_profile.preset = "flat";
+  s.workload.load_profile.preset = LoadPreset::flat;
   s.self_host.gpu = "custom";
   s.self_host.model = "custom";
   s.self_host.throughput.tokens_per_second_per_replica = tps;

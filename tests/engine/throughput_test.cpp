@@ -14,8 +14,8 @@ const OpenModel& model(const char* id) { return *builtin_catalog().model(id); }
 
 // TRT-LLM offline runs (MODEL §8 #3–#5): FP8 weights and KV, no engine cap, 3 GB runtime as MODEL §2.
 ThroughputParams trt_offline(double isl, double osl) {
-  return ThroughputParams{.precision = "fp8",
-                          .kv_precision = "fp8",
+  return ThroughputParams{.precision = Precision::fp8,
+                          .kv_precision = KvPrecision::fp8,
                           .input_tokens_per_request = isl,
                           .output_tokens_per_request = osl,
                           .runtime_overhead_gb = 3,
@@ -53,7 +53,7 @@ TEST(throughput_test, reproduces_model_md_figures_for_the_1000_1000_case) {
 }
 
 TEST(throughput_test, batch_one_llama_8b_f16_on_rtx_4090_matches_llama_cpp_within_25_percent) {
-  ThroughputParams p{.precision = "fp16", .input_tokens_per_request = 512, .output_tokens_per_request = 512,
+  ThroughputParams p{.precision = Precision::fp16, .input_tokens_per_request = 512, .output_tokens_per_request = 512,
                      .mbu = 0.87, .max_batch = 1};  // llama.cpp on a consumer card (MODEL §6)
   ThroughputModel t = model_throughput(gpu("rtx-4090"), model("llama-3.1-8b"), 1, p);
   ASSERT_TRUE(t.fits);
@@ -68,7 +68,7 @@ TEST(throughput_test, batch_one_gpt_13b_on_a100_40gb_matches_fastertransformer_d
   OpenModel gpt13b{.id = "gpt-13b", .name = "GPT 13B", .params_b_total = 13, .params_b_active = 13, .layers = 40,
                    .hidden_size = 5120, .q_heads = 40, .kv_heads = 40, .head_dim = 128, .context_tokens = 2048,
                    .attention = "gqa", .kv_bytes_per_token_bf16 = 2.0 * 40 * 40 * 128 * 2};
-  ThroughputParams p{.precision = "fp16", .input_tokens_per_request = 512, .output_tokens_per_request = 1,
+  ThroughputParams p{.precision = Precision::fp16, .input_tokens_per_request = 512, .output_tokens_per_request = 1,
                      .mbu = 0.9, .mfu = 0.7, .mfu_prefill = 0.7, .max_batch = 1};
   ThroughputModel t = model_throughput(a100, gpt13b, 1, p);
   ASSERT_TRUE(t.fits);
@@ -87,7 +87,7 @@ TEST(throughput_test, a_model_that_does_not_fit_says_so_with_the_numbers_and_the
   EXPECT_EQ(t.problem.find("fp8"), std::string::npos) << t.problem;
   EXPECT_NE(t.problem.find("or with int4 weights"), std::string::npos) << t.problem;
   EXPECT_TRUE(model_throughput(gpu("h100-sxm"), model("llama-3.3-70b"), 2,
-                               ThroughputParams{.precision = "fp8", .kv_precision = "fp8"})
+                               ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::fp8})
                   .fits);
 }
 
@@ -164,15 +164,15 @@ TEST(throughput_test, sliding_window_layers_stop_growing_past_the_window) {
 
 TEST(throughput_test, mla_caches_a_compressed_latent_per_token) {
   ThroughputModel t = model_throughput(gpu("h200"), model("deepseek-v3"), 8,
-                                       ThroughputParams{.precision = "fp8", .kv_precision = "bf16"});
+                                       ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::bf16});
   ASSERT_TRUE(t.fits);
   EXPECT_NEAR(t.kv_bytes_per_token, 70272.0 * 8, 1e-6);  // the latent is replicated on each of 8 GPUs
 }
 
 TEST(throughput_test, fp8_weights_use_fp8_tensor_cores_only_where_the_gpu_has_them) {
-  EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = "fp8"}).compute_tflops,
+  EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops,
             1979);
-  EXPECT_EQ(model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = "fp8"}).compute_tflops,
+  EXPECT_EQ(model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops,
             312);
 }
 

@@ -19,7 +19,7 @@ bool has(const Verdict& v, const std::string& code) {
 
 TEST(verdict_test, compliance_makes_self_hosting_required_whatever_it_costs) {
   Scenario s;
-  s.constraints.compliance = "hipaa";
+  s.constraints.compliance = Compliance::hipaa;
   Verdict v = verdict_of(s);
   EXPECT_EQ(v.choice, "self_host_required");
   EXPECT_TRUE(has(v, "compliance_requires_self_host"));
@@ -49,7 +49,7 @@ TEST(verdict_test, low_utilization_low_spend_and_spiky_load_are_flagged) {
   EXPECT_TRUE(has(v, "below_typical_breakeven"));
   EXPECT_TRUE(has(v, "spiky_load"));
   Scenario flat;
-  flat.workload.load_profile.preset = "flat";
+  flat.workload.load_profile.preset = LoadPreset::flat;
   EXPECT_FALSE(has(verdict_of(flat), "spiky_load"));
 }
 
@@ -84,7 +84,7 @@ TEST(verdict_test, a_latency_target_under_100_ms_favours_self_hosting) {
 TEST(verdict_test, a_hosted_api_for_the_same_open_model_is_pointed_out_when_cheaper) {
   EXPECT_TRUE(has(verdict_of(Scenario{}), "hosted_open_model_cheaper"));  // DeepInfra serves Qwen3 14B
   Scenario hipaa;
-  hipaa.constraints.compliance = "hipaa";  // a third-party API is no option then
+  hipaa.constraints.compliance = Compliance::hipaa;  // a third-party API is no option then
   EXPECT_FALSE(has(verdict_of(hipaa), "hosted_open_model_cheaper"));
 }
 

@@ -1,0 +1,22 @@
+// schema.hpp — the scenario's JSON Schema (draft 2020-12) and the fuzzer's dictionary, both derived from the
+// field table (contract/scenario_fields.hpp) and the defaults (model/scenario.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tcoscope {
+
+// Types, minimum/maximum, enum, default and a description with the unit, for every scenario key. Two keywords
+// of our own: "x-tcoscope-labels" (an enum's labels for people, in enum order) and "x-tcoscope-slider" (a
+// slider's span when narrower than the accepted range). Stricter than the engine on one point only: unknown
+// keys, which the engine ignores with a warning, are errors here (additionalProperties: false), so an editor
+// flags a mistyped key.
+nlohmann::json scenario_schema();
+
+// Every key and enum name of the scenario, and every catalog id: libFuzzer dictionary entries, one per line.
+std::vector<std::string> fuzz_dictionary();
+
+}  // namespace tcoscope

@@ -1,0 +1,76 @@
+// enums.hpp — the scenario's choices as enum classes, each with its JSON name and its label for people, stated
+// once: the contract reads and writes the names, the schema lists them, explanations and the page use the labels.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace tcoscope {
+
+struct EnumName {
+  std::string_view name;   // as in scenario JSON
+  std::string_view label;  // as people read it
+};
+
+// Specialized next to each enum: `static constexpr std::array<EnumName, N> values`, in enumerator order.
+template <class E>
+struct EnumTable;
+
+template <class E>
+constexpr std::string_view name(E e) {
+  return EnumTable<E>::values[static_cast<std::size_t>(e)].name;
+}
+template <class E>
+constexpr std::string_view label(E e) {
+  return EnumTable<E>::values[static_cast<std::size_t>(e)].label;
+}
+template <class E>
+constexpr std::optional<E> from_name(std::string_view s) {
+  for (std::size_t i = 0; i < EnumTable<E>::values.size(); ++i)
+    if (EnumTable<E>::values[i].name == s) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+// Every value of E, in enumerator order.
+template <class E>
+constexpr auto all_of() {
+  std::array<E, EnumTable<E>::values.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<E>(i);
+  return out;
+}
+
+#define TCOSCOPE_ENUM_TABLE(E, ...)                                       \
+  template <>                                                             \
+  struct EnumTable<E> {                                                   \
+    static constexpr auto values = std::to_array<EnumName>({__VA_ARGS__}); \
+  }
+
+enum class LoadPreset { flat, business_hours, daytime_peaks, overnight_silence, weekly_batch };
+TCOSCOPE_ENUM_TABLE(LoadPreset, {"flat", "Flat, around the clock"}, {"business_hours", "Business hours"},
+                    {"daytime_peaks", "Daytime peaks"}, {"overnight_silence", "Overnight silence"},
+                    {"weekly_batch", "Weekly batch"});
+
+enum class ThroughputSource { measured, modeled };
+TCOSCOPE_ENUM_TABLE(ThroughputSource, {"measured", "Measurement"}, {"modeled", "Model"});
+
+// Weights: bytes per parameter in model/throughput.cpp. KV cache: the float formats only.
+enum class Precision { bf16, fp16, fp8, int8, int4 };
+TCOSCOPE_ENUM_TABLE(Precision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"}, {"int8", "INT8"}, {"int4", "INT4"});
+enum class KvPrecision { bf16, fp16, fp8 };
+TCOSCOPE_ENUM_TABLE(KvPrecision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"});
+
+enum class Deployment { cloud, on_prem };
+TCOSCOPE_ENUM_TABLE(Deployment, {"cloud", "Rent GPUs"}, {"on_prem", "Buy GPUs"});
+
+enum class EngineeringMode { fte, multiplier };
+TCOSCOPE_ENUM_TABLE(EngineeringMode, {"fte", "Engineers (FTE)"}, {"multiplier", "Overhead ×"});
+
+enum class Compliance { none, hipaa, soc2_type2, government };
+TCOSCOPE_ENUM_TABLE(Compliance, {"none", "None"}, {"hipaa", "HIPAA"}, {"soc2_type2", "SOC 2 Type II"},
+                    {"government", "Government data handling"});
+
+#undef TCOSCOPE_ENUM_TABLE
+
+}  // namespace tcoscope
