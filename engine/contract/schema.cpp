@@ -149,6 +149,12 @@ json scenario_schema() {
                "A tcoscope scenario: self-host an open-weight LLM, or pay per token? Every key is optional and "
                "takes its default when missing; `tcoscope validate FILE` fills them in."}};
   out.update(schema);
+  // The limits the engine checks before parsing (contract/scenario_json.hpp), so that a page can refuse an
+  // oversized file or link before it reaches the main thread's JSON.parse.
+  out["x-tcoscope-limits"] = {{"max_bytes", kMaxScenarioBytes},
+                              {"max_depth", kMaxScenarioDepth},
+                              {"max_values", kMaxScenarioValues},
+                              {"max_problems_listed", kMaxProblemsListed}};
   return out;
 }
 

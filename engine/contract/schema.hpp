@@ -9,9 +9,9 @@
 
 namespace tcoscope {
 
-// Types, minimum/maximum, enum, default and a description with the unit, for every scenario key. Two keywords
-// of our own: "x-tcoscope-labels" (an enum's labels for people, in enum order) and "x-tcoscope-slider" (a
-// slider's span when narrower than the accepted range). Stricter than the engine on one point only: unknown
+// Types, minimum/maximum, enum, default and a description with the unit, for every scenario key. Keywords of
+// our own: "x-tcoscope-labels" (an enum's labels for people, in enum order), "x-tcoscope-slider" (a slider's
+// span when narrower than the accepted range) and, at the root, "x-tcoscope-limits" (bytes, depth, values). Stricter than the engine on one point only: unknown
 // keys, which the engine ignores with a warning, are errors here (additionalProperties: false), so an editor
 // flags a mistyped key.
 nlohmann::json scenario_schema();
