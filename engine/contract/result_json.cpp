@@ -31,12 +31,12 @@ json throughput_json(const Inputs& in) {
                       {"ttft_ms", m.ttft_ms},
                       {"prefill_ms_per_request", m.prefill_ms_per_request},
                       {"bound", m.bound},
-                      {"compute_tflops_per_gpu", m.compute_tflops}});
+                      {"compute_tflops_per_gpu", m.compute_tflops_per_gpu}});
     }
     modeled["memory"] = {{"vram_gb", m.vram_gb},
                          {"usable_gb", m.usable_gb},
                          {"weights_gb", m.weights_gb},
-                         {"runtime_overhead_gb", m.overhead_gb},
+                         {"runtime_overhead_gb", m.runtime_overhead_gb},
                          {"kv_gb_at_batch", m.kv_gb_at_batch},
                          {"free_gb", m.free_gb},
                          {"kv_bytes_per_token", m.kv_bytes_per_token},
@@ -161,7 +161,7 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
        {{"usd_per_month", e.self_host.usd_per_month},
         {"usd_per_mtok", optional_number(e.self_host_usd_per_mtok)},
         {"usd_per_mtok_at_full_load", e.self_host_usd_per_mtok_at_full_load},
-        {"usd_per_mtok_raw_at_utilization", optional_number(e.self_host_usd_per_mtok_raw)},
+        {"usd_per_mtok_raw_at_utilization", optional_number(e.self_host_usd_per_mtok_raw_at_utilization)},
         {"usd_per_mtok_marginal", e.breakeven.self_host_usd_per_mtok_marginal},
         {"raw_gpu_usd_per_month", e.self_host.raw_gpu_usd_per_month},
         {"utilization", cap.utilization},

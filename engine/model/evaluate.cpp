@@ -24,7 +24,7 @@ Evaluation evaluate(const Inputs& in, Problems warnings) {
   e.replicas_by_hour = replicas_by_hour(in, volume);
   e.api_usd_per_mtok = per_mtok(e.api.usd_per_month, volume);
   e.self_host_usd_per_mtok = per_mtok(e.self_host.usd_per_month, volume);
-  e.self_host_usd_per_mtok_raw = per_mtok(e.self_host.raw_gpu_usd_per_month, volume);
+  e.self_host_usd_per_mtok_raw_at_utilization = per_mtok(e.self_host.raw_gpu_usd_per_month, volume);
   double tokens_per_replica_hour = e.self_host.capacity.tokens_per_replica_hour;
   e.self_host_usd_per_mtok_at_full_load =
       tokens_per_replica_hour > 0

@@ -22,7 +22,7 @@ struct Evaluation {
   HourlyReplicas replicas_by_hour{};
   std::optional<double> api_usd_per_mtok;                 // all-in; empty at zero volume
   std::optional<double> self_host_usd_per_mtok;           // all-in
-  std::optional<double> self_host_usd_per_mtok_raw;       // raw GPU cost at actual utilization
+  std::optional<double> self_host_usd_per_mtok_raw_at_utilization;       // raw GPU cost at actual utilization
   double self_host_usd_per_mtok_at_full_load = 0;         // raw GPU cost at 100 % load
   Breakeven breakeven;
   CostCurves curves;

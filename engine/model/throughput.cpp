@@ -88,7 +88,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   // FP8 weights run on FP8 tensor cores where the GPU has them; otherwise (and for INT4/INT8 weight-only
   // quantization) the matmuls run in BF16.
   bool fp8_compute = (p.precision == Precision::fp8) && gpu.fp8_dense_tflops.has_value();
-  out.compute_tflops = fp8_compute ? *gpu.fp8_dense_tflops : gpu.bf16_dense_tflops;
+  out.compute_tflops_per_gpu = fp8_compute ? *gpu.fp8_dense_tflops : gpu.bf16_dense_tflops;
 
   Roofline r{};
   r.weights_bytes = m.params_b_total * 1e9 * b_w;
@@ -110,22 +110,22 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   r.attn_flops_factor = 4.0 * m.layers * m.q_heads * m.head_dim;
   r.bandwidth = gpu.memory_bandwidth_gb_per_s * kGB * tp * eta * p.mbu;
   r.bandwidth_raw = r.bandwidth;
-  r.flops = out.compute_tflops * 1e12 * tp * eta * p.mfu;
-  r.flops_prefill = out.compute_tflops * 1e12 * tp * eta * p.mfu_prefill;
+  r.flops = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu;
+  r.flops_prefill = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu_prefill;
 
   out.vram_gb = gpu.vram_gb * tp;
   out.usable_gb = out.vram_gb * p.gpu_memory_utilization;
   out.weights_gb = r.weights_bytes / kGB;
-  out.overhead_gb = p.runtime_overhead_gb * tp;
+  out.runtime_overhead_gb = p.runtime_overhead_gb * tp;
   out.kv_bytes_per_token = r.kv_bytes_per_token + r.kv_window_bytes;
   out.kv_bytes_per_sequence = kv_bytes(r, isl + osl);  // conservative: every sequence at full length
-  double kv_room = (out.usable_gb - out.weights_gb - out.overhead_gb) * kGB;
+  double kv_room = (out.usable_gb - out.weights_gb - out.runtime_overhead_gb) * kGB;
   out.max_batch = kv_room > 0 ? static_cast<int>(std::min(1e6, std::floor(kv_room / out.kv_bytes_per_sequence))) : 0;
 
   if (out.max_batch < 1) {
-    double need = out.weights_gb + out.overhead_gb + out.kv_bytes_per_sequence / kGB;
+    double need = out.weights_gb + out.runtime_overhead_gb + out.kv_bytes_per_sequence / kGB;
     out.problem = m.name + " does not fit on " + std::to_string(tp) + "× " + gpu.name + " in " + std::string(name(p.precision)) +
-                  ": weights " + fmt::number(out.weights_gb, 1) + " GB + runtime " + fmt::number(out.overhead_gb, 1) +
+                  ": weights " + fmt::number(out.weights_gb, 1) + " GB + runtime " + fmt::number(out.runtime_overhead_gb, 1) +
                   " GB + one sequence's KV cache " + fmt::number(out.kv_bytes_per_sequence / kGB, 2) + " GB = " +
                   fmt::number(need, 1) + " GB, but only " + fmt::number(out.usable_gb, 1) + " GB of " +
                   fmt::number(out.vram_gb, 0) + " GB is usable. ";
@@ -139,7 +139,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
     for (Precision precision : {Precision::fp8, Precision::int4}) {
       if (bytes_per_weight(precision) >= b_w) continue;
       double weights_gb = m.params_b_total * bytes_per_weight(precision);
-      if (weights_gb + out.overhead_gb + out.kv_bytes_per_sequence / kGB <= out.usable_gb)
+      if (weights_gb + out.runtime_overhead_gb + out.kv_bytes_per_sequence / kGB <= out.usable_gb)
         lighter += std::string(lighter.empty() ? "" : " or ") + std::string(name(precision));
     }
     if (!lighter.empty()) out.problem += ", or with " + lighter + " weights";
@@ -202,7 +202,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   out.output_tokens_per_second = output_tps;
   out.total_tokens_per_second = total_tps;
   out.kv_gb_at_batch = batch * out.kv_bytes_per_sequence / kGB;
-  out.free_gb = out.usable_gb - out.weights_gb - out.overhead_gb - out.kv_gb_at_batch;
+  out.free_gb = out.usable_gb - out.weights_gb - out.runtime_overhead_gb - out.kv_gb_at_batch;
   return out;
 }
 

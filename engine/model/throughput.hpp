@@ -34,7 +34,7 @@ struct ThroughputModel {
   double vram_gb = 0;            // all GPUs of the replica
   double usable_gb = 0;          // × gpu_memory_utilization
   double weights_gb = 0;
-  double overhead_gb = 0;
+  double runtime_overhead_gb = 0;
   double kv_bytes_per_token = 0;   // across the replica, incl. KV heads replicated when TP > KV heads
   double kv_bytes_per_sequence = 0;  // at ISL + OSL resident tokens (sliding windows capped)
   double kv_gb_at_batch = 0;
@@ -51,7 +51,7 @@ struct ThroughputModel {
   double output_tokens_per_second = 0;  // per replica
   double total_tokens_per_second = 0;   // input + output, per replica
   double offline_total_tokens_per_second = 0;  // at the memory/engine maximum, no latency target
-  double compute_tflops = 0;     // peak dense TFLOPS per GPU at the compute precision used
+  double compute_tflops_per_gpu = 0;     // peak dense TFLOPS per GPU at the compute precision used
 };
 
 // Bytes per weight and per KV element.

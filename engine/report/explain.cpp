@@ -88,12 +88,12 @@ std::vector<Explanation> explain(const Evaluation& e) {
         fmt::number(t.kv_gb_at_batch, 1) + " GB");
     add("self_host.throughput.max_batch", "Largest batch in memory",
         "floor((" + fmt::number(t.usable_gb, 1) + " GB usable − " + fmt::number(t.weights_gb, 1) + " GB weights − " +
-            fmt::number(t.overhead_gb, 1) + " GB runtime) / " +
+            fmt::number(t.runtime_overhead_gb, 1) + " GB runtime) / " +
             fmt::number(t.kv_bytes_per_sequence / 1e9, 3) + " GB per sequence)",
         plain(t.max_batch));
     add("self_host.throughput.tpot_ms", "Time per output token",
         "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " + plain(h.gpus_per_replica) +
-            " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" + plain(t.compute_tflops) + " TFLOPS × " +
+            " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" + plain(t.compute_tflops_per_gpu) + " TFLOPS × " +
             percent(tp.mfu) + " MFU)) at batch " + plain(t.batch) + ", " + t.bound + "-bound",
         fmt::number(t.tpot_ms, 1) + " ms");
     add("self_host.throughput.ttft_ms", "Time to first token",
@@ -185,10 +185,10 @@ std::vector<Explanation> explain(const Evaluation& e) {
           " tokens/h / 1M)",
       usd(e.self_host_usd_per_mtok_at_full_load));
   add("self_host.usd_per_mtok_raw_at_utilization", "Raw GPU per 1M tokens at actual load",
-      e.self_host_usd_per_mtok_raw ? usd(sh.raw_gpu_usd_per_month) + " raw GPU / " + tokens(v) + " tokens × 1M" +
+      e.self_host_usd_per_mtok_raw_at_utilization ? usd(sh.raw_gpu_usd_per_month) + " raw GPU / " + tokens(v) + " tokens × 1M" +
                                          " (" + percent(cap.utilization) + " utilization)"
                                    : "no volume",
-      e.self_host_usd_per_mtok_raw ? usd(*e.self_host_usd_per_mtok_raw) : "n/a");
+      e.self_host_usd_per_mtok_raw_at_utilization ? usd(*e.self_host_usd_per_mtok_raw_at_utilization) : "n/a");
   add("self_host.usd_per_mtok", "All-in per 1M tokens",
       e.self_host_usd_per_mtok ? usd(sh.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
       e.self_host_usd_per_mtok ? usd(*e.self_host_usd_per_mtok) : "n/a");

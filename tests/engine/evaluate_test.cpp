@@ -26,8 +26,8 @@ TEST(evaluate_test, at_ten_percent_utilization_raw_cost_per_token_is_ten_times_f
   s.workload.tokens_per_month = 0.1 * 70000 * 3600 * kHoursPerMonth;  // 10 % of one replica's month
   Evaluation e = evaluate(resolved(s));
   EXPECT_NEAR(e.self_host.capacity.utilization, 0.1, 1e-12);
-  ASSERT_TRUE(e.self_host_usd_per_mtok_raw);
-  EXPECT_NEAR(*e.self_host_usd_per_mtok_raw / e.self_host_usd_per_mtok_at_full_load, 10.0, 1e-9);
+  ASSERT_TRUE(e.self_host_usd_per_mtok_raw_at_utilization);
+  EXPECT_NEAR(*e.self_host_usd_per_mtok_raw_at_utilization / e.self_host_usd_per_mtok_at_full_load, 10.0, 1e-9);
 }
 
 TEST(evaluate_test, zero_volume_reports_per_token_costs_as_absent_not_infinite) {

@@ -26,7 +26,7 @@ TEST(throughput_test, memory_worked_example_llama_8b_fp8_on_one_h100_holds_about
   ThroughputModel t = model_throughput(gpu("h100-sxm"), model("llama-3.1-8b"), 1, trt_offline(128, 2048));
   EXPECT_EQ(t.kv_bytes_per_token, 65536);  // 2 · 32 · 8 · 128 · 1 byte
   EXPECT_NEAR(t.weights_gb, 8.03, 1e-9);
-  EXPECT_NEAR(t.usable_gb - t.weights_gb - t.overhead_gb, 61, 0.1);
+  EXPECT_NEAR(t.usable_gb - t.weights_gb - t.runtime_overhead_gb, 61, 0.1);
   EXPECT_EQ(t.max_batch, 427);
 }
 
@@ -170,9 +170,9 @@ TEST(throughput_test, mla_caches_a_compressed_latent_per_token) {
 }
 
 TEST(throughput_test, fp8_weights_use_fp8_tensor_cores_only_where_the_gpu_has_them) {
-  EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops,
+  EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops_per_gpu,
             1979);
-  EXPECT_EQ(model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops,
+  EXPECT_EQ(model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops_per_gpu,
             312);
 }
 
