@@ -57,6 +57,14 @@ std::string find_non_finite(const json& j, const std::string& path) {
   return "";
 }
 
+void drop_negative_zeros(json& j) {
+  if (j.is_number_float()) {
+    if (j.get<double>() == 0) j = 0.0;  // -0 (e.g. 0 × a negative factor) prints as 0
+  } else if (j.is_structured()) {
+    for (json& x : j) drop_negative_zeros(x);
+  }
+}
+
 Outcome evaluate(std::string_view text) {
   Outcome out;
   ParsedScenario parsed;
@@ -64,6 +72,7 @@ Outcome evaluate(std::string_view text) {
   if (!prepare(text, out, parsed, resolved)) return out;
   Evaluation e = tcoscope::evaluate(resolved.inputs, out.warnings);
   out.result = to_json(e, explain(e));
+  drop_negative_zeros(out.result);
   // A guard, not a code path: the model is built so this never fires (property tests check it).
   if (std::string bad = find_non_finite(out.result); !bad.empty()) {
     out.result = json();
@@ -111,6 +120,7 @@ Outcome gpus(std::string_view text) {
   out.result = {{"model", resolved.inputs.model->id},
                 {"tokens_per_month", parsed.scenario.workload.tokens_per_month},
                 {"options", to_json(gpu_options(resolved.inputs, builtin_catalog()))}};
+  drop_negative_zeros(out.result);
   out.ok = true;
   return out;
 }

@@ -33,6 +33,9 @@ const nlohmann::json& catalog();
 // {"ok": true, "result": …, "warnings": […]} or {"ok": false, "errors": […], "warnings": […]}
 nlohmann::json envelope(const Outcome& o);
 
+// Replaces every -0 in `j` with 0.
+void drop_negative_zeros(nlohmann::json& j);
+
 // JSON pointer of the first non-finite number in `j`, or empty when every number is finite.
 std::string find_non_finite(const nlohmann::json& j, const std::string& path = "");
 

@@ -47,7 +47,10 @@ std::string text_report(const json& r) {
   std::string headline = choice == "api" ? "Use the API" : choice == "self_host" ? "Self-host" : "Self-host (required)";
   line(str(r, "name"));
   line(std::string(str(r, "name").size(), '='));
-  line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) + " a month");
+  bool tie = false;
+  for (const json& reason : verdict["reasons"]) tie = tie || str(reason, "code") == "costs_tie";
+  if (tie) line("Verdict: A tie — keep the API (no migration, no hardware)");
+  else line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) + " a month");
   for (const json& reason : verdict["reasons"])
     line("  - [" + str(reason, "code") + "] " + str(reason, "message"));
   std::string section;

@@ -60,7 +60,7 @@ TCOSCOPE_FIELDS(LoadProfile) {
 }
 
 TCOSCOPE_FIELDS(Workload) {
-  v.number("tokens_per_month", x.tokens_per_month, Range{0, 1e15, false, 1}, "tokens",
+  v.number("tokens_per_month", x.tokens_per_month, Range{0, kMaxTokensPerMonth, false, 1}, "tokens",
            "Input + output tokens a month", Slider{kMinCurveTokensPerMonth, kMaxCurveTokensPerMonth, true});
   v.number("input_share", x.input_share, Range{0, 1}, "fraction", "Share of tokens that are input (prompt) tokens");
   v.number("cached_input_share", x.cached_input_share, Range{0, 1}, "fraction of input",

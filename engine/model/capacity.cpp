@@ -12,13 +12,13 @@ double ceil_tolerant(double x) { return std::ceil(x * (1 - 1e-12)); }
 
 }  // namespace
 
-int replicas_for(const Inputs& in, double demand_tokens_per_hour) {
+double replicas_for(const Inputs& in, double demand_tokens_per_hour) {
   const SelfHostOption& h = in.scenario.self_host;
   double per_replica = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
+  // No cap: validation refuses a scenario whose own demand needs more than kMaxReplicas (inputs.cpp); the cost
+  // curves may price larger hypothetical volumes, and a double holds their whole replica counts exactly.
   double needed = per_replica > 0 ? ceil_tolerant(demand_tokens_per_hour / per_replica) : 0;
-  // Demand beyond any sane fleet is clamped: the validator caps volume at 1e15 tokens/month.
-  needed = std::min(needed, 1e9);
-  return std::max(static_cast<int>(needed), h.min_replicas) + h.spare_replicas;
+  return std::max(needed, static_cast<double>(h.min_replicas)) + h.spare_replicas;
 }
 
 HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month) {
@@ -32,7 +32,7 @@ HourlyReplicas replicas_by_hour(const Inputs& in, double tokens_per_month) {
   return hours;
 }
 
-Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_replicas) {
+Capacity size_capacity(const Inputs& in, double tokens_per_month, double owned_replicas) {
   const SelfHostOption& h = in.scenario.self_host;
   Capacity c;
   c.tokens_per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour;
@@ -40,13 +40,13 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, int owned_repl
   c.peak_demand_tokens_per_hour = average_demand * in.load.peak_weight;
 
   if (in.autoscale()) {
-    long long replica_hours_per_week = 0;
+    double replica_hours_per_week = 0;  // whole numbers: exact while below 2^53
     for (const auto& [weight, hours] : in.load.distinct_weights) {
-      int n = replicas_for(in, average_demand * weight);
-      replica_hours_per_week += static_cast<long long>(n) * hours;
+      double n = replicas_for(in, average_demand * weight);
+      replica_hours_per_week += n * hours;
       c.replicas_peak = std::max(c.replicas_peak, n);
     }
-    c.replica_hours_per_month = static_cast<double>(replica_hours_per_week) * kWeeksPerMonth;
+    c.replica_hours_per_month = replica_hours_per_week * kWeeksPerMonth;
   } else {
     c.replicas_peak = std::max(replicas_for(in, c.peak_demand_tokens_per_hour), owned_replicas);
     c.replica_hours_per_month = c.replicas_peak * kHoursPerMonth;

@@ -26,7 +26,7 @@ struct GpuOption {
   std::string price_as_of;
   double tokens_per_second_per_replica = 0;           // modeled
   std::optional<double> measured_tokens_per_second_per_replica;  // the catalog's published figure, if any
-  int replicas_peak = 0;
+  double replicas_peak = 0;
   double gpus = 0;
   double utilization = 0;
   double raw_gpu_usd_per_month = 0;

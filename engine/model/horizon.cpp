@@ -14,7 +14,7 @@ Horizon horizon(const Inputs& in) {
   const int amortization = s.self_host.on_prem.amortization_months;
   Horizon h;
   std::vector<double> purchased(months, 0.0);  // GPUs bought in each month (on-prem)
-  int owned_replicas = 0;
+  double owned_replicas = 0;
   double volume = s.workload.tokens_per_month;
   double cumulative_api = 0;
   double cumulative_self = in.one_time_usd();
@@ -22,11 +22,11 @@ Horizon horizon(const Inputs& in) {
   for (int m = 0; m < months; ++m) {
     if (m > 0) volume *= 1 + s.workload.monthly_growth;  // repeated multiplication: identical natively and in wasm
     double self_usd = 0;
-    int replicas = 0;
+    double replicas = 0;
     if (in.on_prem()) {
-      int needed = size_capacity(in, volume).replicas_peak;
+      double needed = size_capacity(in, volume).replicas_peak;
       if (needed > owned_replicas) {
-        purchased[m] = static_cast<double>(needed - owned_replicas) * s.self_host.gpus_per_replica;
+        purchased[m] = (needed - owned_replicas) * s.self_host.gpus_per_replica;
         owned_replicas = needed;
       }
       OwnedFleet fleet{owned_replicas, 0};

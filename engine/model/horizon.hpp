@@ -13,7 +13,7 @@ struct Horizon {
   std::vector<double> tokens_per_month;
   std::vector<double> api_usd;
   std::vector<double> self_host_usd;             // recurring costs only
-  std::vector<int> self_host_replicas;
+  std::vector<double> self_host_replicas;
   std::vector<double> cumulative_api_usd;
   std::vector<double> cumulative_self_host_usd;  // one-off costs paid before month 1
   std::optional<int> payback_month;  // first month from which self-hosting's cumulative cost stays lower

@@ -67,7 +67,7 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
 
   r.capacity = size_capacity(in, tokens_per_month, owned ? owned->replicas : 0);
   const Capacity& cap = r.capacity;
-  r.gpus = static_cast<double>(cap.replicas_peak) * h.gpus_per_replica;
+  r.gpus = cap.replicas_peak * h.gpus_per_replica;
 
   if (!in.on_prem()) {
     double rate = in.usd_per_gpu_hour * (1 - h.cloud.commitment_discount);

@@ -30,7 +30,7 @@ bool component_applies(const Inputs& in, Component c);  // cloud vs on-prem comp
 
 // A fleet already bought (for the horizon): GPUs never shrink, and each purchase amortizes on its own clock.
 struct OwnedFleet {
-  int replicas = 0;
+  double replicas = 0;
   double amortizing_gpus = 0;  // GPUs still inside their amortization period this month
 };
 

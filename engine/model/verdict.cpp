@@ -24,7 +24,9 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   };
   const double months = s.horizon_months;
   const double saving_self = (hz.total_api_usd - hz.total_self_host_usd) / months;  // >0: self-hosting cheaper
-  const bool self_cheaper = saving_self > 0;
+  // Within half a cent a month the options tie: neither "saves" anything, whatever the rounding says.
+  const bool tie = std::fabs(saving_self) < 0.005;
+  const bool self_cheaper = saving_self > 0 && !tie;
   const std::string horizon_text = "Over " + std::to_string(s.horizon_months) + " months";
 
   if (s.constraints.compliance != Compliance::none) {
@@ -37,12 +39,16 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
                           : ": here it costs " + fmt::usd_whole(-saving_self) + " a month more than the API."));
   } else {
     v.choice = self_cheaper ? "self_host" : "api";
-    v.margin_usd_per_month = std::fabs(saving_self);
+    v.margin_usd_per_month = tie ? 0.0 : std::fabs(saving_self);
   }
 
   std::string totals = horizon_text + " the API costs " + fmt::usd_whole(hz.total_api_usd) + " and self-hosting " +
                        fmt::usd_whole(hz.total_self_host_usd);
-  if (self_cheaper)
+  if (tie)
+    add("costs_tie", "neutral",
+        totals + ": the same to the cent, so neither saves anything; the API is kept because it needs no "
+                 "migration and no hardware.");
+  else if (self_cheaper)
     add("self_host_cheaper", "self_host",
         totals + ": self-hosting saves " + fmt::usd_whole(saving_self) + " a month on average.");
   else

@@ -94,6 +94,15 @@ std::string tokens(double x) {
   double a = std::fabs(x);
   const char* suffix = "";
   double scaled = a;
+  if (a >= 1e15) {  // past the volume limit (messages only): 1.8e30
+    int exponent = static_cast<int>(std::floor(std::log10(a)));
+    double mantissa = a / std::pow(10.0, exponent);
+    if (mantissa >= 9.95) {
+      mantissa /= 10;
+      ++exponent;
+    }
+    return (x < 0 ? "-" : "") + fixed(mantissa, 1, {.trim = true}) + "e" + std::to_string(exponent);
+  }
   if (a >= 1e12) { scaled = a / 1e12; suffix = "T"; }
   else if (a >= 1e9) { scaled = a / 1e9; suffix = "B"; }
   else if (a >= 1e6) { scaled = a / 1e6; suffix = "M"; }

@@ -103,5 +103,24 @@ TEST(verdict_test, every_reason_has_a_code_a_side_and_a_sentence) {
   }
 }
 
+TEST(verdict_test, a_zero_dollar_tie_says_neither_option_saves_anything) {
+  Scenario s;
+  s.workload.tokens_per_month = 0;
+  s.self_host.min_replicas = 0;
+  s.self_host.cloud.usd_per_gpu_hour = 0;
+  s.operations = Operations{.engineering = {.fte = 0}, .model_refreshes_per_year = 0,
+                            .observability_usd_per_month = 0, .observability_setup_usd = 0, .one_time_usd = 0};
+  Verdict v = verdict_of(s);
+  EXPECT_EQ(v.choice, "api");
+  EXPECT_EQ(v.margin_usd_per_month, 0.0);
+  bool tie = false;
+  for (const Reason& r : v.reasons) {
+    tie = tie || r.code == "costs_tie";
+    EXPECT_NE(r.code, "api_cheaper");
+    EXPECT_EQ(r.message.find("saves $0"), std::string::npos) << r.message;
+  }
+  EXPECT_TRUE(tie);
+}
+
 }  // namespace
 }  // namespace tcoscope
