@@ -69,7 +69,7 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
             fmt::percent(s.self_host.target_peak_utilization) + " target load), against the API's " +
             fmt::usd(be.api_usd_per_mtok_marginal) + ".");
   } else {
-    add("breakeven_always", "self_host", "Self-hosting is cheaper at every volume from 1M to 100T tokens a month.");
+    add("breakeven_always", "self_host", "Self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens a month.");
   }
 
   if (hz.payback_month && in.one_time_usd() > 0 && *hz.payback_month > 1)

@@ -24,6 +24,7 @@ std::string lowercase(std::string_view s) {
     out[0] = static_cast<char>(out[0] - 'A' + 'a');
   return out;
 }
+std::string hours_in_month() { return plain(kHoursPerMonth) + " h"; }
 std::string count(double x, const char* one, const char* many) { return plain(x) + " " + (x == 1 ? one : many); }
 
 }  // namespace
@@ -106,11 +107,11 @@ std::vector<Explanation> explain(const Evaluation& e) {
 
   // Capacity.
   add("self_host.peak_demand_tokens_per_hour", "Peak-hour demand",
-      tokens(v) + " / 730 h × " + plain(in.load.peak_weight) + " (peak hour / average hour, " + in.load_profile_name +
+      tokens(v) + " / " + hours_in_month() + " × " + plain(in.load.peak_weight) + " (peak hour / average hour, " + in.load_profile_name +
           ")",
       tokens(cap.peak_demand_tokens_per_hour) + " tokens/h");
   add("self_host.tokens_per_replica_hour", "Replica capacity",
-      plain(in.tokens_per_second_per_replica) + " tok/s × 3,600 s", tokens(cap.tokens_per_replica_hour) + " tokens/h");
+      plain(in.tokens_per_second_per_replica) + " tok/s × " + plain(kSecondsPerHour) + " s", tokens(cap.tokens_per_replica_hour) + " tokens/h");
   std::string replicas_formula =
       in.autoscale()
           ? "each hour: max(" + count(h.min_replicas, "min", "min") + ", ceil(demand / (" +
@@ -122,9 +123,9 @@ std::vector<Explanation> explain(const Evaluation& e) {
   add("self_host.replicas_peak", "Replicas", replicas_formula, plain(cap.replicas_peak));
   add("self_host.gpu_hours_per_month", "GPU-hours per month",
       in.autoscale() ? plain(cap.replicas_average) + " replicas on average × " + count(h.gpus_per_replica, "GPU", "GPUs") +
-                           " × 730 h"
+                           " × " + hours_in_month()
                      : count(cap.replicas_peak, "replica", "replicas") + " × " +
-                           count(h.gpus_per_replica, "GPU", "GPUs") + " × 730 h",
+                           count(h.gpus_per_replica, "GPU", "GPUs") + " × " + hours_in_month(),
       plain(cap.gpu_hours_per_month) + " GPU-h");
   add("self_host.utilization", "Utilization",
       tokens(v) + " served / (" + plain(cap.replica_hours_per_month) + " replica-h × " +
@@ -143,7 +144,7 @@ std::vector<Explanation> explain(const Evaluation& e) {
   component(Component::gpu_rental,
             in.autoscale() ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(in.usd_per_gpu_hour) + "/h (" +
                                  in.provider_name + ")" + discount
-                           : count(sh.gpus, "GPU", "GPUs") + " × 730 h × " + usd(in.usd_per_gpu_hour) + "/h (" +
+                           : count(sh.gpus, "GPU", "GPUs") + " × " + hours_in_month() + " × " + usd(in.usd_per_gpu_hour) + "/h (" +
                                  in.provider_name + ")" + discount);
   component(Component::cloud_other, "");
   const double capex = in.usd_per_gpu + o.host_usd_per_gpu;
@@ -158,7 +159,7 @@ std::vector<Explanation> explain(const Evaluation& e) {
   component(Component::electricity,
             count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × (" + percent(o.idle_power_share) +
                 " idle + " + percent(1 - o.idle_power_share) + " × " + percent(cap.utilization) +
-                " load) × PUE " + plain(o.pue) + " × 730 h × " + usd(o.usd_per_kwh) + "/kWh");
+                " load) × PUE " + plain(o.pue) + " × " + hours_in_month() + " × " + usd(o.usd_per_kwh) + "/kWh");
   component(Component::facility, o.rack_usd_per_month
                                      ? "flat rack cost"
                                      : count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × " +
@@ -205,7 +206,7 @@ std::vector<Explanation> explain(const Evaluation& e) {
             usd(b.api_usd_per_mtok_marginal) + " (and fixed costs come on top)",
         "never");
   else
-    add("breakeven.tokens_per_month", "Breakeven", "self-hosting is cheaper at every volume from 1M to 100T tokens/month",
+    add("breakeven.tokens_per_month", "Breakeven", "self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens/month",
         "always");
   const Horizon& hz = e.horizon;
   add("horizon.total_api_usd", "API over the horizon",

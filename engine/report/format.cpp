@@ -2,6 +2,8 @@
 // short-string buffer holds only 10 characters): one pass into a stack buffer, one std::string at the end.
 #include "report/format.hpp"
 
+#include "model/units.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -111,6 +113,8 @@ std::string tokens(double x) {
   if (*suffix == '\0') decimals = 0;
   return fixed(x < 0 ? -scaled : scaled, decimals, {.trim = true, .suffix = suffix});
 }
+
+std::string volume_range() { return tokens(kMinCurveTokensPerMonth) + " to " + tokens(kMaxCurveTokensPerMonth); }
 
 std::string percent(double fraction) {
   if (!std::isfinite(fraction)) return "n/a";
