@@ -108,7 +108,8 @@ test('an invalid scenario file lists its problems with their paths and changes n
   await expect(page.locator('.marker.current')).toContainText('3B');
 
   for (const [name, text, says] of [
-    ['notes.txt.json', 'this is not JSON', 'notes.txt.json was not imported: it is not JSON'],
+    // The file goes to the engine as text (it checks size and depth before it parses): the engine names the problem.
+    ['notes.txt.json', 'this is not JSON', /notes\.txt\.json was not imported: it has a problem\.[^]*The scenario: not valid JSON/],
     ['future.json', '{"schema_version": 3}', 'future.json was not imported: a newer version of tcoscope wrote it'],
     ['list.json', '[1, 2]', 'list.json was not imported: it has a problem'],
   ]) {

@@ -80,14 +80,14 @@ export async function settledLink(page) {
 }
 
 let engine = null;
-/** The wasm engine in node (the same module the page runs): { evaluate, minimize, presets, defaults } on objects. */
+/** The wasm engine in node (the same module the page runs): { evaluate, minimize, presets, defaults, schema }. */
 export async function nodeEngine() {
   if (!engine) {
     const { createRequire } = await import('node:module');
     const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
     engine = { evaluate: call('evaluate'), minimize: call('minimize'), presets: () => JSON.parse(m.presets()),
-      defaults: () => JSON.parse(m.defaults()) };
+      defaults: () => JSON.parse(m.defaults()), schema: () => JSON.parse(m.schema()) };
   }
   return engine;
 }

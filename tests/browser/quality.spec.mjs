@@ -18,6 +18,7 @@ async function seriousViolations(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violations (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
     await page.emulateMedia({ colorScheme });
     await openPage(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -63,6 +64,7 @@ test('the page fits a 360 px phone without sideways scrolling', async ({ page })
 });
 
 test('axe-core finds no serious violations in the Embed and Export dialogs or a link message', async ({ page }) => {
+  test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
   await openPage(page, '/#v1=brokenlink');
   await expect(page.locator('#messages .notice-error')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

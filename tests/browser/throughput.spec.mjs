@@ -345,6 +345,7 @@ async function seriousViolations(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core passes with the panel and the table on screen (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
     await page.emulateMedia({ colorScheme });
     await openPage(page);
     await page.locator('.advanced > summary').click();

@@ -2,9 +2,7 @@
 // straight from the engine's result. Markers are HTML in uPlot's overlay so they are crisp, styled and testable.
 import uPlot from 'uplot';
 import { h, setText } from './dom.js';
-import { compact, usdCompact, usd } from './format.js';
-
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } from './format.js';
 
 function palette() {
   const css = getComputedStyle(document.documentElement);
@@ -12,6 +10,8 @@ function palette() {
   return { api: v('--api'), self: v('--self'), text: v('--muted'), grid: v('--grid'), idle: v('--idle'),
     demand: v('--demand'), font: `12px ${v('--font')}` };
 }
+
+const PAPER_WIDTH_PX = 700;  // A4 or Letter less 12 mm margins, at 96 px per inch
 
 const decades = (min, max) => {
   const out = [];
@@ -55,8 +55,9 @@ function cumulativeOptions(p) {
 
 function loadOptions(p) {
   return {
-    scales: { x: { time: false, range: [0, 168] }, y: { range: (u, min, max) => [0, max * 1.05] } },
-    axes: [axis(p, (u, v) => v.map((hour) => DAYS[hour / 24] ?? ''), { splits: () => [0, 24, 48, 72, 96, 120, 144] }),
+    scales: { x: { time: false, range: [0, HOURS_PER_WEEK] }, y: { range: (u, min, max) => [0, max * 1.05] } },
+    axes: [axis(p, (u, v) => v.map((hour) => (hour % 24 ? '' : dayShort(hour / 24))),
+      { splits: () => DAYS.map((_, day) => day * 24) }),
       axis(p, (u, v) => v.map(compact), { size: 60 })],
     series: [{},
       { label: 'Demand', stroke: p.demand, fill: p.demand, width: 1, paths: uPlot.paths.stepped({ align: 1 }), ...noPoints },
@@ -130,11 +131,16 @@ export function createCharts(root, { only = null } = {}) {
       : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} in total`),
   });
   const load = maybe('load', loadOptions, {
-    readout: (i, d) => setText(read('load'), i == null || i >= 168 ? ''
-      : `${DAYS[Math.floor(d[0][i] / 24)]} ${String(d[0][i] % 24).padStart(2, '0')}:00: demand ${compact(d[1][i])}` +
+    readout: (i, d) => setText(read('load'), i == null || i >= HOURS_PER_WEEK ? ''
+      : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
         `, capacity ${compact(d[2][i])} tokens/h`),
   });
   const all = [volume, cumulative, load].filter(Boolean);
+  const fit = (maxWidth) => { for (const ch of all) ch.fit(maxWidth); };
+  // Paper is narrower than a screen: draw the charts for it, then back.
+  addEventListener('beforeprint', () => fit(PAPER_WIDTH_PX));
+  addEventListener('afterprint', () => fit());
+  matchMedia('print').addEventListener('change', (e) => fit(e.matches ? PAPER_WIDTH_PX : undefined));
 
   return {
     update(r) {
@@ -148,11 +154,11 @@ export function createCharts(root, { only = null } = {}) {
       cumulative?.update([hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
         [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null]);
       // The week is drawn as 168 steps plus a closing point so the last hour has its width.
-      const hours = [...Array(169).keys()];
+      const hours = [...Array(HOURS_PER_WEEK + 1).keys()];
       const close = (a) => [...a, a[a.length - 1]];
       load?.update([hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)]);
     },
-    /** Redraws every chart at its box's width, at most maxWidth (before printing: paper is narrower than a screen). */
-    fit(maxWidth) { for (const ch of all) ch.fit(maxWidth); },
+    /** Redraws every chart at its box's width, at most maxWidth. */
+    fit,
   };
 }

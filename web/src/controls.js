@@ -42,22 +42,28 @@ function typedValue(text, param) {
   return param.scale === 1 ? n : Number((n / param.scale).toPrecision(12));
 }
 
-/** A number box (text with a decimal keyboard, so "145k" and "2B" work), with an optional slider. */
+/**
+ * A number box (text with a decimal keyboard, so "145k" and "2B" work), with a slider over param.slider
+ * ({ min, max, log } in scenario units, from the engine's schema) when the row asks for one.
+ */
 export function numberControl(param, state) {
   const id = uid('in');
   const f = frame(param, id);
   const box = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
     class: 'num', 'aria-describedby': f.describedBy });
   const isTokens = param.kind === 'tokens';
-  const slider = isTokens || param.slider
+  const range = param.slider;
+  // Slider positions: log10 of the value on a log slider, else the value as shown (× scale).
+  const toPosition = (v) => (range.log ? Math.log10(Math.max(v, range.min)) : v * param.scale);
+  const fromPosition = (s) => (range.log ? Number((10 ** s).toPrecision(3)) : Number((s / param.scale).toPrecision(12)));
+  const slider = range
     ? h('input', { type: 'range', class: 'slider', 'aria-label': `${param.label}, slider`,
-      min: isTokens ? Math.log10(param.min) : param.min, max: isTokens ? Math.log10(param.max) : param.max,
-      step: param.step })
+      min: toPosition(range.min), max: toPosition(range.max), step: param.step ?? 'any' })
     : null;
   const show = (v) => (typeof v !== 'number' ? '' : isTokens ? compact(v) : plain(v * param.scale, { money: param.money }));
   const moveSlider = (v) => {
     if (!slider) return;
-    slider.value = isTokens ? Math.log10(Math.max(v, 1)) : v * param.scale;
+    slider.value = toPosition(v);
     slider.setAttribute('aria-valuetext', show(v) + (param.unit ? ` ${param.unit}` : ''));
   };
   const write = (v) => (v === undefined ? state.remove(param.path) : state.set(param.path, v));
@@ -72,8 +78,7 @@ export function numberControl(param, state) {
     if (typeof v === 'number') box.value = show(v);
   });
   slider?.addEventListener('input', () => {
-    const s = Number(slider.value);
-    const v = isTokens ? Number((10 ** s).toPrecision(3)) : Number((s / param.scale).toPrecision(12));
+    const v = fromPosition(Number(slider.value));
     state.set(param.path, v);
     box.value = show(v);
     slider.setAttribute('aria-valuetext', show(v) + (param.unit ? ` ${param.unit}` : ''));
@@ -83,9 +88,11 @@ export function numberControl(param, state) {
   f.root.append(row);
   if (slider) {
     f.root.append(slider);
-    if (isTokens) {
-      f.root.append(h('div', { class: 'ticks', 'aria-hidden': 'true' },
-        ['1M', '100M', '10B', '1T', '100T'].map((t) => h('span', {}, t))));
+    if (range.log) {
+      // A tick every two decades of the slider's range: 1M, 100M, 10B, 1T, 100T.
+      const ticks = [];
+      for (let e = Math.log10(range.min); e <= Math.log10(range.max) + 1e-9; e += 2) ticks.push(compact(10 ** e));
+      f.root.append(h('div', { class: 'ticks', 'aria-hidden': 'true' }, ticks.map((t) => h('span', {}, t))));
     }
   }
   const source = h('div', { class: 'source' });

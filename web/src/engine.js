@@ -2,18 +2,22 @@
 //
 // The module is a classic Emscripten script (it also loads from file://) that defines the global createTcoscope.
 
-/** Loads the engine once; resolves to { evaluate, gpus, defaults, presets, catalog, minimize }. */
+/** Loads the engine once; resolves to { evaluate, gpus, minimize, defaults, schema, presets, catalog }. */
 export async function loadEngine() {
   if (typeof globalThis.createTcoscope !== 'function') throw new Error('the cost engine script did not load');
   const m = await globalThis.createTcoscope();
-  const call = (fn, scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
+  // A scenario is an object, or JSON text from outside (a file, a link) handed over as it is: the engine checks its
+  // size, depth and value count before it parses it, so a hostile document never goes through JSON.stringify.
+  const call = (fn, scenario) => JSON.parse(m[fn](typeof scenario === 'string' ? scenario : JSON.stringify(scenario)));
   return {
-    /** Envelope: { ok: true, result, warnings } or { ok: false, errors: [{path, message}], warnings }. */
+    /** Envelope: { ok: true, result, warnings } or { ok: false, errors: [{path, message, code?}], warnings }. */
     evaluate: (scenario) => call('evaluate', scenario),
     minimize: (scenario) => call('minimize', scenario),
     /** "Which GPU?": { model, tokens_per_month, options: [...] } in the envelope, cheapest first, unfit last. */
     gpus: (scenario) => call('gpus', scenario),
     defaults: () => JSON.parse(m.defaults()),
+    /** The scenario's JSON Schema (draft 2020-12), from the engine's field table: see schema.js. */
+    schema: () => JSON.parse(m.schema()),
     presets: () => JSON.parse(m.presets()),
     catalog: () => JSON.parse(m.catalog()),
   };

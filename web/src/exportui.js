@@ -3,17 +3,16 @@
 import { h, copyText, download, uid } from './dom.js';
 import { createDialog, section } from './dialog.js';
 import { horizonCsv, markdown, scenarioJson, slug, volumeCsv } from './exports.js';
-import { admit } from './startup.js';
-import { overlay } from './state.js';
+import { admit, fixable } from './startup.js';
 import { showMessage, problemLines } from './messages.js';
-
-const MAX_FILE_BYTES = 2_000_000;
+import { bytes } from './format.js';
 
 /**
- * share; engine, defaults; current() → { scenario, result } on screen; scenarioNow() → the form's scenario;
- * describeInputs() → the inputs as shown; apply(scenario, source) puts a scenario on screen.
+ * share; engine, defaults; limits: the engine's x-tcoscope-limits; current() → { scenario, result } on screen (null
+ * while nothing has evaluated); scenarioNow() → the form's scenario; describeInputs() → the inputs as shown;
+ * apply(scenario, source) puts a scenario on screen.
  */
-export function createExportDialog({ share, engine, defaults, current, scenarioNow, describeInputs, apply }) {
+export function createExportDialog({ share, engine, defaults, limits, current, scenarioNow, describeInputs, apply }) {
   const d = createDialog({ id: 'export-dialog', title: 'Export and import' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const stale = h('p', { class: 'notice notice-warning', hidden: true },
@@ -21,6 +20,9 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
   const say = (text) => { status.textContent = text; };
   const button = (label, onclick, cls = 'tool') => h('button', { type: 'button', class: cls, onclick }, label);
   const name = () => slug(current()?.result.name);
+  const NOTHING = 'Nothing to export yet: the scenario on screen does not evaluate.';
+  /** Runs an export of the figures on screen, or says there are none. */
+  const withResult = (fn) => () => (current() ? fn(current()) : say(NOTHING));
 
   const picker = h('input', { type: 'file', accept: '.json,application/json', hidden: true });
   picker.addEventListener('change', () => {
@@ -39,7 +41,10 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
       h('p', { class: 'dialog-actions' },
         button('Download the scenario', async () => {
           const now = await share.now();
-          if (!now) return;
+          if (!now) {
+            say(NOTHING);
+            return;
+          }
           download(`${name()}.json`, scenarioJson(now.minimized), 'application/json');
           say('Scenario downloaded.');
         }, 'tool primary'),
@@ -47,14 +52,14 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
     section('Series (CSV)',
       h('p', { class: 'help' }, 'Columns in US dollars and tokens, one row per point, as the charts draw them.'),
       h('p', { class: 'dialog-actions' },
-        button('Cost vs volume', () => {
-          download(`${name()}-cost-vs-volume.csv`, volumeCsv(current().result), 'text/csv');
+        button('Cost vs volume', withResult(({ result }) => {
+          download(`${name()}-cost-vs-volume.csv`, volumeCsv(result), 'text/csv');
           say('Cost vs volume downloaded.');
-        }),
-        button('Month by month, cumulative', () => {
-          download(`${name()}-by-month.csv`, horizonCsv(current().result), 'text/csv');
+        })),
+        button('Month by month, cumulative', withResult(({ result }) => {
+          download(`${name()}-by-month.csv`, horizonCsv(result), 'text/csv');
           say('Month-by-month series downloaded.');
-        }))),
+        })))),
     section('Summary for a wiki (Markdown)',
       h('label', { for: mdId, class: 'field-label' }, 'Verdict, results and inputs as tables'),
       mdBox,
@@ -75,32 +80,47 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
     say('');
     stale.hidden = document.body.dataset.state !== 'stale';
     const good = current();
-    if (!good) return;
+    if (!good) {
+      mdBox.value = '';
+      say(NOTHING);
+      return;
+    }
     const now = await share.now();
     mdBox.value = markdown({ result: good.result, scenario: good.scenario, inputs: describeInputs(), url: now?.url });
   }
   d.onOpen(refresh);
 
-  /** Reads a scenario file: applies it when valid; otherwise lists the problems and changes nothing. */
+  /**
+   * Reads a scenario file: applies it when it validates and evaluates; otherwise lists the problems and changes
+   * nothing (unless the person opens it anyway to fix the fields). The file goes to the engine as text, after a
+   * size check: the engine checks depth and value count before it parses, so no document is too big or too deep.
+   */
   async function importFile(file) {
     d.close();
     const fail = (title, lines = [], actions = []) => showMessage({ key: 'import', kind: 'error', title, lines, actions });
-    if (file.size > MAX_FILE_BYTES) {
-      fail(`${file.name} was not imported: at ${(file.size / 1e6).toFixed(1)} MB it is far larger than a scenario. ` +
-        'The scenario on screen is unchanged.');
+    const UNCHANGED = 'The scenario on screen is unchanged.';
+    if (file.size > limits.max_bytes) {
+      fail(`${file.name} was not imported: at ${bytes(file.size)} it is larger than the ${bytes(limits.max_bytes)} ` +
+        `the calculator accepts. ${UNCHANGED}`);
       return;
     }
-    let value;
-    try {
-      value = JSON.parse(await file.text());
-    } catch (e) {
-      fail(`${file.name} was not imported: it is not JSON (${e.message}). The scenario on screen is unchanged.`);
-      return;
-    }
-    const a = admit(engine, defaults, value);
+    const a = admit(engine, defaults, await file.text());
     const previous = scenarioNow();
     const undo = ['Undo the import', () => apply(previous, 'current')];
+    const openAnyway = (scenario) => [['Open it anyway and fix the fields', () => {
+      apply(scenario);
+      showMessage({ key: 'import', kind: 'warning', title: `Opened ${file.name} as it is: the fields marked in red ` +
+        'need a valid value; the figures stay those of the last valid inputs until then.', actions: [undo] });
+    }]];
+    const count = (n) => (n === 1 ? 'a problem' : `${n} problems`);
     if (a.ok) {
+      // It validates; it must evaluate too, or it would open with no figures.
+      const run = engine.evaluate(a.scenario);
+      if (!run.ok) {
+        fail(`${file.name} was not imported: it cannot be evaluated (${count(run.errors.length)}). ${UNCHANGED}`,
+          problemLines(run.errors), openAnyway(a.scenario));
+        return;
+      }
       apply(a.scenario);
       showMessage({ key: 'import', kind: a.warnings.length ? 'warning' : 'info',
         title: `Imported “${a.scenario.name || 'unnamed scenario'}” from ${file.name}.` +
@@ -108,16 +128,9 @@ export function createExportDialog({ share, engine, defaults, current, scenarioN
         lines: problemLines(a.warnings), actions: [undo] });
       return;
     }
-    const n = a.errors.length;
-    const fixable = !a.newer && value !== null && typeof value === 'object' && !Array.isArray(value) &&
-      a.errors.every((e) => e.path && e.path !== '/schema_version');
-    fail(`${file.name} was not imported: ${a.newer ? 'a newer version of tcoscope wrote it' : n === 1 ? 'it has a problem'
-      : `it has ${n} problems`}. The scenario on screen is unchanged.`, problemLines(a.errors),
-    fixable ? [['Open it anyway and fix the fields', () => {
-      apply(overlay(defaults, value));
-      showMessage({ key: 'import', kind: 'warning', title: `Opened ${file.name} as it is: the fields marked in red ` +
-        'need a valid value; the figures stay those of the last valid inputs until then.', actions: [undo] });
-    }]] : []);
+    const fix = fixable(defaults, a);
+    fail(`${file.name} was not imported: ${a.newer ? 'a newer version of tcoscope wrote it'
+      : `it has ${count(a.errors.length)}`}. ${UNCHANGED}`, problemLines(a.errors), fix ? openAnyway(fix) : []);
   }
 
   return { ...d, importFile };

@@ -62,11 +62,31 @@ export function ms(x) {
   return `${decimals[Math.abs(x) >= 100 ? 0 : 1].format(x).replace(/\.0$/, '')} ms`;
 }
 
+/** A size in bytes: 33,554,432 → '32 MiB', 2,500,000 → '2.4 MiB', 900 → '900 bytes'. */
+export function bytes(n) {
+  if (n < 1024) return `${count(n)} bytes`;
+  const [size, unit] = n >= 1 << 20 ? [1 << 20, 'MiB'] : [1024, 'KiB'];
+  return `${decimals[1].format(n / size).replace(/\.0$/, '')} ${unit}`;
+}
+
 /** A plain number for an input box: grouping, no float noise (0.07 × 100 → 7, not 7.000000000000001). */
 export function plain(x, { money = false } = {}) {
   if (x == null || !Number.isFinite(x)) return '';
   const clean = Number(x.toPrecision(12));
   return (money && Math.abs(clean) < 1000 ? cents : upTo).format(clean);
+}
+
+/** The days of the engine's week, in its order: its 168 hourly weights start on Monday at 00:00. */
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const HOURS_PER_WEEK = DAYS.length * 24;
+/** A day's short name: 'Mon'. */
+export const dayShort = (day) => DAYS[day]?.slice(0, 3) ?? '';
+
+/** Hour i of the week as a time: 'Monday 09:00', or with short: true 'Mon 09:00'. */
+export function hourOfWeek(i, { short = false } = {}) {
+  const day = Math.floor(i / 24);
+  const name = day >= 0 && day < DAYS.length ? (short ? dayShort(day) : DAYS[day]) : `hour ${i}`;
+  return `${name} ${String(i % 24).padStart(2, '0')}:00`;
 }
 
 const MULTIPLIERS = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };

@@ -1,15 +1,16 @@
-// inputs.js — builds the input form from the parameter table and keeps it in step with the state and the result.
+// inputs.js — builds the input form from params.js and the engine's schema, and keeps it in step with the state
+// and the result.
 import { h } from './dom.js';
 import { GROUPS, PARAMS } from './params.js';
+import { formFields } from './schema.js';
 import { numberControl, selectControl, radioControl, toggleControl } from './controls.js';
 import { profileControl } from './profile.js';
 import { tipButton, setTip } from './explain.js';
 import { getAt } from './state.js';
-import { plain, compact, usd } from './format.js';
+import { plain, compact, usd, hourOfWeek } from './format.js';
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const hourName = (i) => `${DAYS[Math.floor(i / 24)] ?? `hour ${i}`} ${String(i % 24).padStart(2, '0')}:00`;
-const API_PRICES = ['usd_per_mtok_input', 'usd_per_mtok_cached_input', 'usd_per_mtok_output', 'batch_discount'];
+const API_PRICES = ['/api/usd_per_mtok_input', '/api/usd_per_mtok_cached_input', '/api/usd_per_mtok_output',
+  '/api/batch_discount'];
 const THROUGHPUT = '/self_host/throughput/tokens_per_second_per_replica';
 /** What belongs to one GPU pick (its provider, prices, power, measured throughput): dropped when the GPU changes. */
 export const GPU_OVERRIDES = ['/self_host/cloud/provider', '/self_host/cloud/usd_per_gpu_hour',
@@ -40,22 +41,23 @@ function providerChoices(gpu) {
 }
 
 /**
- * Builds the form into container. `only` (embed mode) lists the paths to show, in order, in one fieldset titled
- * `onlyTitle`; otherwise every row of the table the engine knows, grouped.
+ * Builds the form into container from the rows of params.js and the engine's schema (ranges, choices, defaults):
+ * a row whose key the schema lacks throws. `only` (embed mode) lists the paths to show, in order, in one fieldset
+ * titled `onlyTitle`; otherwise every row, grouped.
  */
-export function createInputs(container, { state, catalog, defaults, only = null, onlyTitle = 'Your numbers' }) {
+export function createInputs(container, { state, catalog, schema, only = null, onlyTitle = 'Your numbers' }) {
   const choices = catalogChoices(catalog);
+  const fields = formFields(schema, PARAMS);
   const controls = new Map();
-  let lastValues = null;
+  let lastProvenance = new Map();  // path → the value the engine used for it, with where it came from
 
   // Picking a catalog id brings that row's numbers: overrides made for the previous pick are dropped.
   const picks = {
     '/api/model': (v) => {
-      for (const k of API_PRICES) state.remove(`/api/${k}`);
-      if (v === 'custom' && lastValues) {
-        for (const k of API_PRICES) {
-          state.set(`/api/${k}`, lastValues[k === 'batch_discount' ? 'api_batch_discount' : `api_${k}`]);
-        }
+      for (const p of API_PRICES) state.remove(p);
+      // Custom prices start from the model's: the values the engine used, by their scenario path.
+      if (v === 'custom') {
+        for (const p of API_PRICES) if (lastProvenance.has(p)) state.set(p, lastProvenance.get(p).value);
       }
       state.set('/api/model', v);
     },
@@ -71,7 +73,6 @@ export function createInputs(container, { state, catalog, defaults, only = null,
     },
   };
 
-  const known = (p) => p.catalog || getAt(defaults, p.path) !== undefined;
   const build = (param) => {
     const c = param.kind === 'select' ? selectControl(param, state, picks[param.path])
       : param.kind === 'radio' ? radioControl(param, state)
@@ -81,18 +82,23 @@ export function createInputs(container, { state, catalog, defaults, only = null,
     if (param.kind === 'select' && typeof param.choices === 'string' && choices[param.choices]) {
       c.setChoices(choices[param.choices]);
     } else if (param.kind === 'select' && Array.isArray(param.choices)) c.setChoices(param.choices);
-    if (c.setPlaceholder && !param.catalog) {
-      const d = getAt(defaults, param.path);
+    // An empty box means the schema's default: shown as the placeholder (catalog values come with the result).
+    if (c.setPlaceholder && !param.catalog && typeof param.default === 'number') {
+      const d = param.default;
       c.setPlaceholder(param.kind === 'tokens' ? compact(d) : plain(d * param.scale, { money: param.money }));
     }
     controls.set(param.path, c);
     return c.root;
   };
+  const byPath = (path) => {
+    const field = fields.find((p) => p.path === path);
+    if (!field) throw new Error(`no params.js row for ${path}`);
+    return field;
+  };
   const groups = only
-    ? [{ id: 'key', title: onlyTitle, params: only.map((path) => PARAMS.find((p) => p.path === path)).filter(Boolean) }]
-    : GROUPS.map((g) => ({ ...g, params: PARAMS.filter((p) => p.group === g.id) }));
-  for (const group of groups) {
-    const params = group.params.filter(known);
+    ? [{ id: 'key', title: onlyTitle, params: only.map(byPath) }]
+    : GROUPS.map((g) => ({ ...g, params: fields.filter((p) => p.group === g.id) }));
+  for (const { params, ...group } of groups) {
     if (!params.length) continue;
     // Rows marked advanced go, together, into one disclosure where the first of them would be.
     const nodes = [];
@@ -159,10 +165,16 @@ export function createInputs(container, { state, catalog, defaults, only = null,
 
   /** Placeholders and sources from the engine's provenance of every filled-in value. */
   function applyResult(result) {
-    lastValues = result.inputs.values;
-    const byPath = new Map(result.inputs.provenance.map((p) => [p.path, p]));
-    for (const c of controls.values()) if (c.param.catalog) showSource(c, byPath.get(c.param.path));
+    lastProvenance = new Map(result.inputs.provenance.map((p) => [p.path, p]));
+    for (const c of controls.values()) if (c.param.catalog) showSource(c, lastProvenance.get(c.param.path));
     controls.get('/workload/load_profile')?.showLoad(result.load);
+  }
+
+  /** The control a problem's JSON pointer falls in (its own, or the nearest one above it), and its path. */
+  function controlOf(pointer) {
+    let path = pointer ?? '';
+    while (path && !controls.has(path)) path = path.slice(0, path.lastIndexOf('/'));
+    return [controls.get(path), path];
   }
 
   /**
@@ -173,12 +185,10 @@ export function createInputs(container, { state, catalog, defaults, only = null,
     const byControl = new Map();
     const unmatched = [];
     for (const e of problems) {
-      let path = e.path ?? '';
-      while (path && !controls.has(path)) path = path.slice(0, path.lastIndexOf('/'));
-      const c = controls.get(path);
+      const [c, path] = controlOf(e.path);
       const rest = path && path !== e.path ? e.path.slice(path.length + 1) : '';
       const hour = /^hourly_weights\/(\d+)$/.exec(rest);
-      const where = hour ? `${hourName(Number(hour[1]))}: ` : rest ? `${rest}: ` : '';
+      const where = hour ? `${hourOfWeek(Number(hour[1]))}: ` : rest ? `${rest}: ` : '';
       if (c && !c.root.hidden && c[set]) byControl.set(c, [...(byControl.get(c) ?? []), where + e.message]);
       else unmatched.push({ ...e, label: c?.param.label });
     }
@@ -192,6 +202,8 @@ export function createInputs(container, { state, catalog, defaults, only = null,
     return unmatched;
   }
   const showErrors = (errors) => place(errors, 'setError');
+  /** The problems with the label of the field each belongs to, where there is one. */
+  const labelled = (problems) => problems.map((e) => ({ ...e, label: controlOf(e.path)[0]?.param.label }));
   const showWarnings = (warnings) => place(warnings.filter((w) => typeof w === 'object'), 'setNote');
 
   /**
@@ -214,12 +226,12 @@ export function createInputs(container, { state, catalog, defaults, only = null,
       else value = input.value || input.placeholder;
       const unit = p.kind === 'number' || p.kind === 'tokens' ? p.unit : '';
       const from = p.catalog && v === undefined ? 'catalog'
-        : JSON.stringify(v) === JSON.stringify(getAt(defaults, path)) ? 'default' : 'set';
+        : JSON.stringify(v) === JSON.stringify(p.default) ? 'default' : 'set';
       out.push({ group, label: p.label, value, unit, from });
     }
     return out;
   }
 
-  return { sync, applyResult, showErrors, showWarnings, describe, controls };
+  return { sync, applyResult, showErrors, showWarnings, labelled, describe, controls };
 }
 

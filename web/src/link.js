@@ -8,9 +8,10 @@
 // encoding; the scenario carries its own schema_version. A newer encoding (v2=…) is recognised and refused clearly.
 // No DOM here: web/build.mjs runs this file in node to make the example page's links.
 
+import { bytes } from './format.js';
+
 export const LINK_FORMAT = 1;
 const MAX_LINK_CHARS = 200_000;   // a link this long was not made by this page
-const MAX_JSON_BYTES = 2_000_000; // a decompressed scenario larger than this is refused (no zip bombs)
 
 /** Why a link could not be opened: kind is damaged | newer | unsupported | too-large. */
 export class LinkError extends Error {
@@ -66,7 +67,7 @@ async function deflate(text) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-async function inflate(bytes) {
+async function inflate(bytes, maxBytes) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader();
   const chunks = [];
   let total = 0;
@@ -75,9 +76,9 @@ async function inflate(bytes) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_JSON_BYTES) {
+      if (total > maxBytes) {  // stops a zip bomb as it inflates
         await reader.cancel().catch(() => {});
-        throw new LinkError('too-large', 'its scenario is far larger than any the calculator makes');
+        throw tooLarge(maxBytes);
       }
       chunks.push(value);
     }
@@ -100,8 +101,15 @@ export async function encodeScenario(minimized) {
   return packed.length < plain.length ? packed : plain;
 }
 
-/** The scenario object a parsed fragment carries; throws LinkError with a reason a person can read. */
-export async function decodeScenario(data) {
+const tooLarge = (maxBytes) => new LinkError('too-large', `its scenario is larger than the ${bytes(maxBytes)} ` +
+  'the calculator accepts');
+
+/**
+ * The scenario JSON text a parsed fragment carries, not parsed: the engine checks it (size, depth, value count,
+ * syntax) before anything builds a tree of it. maxBytes (the engine's x-tcoscope-limits.max_bytes) is checked
+ * here on the decoded text, as it decompresses. Throws LinkError with a reason a person can read.
+ */
+export async function decodeScenario(data, { maxBytes = Infinity } = {}) {
   if (data.text.length > MAX_LINK_CHARS) throw new LinkError('too-large', 'it is far longer than any link the calculator makes');
   let json;
   if (data.kind === 'j') {
@@ -110,24 +118,22 @@ export async function decodeScenario(data) {
     } catch {
       throw new LinkError('damaged', 'its text is not validly encoded');
     }
+    // UTF-8 bytes, as the engine counts them (a character is up to 3 of them in a percent-decoded string).
+    if (json.length * 3 > maxBytes && new TextEncoder().encode(json).length > maxBytes) throw tooLarge(maxBytes);
   } else {
     if (typeof DecompressionStream !== 'function') {
       throw new LinkError('unsupported', 'this browser cannot decompress it (it has no DecompressionStream); ' +
         'open it in a current Chrome, Edge, Firefox or Safari');
     }
     // Chat apps and Markdown often glue a closing bracket or full stop onto a link; the checksum guards the rest.
-    const bytes = fromBase64url(data.text.replace(/[^A-Za-z0-9_-]+$/, ''));
-    if (bytes.length < 6) throw new LinkError('damaged', 'its data is cut short');
+    const packed = fromBase64url(data.text.replace(/[^A-Za-z0-9_-]+$/, ''));
+    if (packed.length < 6) throw new LinkError('damaged', 'its data is cut short');
     try {
-      json = new TextDecoder('utf-8', { fatal: true }).decode(await inflate(bytes));
+      json = new TextDecoder('utf-8', { fatal: true }).decode(await inflate(packed, maxBytes));
     } catch (e) {
       if (e instanceof LinkError) throw e;
       throw new LinkError('damaged', 'its data is not valid text');
     }
   }
-  try {
-    return JSON.parse(json);
-  } catch {
-    throw new LinkError('damaged', 'its scenario is not valid JSON (the link was probably cut short)');
-  }
+  return json;
 }

@@ -3,7 +3,7 @@
 import { h, $, setText } from './dom.js';
 import { figure } from './explain.js';
 import { compact, count, percent, usd } from './format.js';
-import { COMPLIANCE_LABELS } from './params.js';
+import { choiceLabel } from './schema.js';
 import { renderMonthly } from './monthly.js';
 
 // Short visible tags; screen readers get the full phrase.
@@ -16,13 +16,17 @@ const FAVORS = { api: ['API', 'Favours the API: '], self_host: ['Self-host', 'Fa
 
 const MARGIN = Symbol('margin');
 
+/** The volumes the engine priced (its curves, where it looks for the breakeven): "1M and 100T". */
+const volumes = (r, and = 'and') => `${compact(r.curves.tokens_per_month[0])} ${and} ` +
+  `${compact(r.curves.tokens_per_month.at(-1))}`;
+
 /** The verdict as one plain sentence: [lead, ...parts], where MARGIN stands for the explained margin figure. */
 export function verdictParts(r, scenario) {
   const v = r.verdict;
   const months = `on average over ${r.horizon.months} months`;
   if (v.choice === 'api') return ['Keep the API: ', 'it costs ', MARGIN, ` a month less than self-hosting, ${months}.`];
   if (v.choice === 'self_host') return ['Self-host: ', 'it costs ', MARGIN, ` a month less than the API, ${months}.`];
-  const rule = COMPLIANCE_LABELS[scenario.constraints?.compliance] ?? 'Compliance';
+  const rule = choiceLabel('/constraints/compliance', scenario.constraints?.compliance) || 'Compliance';
   return ['Self-host — required: ', `${rule} rules out the API`,
     ...(v.margin_usd_per_month >= 0 ? ['; self-hosting is also cheaper by ', MARGIN, ` a month, ${months}.`]
       : ['; it costs ', MARGIN, ` a month more than the API, ${months}.`])];
@@ -173,8 +177,8 @@ export function createOutputs(root) {
       setText($('#volume-caption', root), be.kind === 'crossing'
         ? `Self-hosting breaks even at ${compact(be.tokens_per_month)} tokens a month (${usd(be.api_usd_per_month)} ` +
           `of API spend); this workload is ${compact(r.workload.tokens_per_month)} tokens a month.`
-        : be.kind === 'never' ? 'Self-hosting never breaks even between 1M and 100T tokens a month.'
-          : 'Self-hosting is cheaper at every volume from 1M to 100T tokens a month.');
+        : be.kind === 'never' ? `Self-hosting never breaks even between ${volumes(r)} tokens a month.`
+          : `Self-hosting is cheaper at every volume from ${volumes(r, 'to')} tokens a month.`);
       const hz = r.horizon;
       setText($('#cumulative-caption', root), `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)} ` +
         `and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; ` +

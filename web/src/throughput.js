@@ -3,7 +3,7 @@
 import { h, $, setText, reconcile } from './dom.js';
 import { figure } from './explain.js';
 import { count, gb, ms } from './format.js';
-import { PRECISION_LABELS } from './params.js';
+import { choiceLabel } from './schema.js';
 
 const FIG = 'self_host.throughput.';
 const SEGMENTS = [
@@ -208,8 +208,9 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
       const sh = scenario.self_host;
       const tp = sh.throughput;
       setText(setup, `${name('models', sh.model, 'Your model')} on ${sh.gpus_per_replica}× ` +
-        `${name('gpus', sh.gpu, 'your GPU')} · ${PRECISION_LABELS[tp.precision] ?? tp.precision} weights, ` +
-        `${PRECISION_LABELS[tp.kv_precision] ?? tp.kv_precision} KV cache · ${count(tp.input_tokens_per_request)} ` +
+        `${name('gpus', sh.gpu, 'your GPU')} · ${choiceLabel('/self_host/throughput/precision', tp.precision)} weights, ` +
+        `${choiceLabel('/self_host/throughput/kv_precision', tp.kv_precision)} KV cache · ` +
+        `${count(tp.input_tokens_per_request)} ` +
         `input + ${count(tp.output_tokens_per_request)} output tokens per request`);
 
       const message = problem ?? (m && !m.fits ? m.problem : null);

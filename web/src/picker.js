@@ -1,0 +1,37 @@
+// picker.js — the scenario picker: the defaults, the presets, and what a link, the autosave or a file brought when
+// it is none of those ("From the link: …"), which the picker can go back to.
+import { h } from './dom.js';
+import { overlay } from './state.js';
+
+const SOURCES = { link: 'From the link', saved: 'Saved in this browser', import: 'Imported' };
+
+/** select: the <select>; show(source) redraws it for the scenario on screen, naming where it came from. */
+export function createScenarioPicker(select, { engine, state, defaults, presets }) {
+  // Scenarios compare by what differs from the defaults; one that does not validate is none of the presets.
+  const minimal = (s) => {
+    const envelope = engine.minimize(s);
+    return envelope.ok ? JSON.stringify(envelope.result) : null;
+  };
+  const defaultMinimal = minimal(defaults);
+  const presetMinimal = new Map(presets.map((p) => [p.id, minimal(overlay(defaults, p.scenario))]));
+  let brought = null;  // the scenario the "From the link / Saved / Imported" entry goes back to
+
+  function show(source) {
+    const now = minimal(state.scenario);
+    const preset = now === null ? undefined
+      : now === defaultMinimal ? '' : [...presetMinimal].find(([, m]) => m === now)?.[0];
+    const name = state.scenario.name || 'unnamed scenario';
+    if (preset === undefined) brought = structuredClone(state.scenario);
+    select.replaceChildren(h('option', { value: '' }, `Default: ${defaults.name}`),
+      ...presets.map((p) => h('option', { value: p.id }, p.name)),
+      preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null);
+    select.value = preset ?? 'current';
+  }
+
+  select.addEventListener('change', () => {
+    const p = presets.find((x) => x.id === select.value);
+    state.replace(select.value === 'current' ? brought : p ? overlay(defaults, p.scenario) : defaults);
+  });
+  select.disabled = false;
+  return { show };
+}

@@ -1,0 +1,173 @@
+// runloop.js — one engine call and one render per animation frame: every change to the state asks for a frame; the
+// frame evaluates the scenario, draws the result (or keeps the last good one on screen and marks what is wrong) and
+// rewrites the notices. When not even the first evaluation succeeds (a link whose scenario no longer evaluates),
+// the page says why and offers the defaults: it never stays on "Loading the cost engine…".
+import { $, h, setText } from './dom.js';
+
+// The engine's code on the error that says this replica cannot serve the model (it does not fit, or misses the
+// latency target): the throughput panel shows its message over the last result that ran.
+const DOES_NOT_FIT = 'does_not_fit';
+const replicaProblem = (errors) => errors.find((e) => e.code === DOES_NOT_FIT);
+
+const body = document.body;
+
+function notice(kind, ...children) {
+  return h('div', { class: `notice notice-${kind}` }, ...children);
+}
+
+/** Takes the keyboard (and the eye) to the first field marked invalid, opening the disclosure it is in. */
+function showFirstInvalid() {
+  const el = document.querySelector('[aria-invalid="true"]');
+  const disclosure = el?.closest('details');
+  if (disclosure) disclosure.open = true;
+  el?.scrollIntoView({ block: 'center' });
+  el?.focus();
+}
+
+const problemText = (e) => `${e.label ?? (e.path || 'Scenario')}: ${e.message}`;
+
+/**
+ * engine, state, share; outputs (drawn from the first frame); embed: the compact mode; openDefaults(): puts the
+ * default scenario on screen (offered when no evaluation has succeeded yet). The form, the charts, the throughput
+ * panel and the "Which GPU?" table join later (attach), after the first result is painted.
+ */
+export function createRunLoop({ engine, state, share, outputs, embed, openDefaults }) {
+  let frame = 0;
+  let forceSync = true;
+  let evaluations = 0;
+  let noticeKey = '';
+  let good = null;  // { scenario, result } last drawn
+  let inputs = null;
+  let charts = null;
+  let throughput = null;
+  let gpuTable = null;
+  let gpus = null;        // the last engine.gpus() envelope
+  let gpusSeen = false;   // the table is on, or near, the screen
+  let gpusDirty = false;  // an edit came while it was not seen
+  const gpuOptions = () => (gpus?.ok ? gpus.result.options : null);
+
+  /**
+   * gpus() re-prices the scenario on every catalog GPU and rate: ~1.5 ms in wasm (web/bench.mjs), ~5 ms of the
+   * main thread per edit with drawing and layout, so off screen the table waits and catches up when seen.
+   */
+  function refreshGpus(scenario, stale) {
+    const start = performance.now();
+    gpus = engine.gpus(scenario);
+    performance.clearMeasures('tcoscope:gpus');
+    performance.measure('tcoscope:gpus', { start, end: performance.now() });
+    gpuTable.render(gpus, { stale });
+    gpusDirty = false;
+  }
+
+  function render(result, scenario) {
+    result.explainMap = new Map(result.explain.map((e) => [e.figure, e]));
+    outputs.render(result, scenario);
+    charts?.update(result);
+    throughput?.render(result, scenario, { options: gpuOptions() });
+    inputs?.applyResult(result);
+    setText($('#scenario-description'), scenario.description ?? '');
+    setText($('#scenario-name'), result.name ?? '');
+    const title = result.name ? `${result.name} · tcoscope` : 'tcoscope';
+    if (document.title !== title && !embed) document.title = title;
+  }
+
+  /** The notice for a scenario that does not evaluate: over the last good figures, or in place of any. */
+  function problemsNotice(errors, unmatched) {
+    const n = errors.length;
+    const goTo = inputs && unmatched.length < n
+      ? h('button', { type: 'button', class: 'link', onclick: showFirstInvalid }, 'Go to the field') : null;
+    if (good) {
+      return notice('error', h('strong', {}, n === 1 ? 'One input needs attention. ' : `${n} inputs need attention. `),
+        'The figures below are from the last valid inputs. ', goTo,
+        unmatched.length ? h('ul', {}, unmatched.map((e) => h('li', {}, problemText(e)))) : null);
+    }
+    // Nothing has evaluated yet: say why in full (the fields say it too), and offer a scenario that does.
+    return notice('error', h('strong', {}, 'This scenario cannot be evaluated, so there are no figures yet. '),
+      n === 1 ? 'The engine says:' : `The engine found ${n} problems:`,
+      h('ul', {}, (inputs?.labelled(errors) ?? errors).map((e) => h('li', {}, problemText(e)))),
+      h('p', { class: 'message-actions' }, goTo,
+        h('button', { type: 'button', class: 'link', onclick: openDefaults }, 'Open the default scenario')));
+  }
+
+  function run() {
+    frame = 0;
+    if (inputs) {
+      inputs.sync(forceSync);
+      forceSync = false;
+    }
+    const scenario = structuredClone(state.scenario);
+    const envelope = engine.evaluate(scenario);
+    body.dataset.evaluations = String(++evaluations);
+    const unmatched = inputs?.showErrors(envelope.ok ? [] : envelope.errors) ?? envelope.errors;
+    // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it), then
+    // follows the edits while it is seen, or when the throughput panel needs its rows for a way out.
+    if (gpuTable) {
+      if (gpusSeen || !gpus || (!envelope.ok && replicaProblem(envelope.errors))) refreshGpus(scenario, !envelope.ok);
+      else gpusDirty = true;
+    }
+    const notes = [];
+    if (envelope.ok) {
+      try {
+        if (body.dataset.state === 'invalid') delete body.dataset.state;
+        render(envelope.result, scenario);
+        good = { scenario, result: envelope.result };
+        share.shown(scenario);  // the link and the autosave follow only what evaluated
+        if (!performance.getEntriesByName('tcoscope:first-result').length) performance.mark('tcoscope:first-result');
+        if (inputs) body.dataset.state = 'ready';
+      } catch (e) {
+        console.error(e);
+        notes.push(notice('error', `The page could not draw this result (${e.message}); the previous one is shown.`));
+      }
+    } else if (good) {
+      body.dataset.state = 'stale';
+      if (throughput) {
+        throughput.render(good.result, good.scenario, { problem: replicaProblem(envelope.errors)?.message ?? null,
+          options: gpuOptions(), current: scenario });
+      }
+      notes.push(problemsNotice(envelope.errors, unmatched));
+    } else {
+      body.dataset.state = 'invalid';
+      setText($('#verdict-sentence'), 'No result: this scenario cannot be evaluated. The notice above says why.');
+      notes.push(problemsNotice(envelope.errors, unmatched));
+    }
+    // The envelope repeats the result's warnings: show each once.
+    const all = [...new Map([...envelope.warnings, ...(envelope.ok ? envelope.result.warnings : [])]
+      .map((w) => [JSON.stringify(w), w])).values()];
+    const warnings = inputs?.showWarnings(all) ?? all;
+    if (warnings.length) {
+      notes.push(notice('warning', h('ul', {}, warnings.map((w) => h('li', {},
+        typeof w === 'string' ? w : `${w.label ?? w.path ?? ''}${w.label || w.path ? ': ' : ''}${w.message}`)))));
+    }
+    // Replace the live region only when its text changes, so screen readers announce news, not every frame.
+    const key = notes.map((n) => n.textContent).join('\n');
+    if (key !== noticeKey) {
+      noticeKey = key;
+      $('#notices').replaceChildren(...notes);
+    }
+  }
+
+  return {
+    /** Asks for a recompute on the next animation frame (many changes in one frame make one engine call). */
+    schedule() { frame ||= requestAnimationFrame(run); },
+    /** The next frame writes the whole state into the form (the scenario was replaced, not edited). */
+    resync() { forceSync = true; },
+    /** Recomputes now. */
+    run,
+    /** The parts built after the first paint: { inputs, charts, throughput, gpuTable }. */
+    attach(parts) {
+      ({ inputs = inputs, charts = charts, throughput = throughput, gpuTable = gpuTable } = parts);
+    },
+    /** "Which GPU?" follows the edits only while its card is on or near the screen. */
+    watchTable(card) {
+      const catchUp = () => gpusDirty && refreshGpus(structuredClone(state.scenario), body.dataset.state !== 'ready');
+      new IntersectionObserver(([entry]) => {
+        gpusSeen = entry.isIntersecting;
+        if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
+      }, { rootMargin: '400px 0px' }).observe(card);
+    },
+    /** { scenario, result } last drawn, or null while nothing has evaluated. */
+    current: () => good,
+    /** The last "Which GPU?" envelope. */
+    gpus: () => gpus,
+  };
+}
