@@ -6,10 +6,10 @@
 #include "contract/catalog_json.hpp"
 #include "contract/embedded.hpp"
 #include "contract/result_json.hpp"
-#include "model/gpu_options.hpp"
-#include "model/inputs.hpp"
 #include "contract/scenario_json.hpp"
 #include "contract/schema.hpp"
+#include "model/gpu_options.hpp"
+#include "model/inputs.hpp"
 
 namespace tcoscope::ops {
 namespace {
@@ -17,7 +17,8 @@ namespace {
 using nlohmann::json;
 
 // Parse, then resolve against the catalog, collecting warnings; false when parsing failed.
-bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
+bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed,
+                       ResolvedInputs& resolved) {
   parsed = parse_scenario_text(text);
   out.warnings = parsed.warnings;
   if (!parsed.ok()) {
@@ -76,7 +77,8 @@ Outcome evaluate(std::string_view text) {
   // A guard, not a code path: the model is built so this never fires (property tests check it).
   if (std::string bad = find_non_finite(out.result); !bad.empty()) {
     out.result = json();
-    out.errors.push_back({bad, "the engine produced a non-finite number for this scenario; please report it"});
+    out.errors.push_back(
+        {bad, "the engine produced a non-finite number for this scenario; please report it"});
     return out;
   }
   out.ok = true;
@@ -115,7 +117,8 @@ Outcome gpus(std::string_view text) {
     return out;
   }
   for (const Problem& p : resolved.errors)
-    if (p.path.rfind("/self_host/model", 0) == 0 || p.path.rfind("/workload", 0) == 0) out.errors.push_back(p);
+    if (p.path.rfind("/self_host/model", 0) == 0 || p.path.rfind("/workload", 0) == 0)
+      out.errors.push_back(p);
   if (!out.errors.empty()) return out;
   out.result = {{"model", resolved.inputs.model->id},
                 {"tokens_per_month", parsed.scenario.workload.tokens_per_month},
@@ -125,7 +128,9 @@ Outcome gpus(std::string_view text) {
   return out;
 }
 
-json defaults() { return to_json(Scenario{}); }
+json defaults() {
+  return to_json(Scenario{});
+}
 
 const json& schema() {
   static const json s = scenario_schema();
@@ -138,20 +143,26 @@ json presets() {
     const embedded::File& f = embedded::kPresetFiles[i];
     json scenario = json::parse(f.text, nullptr, /*allow_exceptions=*/false);
     if (!scenario.is_object()) continue;  // a test checks every preset parses
-    scenario.erase("$schema");             // for editors of the file, not part of the scenario
-    json entry = {{"id", f.name}, {"name", scenario.value("name", std::string(f.name))},
-                  {"description", scenario.value("description", std::string())}, {"scenario", scenario}};
+    scenario.erase("$schema");            // for editors of the file, not part of the scenario
+    json entry = {{"id", f.name},
+                  {"name", scenario.value("name", std::string(f.name))},
+                  {"description", scenario.value("description", std::string())},
+                  {"scenario", scenario}};
     out.push_back(std::move(entry));
   }
   return out;
 }
 
-const json& catalog() { return builtin_catalog_json(); }
+const json& catalog() {
+  return builtin_catalog_json();
+}
 
 json envelope(const Outcome& o) {
   json out = {{"ok", o.ok}, {"warnings", to_json(o.warnings)}};
-  if (o.ok) out["result"] = o.result;
-  else out["errors"] = to_json(o.errors);
+  if (o.ok)
+    out["result"] = o.result;
+  else
+    out["errors"] = to_json(o.errors);
   return out;
 }
 

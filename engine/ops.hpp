@@ -2,10 +2,9 @@
 // so the page and the command line can never disagree.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "model/problems.hpp"
 
@@ -25,9 +24,9 @@ Outcome minimize(std::string_view scenario_json);
 // "Which GPU?": every catalog GPU rented at each listed rate and bought, cheapest first; errors as validate.
 Outcome gpus(std::string_view scenario_json);
 
-nlohmann::json defaults();  // the default scenario, every key
+nlohmann::json defaults();       // the default scenario, every key
 const nlohmann::json& schema();  // the scenario's JSON Schema (draft 2020-12)
-nlohmann::json presets();   // [{ "id", "name", "description", "scenario" }]
+nlohmann::json presets();        // [{ "id", "name", "description", "scenario" }]
 const nlohmann::json& catalog();
 
 // {"ok": true, "result": …, "warnings": […]} or {"ok": false, "errors": […], "warnings": […]}

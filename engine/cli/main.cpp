@@ -1,6 +1,7 @@
-// main.cpp — the tcoscope command line: evaluate, validate, minimize, gpus, defaults, schema, presets, catalog.
-#include <cstdio>
+// main.cpp — the tcoscope command line: evaluate, validate, minimize, gpus, defaults, schema, presets,
+// catalog.
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,7 +18,8 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 1;
 constexpr int kExitInvalid = 2;
 
-const char* kUsage = R"(tcoscope — self-host an open-weight LLM or pay per token? The whole TCO, from the command line.
+const char* kUsage =
+    R"(tcoscope — self-host an open-weight LLM or pay per token? The whole TCO, from the command line.
 
 Usage:
   tcoscope evaluate FILE|- [--format json|text]   price a scenario (result JSON, or a readable report)
@@ -71,9 +73,12 @@ void print_problems(const tcoscope::Problems& problems, const char* prefix) {
 int run_scenario_command(const std::string& command, const std::vector<std::string>& args) {
   std::string file, format = "json";
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
-    else if (args[i].rfind("--format=", 0) == 0) format = args[i].substr(9);
-    else if (file.empty()) file = args[i];
+    if (args[i] == "--format" && i + 1 < args.size())
+      format = args[++i];
+    else if (args[i].rfind("--format=", 0) == 0)
+      format = args[i].substr(9);
+    else if (file.empty())
+      file = args[i];
     else {
       std::cerr << "tcoscope: unexpected argument " << args[i] << "\n" << kUsage;
       return kExitUsage;
@@ -91,17 +96,19 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     return kExitUsage;
   }
   tcoscope::ops::Outcome o = command == "evaluate"   ? tcoscope::ops::evaluate(text)
-                           : command == "validate" ? tcoscope::ops::validate(text)
-                           : command == "gpus"     ? tcoscope::ops::gpus(text)
-                                                   : tcoscope::ops::minimize(text);
+                             : command == "validate" ? tcoscope::ops::validate(text)
+                             : command == "gpus"     ? tcoscope::ops::gpus(text)
+                                                     : tcoscope::ops::minimize(text);
   print_problems(o.warnings, "warning: ");
   if (!o.ok) {
     print_problems(o.errors, "");
     return kExitInvalid;
   }
   if (format == "text")
-    std::cout << (command == "gpus" ? tcoscope::cli::gpu_table_text(o.result) : tcoscope::cli::text_report(o.result));
-  else std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << (command == "gpus" ? tcoscope::cli::gpu_table_text(o.result)
+                                    : tcoscope::cli::text_report(o.result));
+  else
+    std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
 
@@ -115,7 +122,8 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus") return run_scenario_command(command, rest);
+  if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus")
+    return run_scenario_command(command, rest);
   if (command == "defaults") {
     std::cout << tcoscope::ops::defaults().dump(2) << "\n";
     return kExitOk;

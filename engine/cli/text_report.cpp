@@ -1,4 +1,5 @@
-// text_report.cpp — the verdict, its reasons and every explanation line, grouped by section; "Which GPU?" as a table.
+// text_report.cpp — the verdict, its reasons and every explanation line, grouped by section; "Which GPU?" as
+// a table.
 #include "cli/text_report.hpp"
 
 #include <cstdio>
@@ -10,11 +11,11 @@ namespace tcoscope::cli {
 using nlohmann::json;
 
 std::string gpu_table_text(const json& r) {
-  std::string out = "Which GPU? " + r["model"].get<std::string>() + " at " + fmt::tokens(r["tokens_per_month"]) +
-                    " tokens/month, cheapest first\n\n";
+  std::string out = "Which GPU? " + r["model"].get<std::string>() + " at " +
+                    fmt::tokens(r["tokens_per_month"]) + " tokens/month, cheapest first\n\n";
   char line[256];
-  std::snprintf(line, sizeof line, "%-24s %4s %-22s %10s %9s %5s %6s %12s %10s\n", "GPU", "×", "rent/buy", "price",
-                "tok/s", "repl", "util", "$/month", "$/1M tok");
+  std::snprintf(line, sizeof line, "%-24s %4s %-22s %10s %9s %5s %6s %12s %10s\n", "GPU", "×", "rent/buy",
+                "price", "tok/s", "repl", "util", "$/month", "$/1M tok");
   out += line;
   for (const json& o : r["options"]) {
     if (!o["fits"].get<bool>()) {
@@ -23,11 +24,13 @@ std::string gpu_table_text(const json& r) {
     }
     bool rent = o["option"] == "rent";
     std::string how = rent ? "rent " + o["provider"].get<std::string>() : std::string("buy");
-    std::string price = rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"]);
+    std::string price =
+        rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"]);
     std::string per_mtok = o["usd_per_mtok"].is_null() ? "n/a" : fmt::usd(o["usd_per_mtok"].get<double>());
     std::snprintf(line, sizeof line, "%-24s %4d %-22s %10s %9s %5d %6s %12s %10s%s\n",
-                  o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(), how.substr(0, 22).c_str(),
-                  price.c_str(), fmt::plain(o["tokens_per_second_per_replica"]).c_str(), o["replicas_peak"].get<int>(),
+                  o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(),
+                  how.substr(0, 22).c_str(), price.c_str(),
+                  fmt::plain(o["tokens_per_second_per_replica"]).c_str(), o["replicas_peak"].get<int>(),
                   fmt::percent(o["utilization"]).c_str(), fmt::usd_whole(o["usd_per_month"]).c_str(),
                   per_mtok.c_str(), o["current"].get<bool>() ? "  ← current" : "");
     out += line;
@@ -44,13 +47,18 @@ std::string text_report(const json& r) {
   };
   const json& verdict = r["verdict"];
   std::string choice = str(verdict, "choice");
-  std::string headline = choice == "api" ? "Use the API" : choice == "self_host" ? "Self-host" : "Self-host (required)";
+  std::string headline = choice == "api"         ? "Use the API"
+                         : choice == "self_host" ? "Self-host"
+                                                 : "Self-host (required)";
   line(str(r, "name"));
   line(std::string(str(r, "name").size(), '='));
   bool tie = false;
   for (const json& reason : verdict["reasons"]) tie = tie || str(reason, "code") == "costs_tie";
-  if (tie) line("Verdict: A tie — keep the API (no migration, no hardware)");
-  else line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) + " a month");
+  if (tie)
+    line("Verdict: A tie — keep the API (no migration, no hardware)");
+  else
+    line("Verdict: " + headline + " — margin " + fmt::usd(verdict["margin_usd_per_month"].get<double>()) +
+         " a month");
   for (const json& reason : verdict["reasons"])
     line("  - [" + str(reason, "code") + "] " + str(reason, "message"));
   std::string section;
@@ -60,8 +68,8 @@ std::string text_report(const json& r) {
     if (head != section) {
       section = head;
       static const std::pair<const char*, const char*> kTitles[] = {
-          {"workload", "Workload"}, {"api", "API"}, {"self_host", "Self-hosting"}, {"breakeven", "Breakeven"},
-          {"horizon", "Horizon"}, {"verdict", "Verdict"}};
+          {"workload", "Workload"},   {"api", "API"},         {"self_host", "Self-hosting"},
+          {"breakeven", "Breakeven"}, {"horizon", "Horizon"}, {"verdict", "Verdict"}};
       std::string title = section;
       for (const auto& [key, name] : kTitles)
         if (section == key) title = name;

@@ -1,9 +1,9 @@
-// text_report.hpp — the CLI's readable reports (--format text), built from the result JSON the engine returns.
+// text_report.hpp — the CLI's readable reports (--format text), built from the result JSON the engine
+// returns.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace tcoscope::cli {
 

@@ -8,21 +8,24 @@
 
 namespace tcoscope {
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RentalRate, provider, provider_name, usd_per_gpu_hour, kind, source,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RentalRate, provider, provider_name, usd_per_gpu_hour, kind,
+                                                source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, usd_high, condition, source,
                                                 as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, usd_high, condition, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s, bf16_dense_tflops,
-                                                fp8_dense_tflops, tdp_watts, spec_source, spec_as_of, purchase, rental,
-                                                default_provider)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s,
+                                                bf16_dense_tflops, fp8_dense_tflops, tdp_watts, spec_source,
+                                                spec_as_of, purchase, rental, default_provider)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenModel, id, name, params_b_total, params_b_active, layers,
-                                                hidden_size, q_heads, kv_heads, head_dim, context_tokens, attention,
-                                                kv_bytes_per_token_bf16, sliding_window_tokens, global_layers,
-                                                competes_with_tier, competes_with, hosted_api, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, tier, open_model, usd_per_mtok_input,
-                                                usd_per_mtok_cached_input, usd_per_mtok_output, batch_discount,
-                                                context_tokens, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine, workload,
-                                                total_tokens_per_second_per_replica,
+                                                hidden_size, q_heads, kv_heads, head_dim, context_tokens,
+                                                attention, kv_bytes_per_token_bf16, sliding_window_tokens,
+                                                global_layers, competes_with_tier, competes_with, hosted_api,
+                                                source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, tier, open_model,
+                                                usd_per_mtok_input, usd_per_mtok_cached_input,
+                                                usd_per_mtok_output, batch_discount, context_tokens, source,
+                                                as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine,
+                                                workload, total_tokens_per_second_per_replica,
                                                 output_tokens_per_second_per_replica, source, as_of)
 
 namespace {
@@ -75,7 +78,8 @@ json parse_embedded(const char* name) {
 
 }  // namespace
 
-Catalog parse_catalog(const json& gpus, const json& models, const json& api_models, const json& measurements) {
+Catalog parse_catalog(const json& gpus, const json& models, const json& api_models,
+                      const json& measurements) {
   Catalog c;
   read_rows(gpus, "gpus", c.gpus, c.load_errors);
   read_rows(models, "models", c.models, c.load_errors);
@@ -86,7 +90,8 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
       c.load_errors.push_back("gpus[" + g.id + "].default_provider: not a listed provider");
   for (const OpenModel& m : c.models) {
     if (tier_rank(m.competes_with_tier) < 0) c.load_errors.push_back("models[" + m.id + "]: unknown tier");
-    if (!c.api_model(m.competes_with)) c.load_errors.push_back("models[" + m.id + "].competes_with: unknown id");
+    if (!c.api_model(m.competes_with))
+      c.load_errors.push_back("models[" + m.id + "].competes_with: unknown id");
     if (!m.hosted_api.empty() && !c.api_model(m.hosted_api))
       c.load_errors.push_back("models[" + m.id + "].hosted_api: unknown id");
   }

@@ -8,7 +8,9 @@ namespace {
 
 using nlohmann::json;
 
-json optional_number(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+json optional_number(const std::optional<double>& x) {
+  return x ? json(*x) : json(nullptr);
+}
 
 // self_host.throughput: the figure capacity planning used, the modeled one with its memory picture, and the
 // measured one when there is one.
@@ -44,7 +46,8 @@ json throughput_json(const Inputs& in) {
     t["modeled"] = modeled;
     if (m.fits) {
       t["output_tokens_per_second_per_replica"] = m.output_tokens_per_second;
-      for (const char* key : {"max_batch", "batch", "tpot_ms", "ttft_ms", "bound", "limited_by"}) t[key] = modeled[key];
+      for (const char* key : {"max_batch", "batch", "tpot_ms", "ttft_ms", "bound", "limited_by"})
+        t[key] = modeled[key];
       t["memory"] = modeled["memory"];
     }
   }
@@ -53,15 +56,16 @@ json throughput_json(const Inputs& in) {
     t["measured"] = {{"total_tokens_per_second_per_replica", *given.tokens_per_second_per_replica},
                      {"source", "scenario"}};
   else if (in.measurement)
-    t["measured"] = {{"total_tokens_per_second_per_replica", in.measurement->total_tokens_per_second_per_replica},
-                     {"output_tokens_per_second_per_replica",
-                      in.measurement->output_tokens_per_second_per_replica
-                          ? json(*in.measurement->output_tokens_per_second_per_replica)
-                          : json(nullptr)},
-                     {"source", in.measurement->source},
-                     {"as_of", in.measurement->as_of},
-                     {"detail", in.measurement->engine + ", " + in.measurement->precision + ", " +
-                                    in.measurement->workload}};
+    t["measured"] = {
+        {"total_tokens_per_second_per_replica", in.measurement->total_tokens_per_second_per_replica},
+        {"output_tokens_per_second_per_replica",
+         in.measurement->output_tokens_per_second_per_replica
+             ? json(*in.measurement->output_tokens_per_second_per_replica)
+             : json(nullptr)},
+        {"source", in.measurement->source},
+        {"as_of", in.measurement->as_of},
+        {"detail",
+         in.measurement->engine + ", " + in.measurement->precision + ", " + in.measurement->workload}};
   return t;
 }
 
@@ -84,17 +88,24 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
 
   json provenance = json::array();
   for (const Provenance& p : in.provenance)
-    provenance.push_back({{"path", p.path}, {"value", p.value}, {"from", p.from}, {"source", p.source},
-                          {"as_of", p.as_of}, {"detail", p.detail},
+    provenance.push_back({{"path", p.path},
+                          {"value", p.value},
+                          {"from", p.from},
+                          {"source", p.source},
+                          {"as_of", p.as_of},
+                          {"detail", p.detail},
                           {"catalog_value", p.catalog_value ? json(*p.catalog_value) : json(nullptr)}});
   json inputs = {
-      {"api_model", in.api_model ? json{{"id", in.api_model->id}, {"name", in.api_model->name},
-                                         {"provider", in.api_model->provider}, {"tier", in.api_model->tier}}
+      {"api_model", in.api_model ? json{{"id", in.api_model->id},
+                                        {"name", in.api_model->name},
+                                        {"provider", in.api_model->provider},
+                                        {"tier", in.api_model->tier}}
                                  : json{{"id", "custom"}, {"name", "Custom API"}, {"tier", nullptr}}},
-      {"self_host_model",
-       in.model ? json{{"id", in.model->id}, {"name", in.model->name}, {"tier", in.model->competes_with_tier},
-                       {"competes_with", in.model->competes_with}}
-                : json{{"id", "custom"}, {"name", "Custom model"}, {"tier", nullptr}}},
+      {"self_host_model", in.model ? json{{"id", in.model->id},
+                                          {"name", in.model->name},
+                                          {"tier", in.model->competes_with_tier},
+                                          {"competes_with", in.model->competes_with}}
+                                   : json{{"id", "custom"}, {"name", "Custom model"}, {"tier", nullptr}}},
       {"gpu", in.gpu ? json{{"id", in.gpu->id}, {"name", in.gpu->name}, {"vram_gb", in.gpu->vram_gb}}
                      : json{{"id", "custom"}, {"name", "Custom GPU"}}},
       {"provider", in.on_prem() ? json(nullptr) : json(in.provider_name)},
@@ -135,7 +146,10 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
     reasons.push_back({{"code", r.code}, {"favors", r.favors}, {"message", r.message}});
   json explain = json::array();
   for (const Explanation& x : explanations)
-    explain.push_back({{"figure", x.figure}, {"label", x.label}, {"formula", x.formula}, {"value", x.value},
+    explain.push_back({{"figure", x.figure},
+                       {"label", x.label},
+                       {"formula", x.formula},
+                       {"value", x.value},
                        {"text", x.text()}});
 
   return {
@@ -199,13 +213,17 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
         {"self_host_usd_per_month", e.curves.self_host_usd_per_month}}},
       {"load", std::move(load_hours)},
       {"verdict",
-       {{"choice", e.verdict.choice}, {"margin_usd_per_month", e.verdict.margin_usd_per_month}, {"reasons", std::move(reasons)}}},
+       {{"choice", e.verdict.choice},
+        {"margin_usd_per_month", e.verdict.margin_usd_per_month},
+        {"reasons", std::move(reasons)}}},
       {"explain", std::move(explain)},
       {"warnings", to_json(e.warnings)},
   };
 }
 
-json to_json(const Evaluation& e) { return to_json(e, explain(e)); }
+json to_json(const Evaluation& e) {
+  return to_json(e, explain(e));
+}
 
 nlohmann::json to_json(const std::vector<GpuOption>& options) {
   using nlohmann::json;
@@ -226,9 +244,9 @@ nlohmann::json to_json(const std::vector<GpuOption>& options) {
                 {"price_source", o.price_source},
                 {"price_as_of", o.price_as_of},
                 {"tokens_per_second_per_replica", o.tokens_per_second_per_replica},
-                {"measured_tokens_per_second_per_replica", o.measured_tokens_per_second_per_replica
-                                                               ? json(*o.measured_tokens_per_second_per_replica)
-                                                               : json(nullptr)},
+                {"measured_tokens_per_second_per_replica",
+                 o.measured_tokens_per_second_per_replica ? json(*o.measured_tokens_per_second_per_replica)
+                                                          : json(nullptr)},
                 {"replicas_peak", o.replicas_peak},
                 {"gpus", o.gpus},
                 {"utilization", o.utilization},

@@ -1,9 +1,8 @@
 // result_json.hpp — results as JSON (SPEC §5): what the CLI prints and the page reads, key for key.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "model/evaluate.hpp"
 #include "model/gpu_options.hpp"

@@ -27,7 +27,8 @@ struct Range {
   }
 };
 
-// A slider's span when it is narrower than the accepted range (the page's hint; the engine accepts the range).
+// A slider's span when it is narrower than the accepted range (the page's hint; the engine accepts the
+// range).
 struct Slider {
   double min = 0;
   double max = 0;
@@ -43,14 +44,14 @@ struct Integer {
   int max;
 };
 
-inline constexpr std::size_t kMaxIdChars = 200;     // ids and names
+inline constexpr std::size_t kMaxIdChars = 200;  // ids and names
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
 inline constexpr double kMaxHourlyWeight = 1e9;
 inline constexpr int kMaxHorizonMonths = 120;
 
-#define TCOSCOPE_FIELDS(Type) \
-  template <class V, class S> \
-    requires std::same_as<std::remove_const_t<S>, Type> \
+#define TCOSCOPE_FIELDS(Type)                         \
+  template <class V, class S>                         \
+  requires std::same_as<std::remove_const_t<S>, Type> \
   void visit(V& v, S& x)
 
 TCOSCOPE_FIELDS(LoadProfile) {
@@ -62,10 +63,12 @@ TCOSCOPE_FIELDS(LoadProfile) {
 TCOSCOPE_FIELDS(Workload) {
   v.number("tokens_per_month", x.tokens_per_month, Range{0, kMaxTokensPerMonth, false, 1}, "tokens",
            "Input + output tokens a month", Slider{kMinCurveTokensPerMonth, kMaxCurveTokensPerMonth, true});
-  v.number("input_share", x.input_share, Range{0, 1}, "fraction", "Share of tokens that are input (prompt) tokens");
+  v.number("input_share", x.input_share, Range{0, 1}, "fraction",
+           "Share of tokens that are input (prompt) tokens");
   v.number("cached_input_share", x.cached_input_share, Range{0, 1}, "fraction of input",
            "Share of input tokens that hit the API's prompt cache");
-  v.number("batch_share", x.batch_share, Range{0, 1}, "fraction", "Share of traffic that can wait for a batch API");
+  v.number("batch_share", x.batch_share, Range{0, 1}, "fraction",
+           "Share of traffic that can wait for a batch API");
   v.number("monthly_growth", x.monthly_growth, Range{-0.5, 1}, "fraction per month",
            "Volume growth per month over the horizon (0.05 = +5 %/month)");
   v.object("load_profile", x.load_profile, "When in the week the tokens arrive");
@@ -88,9 +91,11 @@ TCOSCOPE_FIELDS(ApiOption) {
 
 TCOSCOPE_FIELDS(Throughput) {
   v.choice("source", x.source,
-           "measured: the figure given, else the catalog's measurement, else the model; modeled: the roofline model");
+           "measured: the figure given, else the catalog's measurement, else the model; modeled: the "
+           "roofline model");
   v.optional("tokens_per_second_per_replica", x.tokens_per_second_per_replica, Range{0.001, 1e7},
-             "tokens per second", "Input + output tokens per second one replica serves; empty: the catalog's");
+             "tokens per second",
+             "Input + output tokens per second one replica serves; empty: the catalog's");
   v.choice("precision", x.precision, "Weight precision");
   v.choice("kv_precision", x.kv_precision, "KV-cache precision");
   v.number("input_tokens_per_request", x.input_tokens_per_request, Range{1, 1e7}, "tokens",
@@ -99,7 +104,8 @@ TCOSCOPE_FIELDS(Throughput) {
            "Generated tokens per request");
   v.number("mbu", x.mbu, Range{0.01, 1}, "fraction", "Memory-bandwidth utilization reached in decode");
   v.number("mfu", x.mfu, Range{0.01, 1}, "fraction", "Share of peak dense FLOPS reached in decode");
-  v.number("mfu_prefill", x.mfu_prefill, Range{0.01, 1}, "fraction", "Share of peak dense FLOPS reached in prefill");
+  v.number("mfu_prefill", x.mfu_prefill, Range{0.01, 1}, "fraction",
+           "Share of peak dense FLOPS reached in prefill");
   v.number("tp_efficiency", x.tp_efficiency, Range{0.01, 1}, "fraction",
            "With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share");
   v.number("gpu_memory_utilization", x.gpu_memory_utilization, Range{0.01, 1}, "fraction of VRAM",
@@ -111,7 +117,8 @@ TCOSCOPE_FIELDS(Throughput) {
 }
 
 TCOSCOPE_FIELDS(CloudRental) {
-  v.text("provider", x.provider, Text{kMaxIdChars}, "A provider id from the GPU's rental rows; empty: its default");
+  v.text("provider", x.provider, Text{kMaxIdChars},
+         "A provider id from the GPU's rental rows; empty: its default");
   v.optional("usd_per_gpu_hour", x.usd_per_gpu_hour, Range{0, 1000}, "USD per GPU-hour",
              "Rental rate; empty: the provider's");
   v.number("commitment_discount", x.commitment_discount, Range{0, 0.9}, "fraction off",
@@ -122,7 +129,8 @@ TCOSCOPE_FIELDS(CloudRental) {
 }
 
 TCOSCOPE_FIELDS(OnPrem) {
-  v.optional("usd_per_gpu", x.usd_per_gpu, Range{0, 1e7}, "USD per GPU", "Purchase price; empty: the catalog's");
+  v.optional("usd_per_gpu", x.usd_per_gpu, Range{0, 1e7}, "USD per GPU",
+             "Purchase price; empty: the catalog's");
   v.number("host_usd_per_gpu", x.host_usd_per_gpu, Range{0, 1e7}, "USD per GPU",
            "Server, CPUs, RAM, NICs: an 8-GPU server's other parts / 8");
   v.integer("amortization_months", x.amortization_months, Integer{1, kMaxHorizonMonths}, "months",
@@ -151,7 +159,8 @@ TCOSCOPE_FIELDS(SelfHostOption) {
   v.object("throughput", x.throughput, "How many tokens a replica serves");
   v.number("target_peak_utilization", x.target_peak_utilization, Range{0.01, 1}, "fraction of capacity",
            "Headroom: no hour runs its replicas above this load");
-  v.integer("min_replicas", x.min_replicas, Integer{0, 10000}, "replicas", "Replicas kept running at the least");
+  v.integer("min_replicas", x.min_replicas, Integer{0, 10000}, "replicas",
+            "Replicas kept running at the least");
   v.integer("spare_replicas", x.spare_replicas, Integer{0, 10000}, "replicas",
             "Redundancy on top of what the peak needs");
   v.object("cloud", x.cloud, "Rented GPUs");
@@ -161,7 +170,8 @@ TCOSCOPE_FIELDS(SelfHostOption) {
 TCOSCOPE_FIELDS(Engineering) {
   v.choice("mode", x.mode, "Engineering priced as engineers' time, or as a multiple of the raw GPU cost");
   v.number("fte", x.fte, Range{0, 1000}, "FTE", "Share of engineers' time on the stack");
-  v.number("usd_per_fte_year", x.usd_per_fte_year, Range{0, 1e7}, "USD per year", "Fully loaded cost per engineer");
+  v.number("usd_per_fte_year", x.usd_per_fte_year, Range{0, 1e7}, "USD per year",
+           "Fully loaded cost per engineer");
   v.number("overhead_multiplier", x.overhead_multiplier, Range{1, 20}, "× raw GPU cost",
            "All-in engineering, monitoring and incident response as a multiple of GPU cost");
 }
@@ -170,10 +180,12 @@ TCOSCOPE_FIELDS(Operations) {
   v.object("engineering", x.engineering, "People who run the stack");
   v.number("model_refreshes_per_year", x.model_refreshes_per_year, Range{0, 365}, "per year",
            "Model updates a year");
-  v.number("usd_per_model_refresh", x.usd_per_model_refresh, Range{0, 1e8}, "USD", "Engineering per model update");
+  v.number("usd_per_model_refresh", x.usd_per_model_refresh, Range{0, 1e8}, "USD",
+           "Engineering per model update");
   v.number("observability_usd_per_month", x.observability_usd_per_month, Range{0, 1e8}, "USD per month",
            "Metrics, latency histograms, dashboards");
-  v.number("observability_setup_usd", x.observability_setup_usd, Range{0, 1e9}, "USD", "Observability set-up, once");
+  v.number("observability_setup_usd", x.observability_setup_usd, Range{0, 1e9}, "USD",
+           "Observability set-up, once");
   v.number("one_time_usd", x.one_time_usd, Range{0, 1e10}, "USD",
            "Migration, load testing, fallbacks: paid up front, spread over the horizon monthly");
 }
@@ -187,7 +199,8 @@ TCOSCOPE_FIELDS(Constraints) {
 }
 
 TCOSCOPE_FIELDS(Scenario) {
-  v.version("schema_version", x.schema_version, "The scenario schema this file follows; omit it for the current");
+  v.version("schema_version", x.schema_version,
+            "The scenario schema this file follows; omit it for the current");
   v.text("name", x.name, Text{kMaxIdChars}, "A name for the scenario");
   v.text("description", x.description, Text{kMaxDescriptionChars}, "What the scenario describes");
   v.integer("horizon_months", x.horizon_months, Integer{1, kMaxHorizonMonths}, "months",

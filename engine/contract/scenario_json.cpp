@@ -1,6 +1,6 @@
-// scenario_json.cpp — the scenario's JSON contract: a collecting validator, a writer and minimize, all driven by
-// the field table of contract/scenario_fields.hpp. Untrusted input never throws (a throw would abort the wasm
-// module): every problem is collected with its JSON pointer.
+// scenario_json.cpp — the scenario's JSON contract: a collecting validator, a writer and minimize, all driven
+// by the field table of contract/scenario_fields.hpp. Untrusted input never throws (a throw would abort the
+// wasm module): every problem is collected with its JSON pointer.
 #include "contract/scenario_json.hpp"
 
 #include <cmath>
@@ -12,17 +12,18 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
 using fields::Integer;
 using fields::Range;
 using fields::Slider;
 using fields::Text;
+using nlohmann::json;
 
 std::string range_text(const Range& r) {
   if (r.min_nonzero > 0)
     return "0, or a number from " + fmt::plain(r.min_nonzero) + " to " + fmt::plain(r.max);
-  return std::string("a number ") + (r.exclusive_min ? "greater than " + fmt::plain(r.min) + " and up to "
-                                                     : "from " + fmt::plain(r.min) + " to ") +
+  return std::string("a number ") +
+         (r.exclusive_min ? "greater than " + fmt::plain(r.min) + " and up to "
+                          : "from " + fmt::plain(r.min) + " to ") +
          fmt::plain(r.max);
 }
 
@@ -43,9 +44,12 @@ std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
 std::string escape_pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -53,12 +57,13 @@ std::string escape_pointer_token(std::string_view key) {
 template <class E>
 std::string choice_list() {
   std::string s;
-  for (const EnumName& e : EnumTable<E>::values) s += (s.empty() ? "\"" : ", \"") + std::string(e.name) + "\"";
+  for (const EnumName& e : EnumTable<E>::values)
+    s += (s.empty() ? "\"" : ", \"") + std::string(e.name) + "\"";
   return s;
 }
 
-// Reads one object of the scenario through its field table, recording every problem with its pointer and warning
-// about keys the table does not have.
+// Reads one object of the scenario through its field table, recording every problem with its pointer and
+// warning about keys the table does not have.
 class Reader {
  public:
   Reader(const json* j, std::string path, ParsedScenario& out) : j_(j), path_(std::move(path)), out_(out) {
@@ -73,8 +78,9 @@ class Reader {
     for (auto it = j_->begin(); it != j_->end(); ++it) {
       bool known = false;
       for (const char* k : known_) known = known || it.key() == k;
-      if (!known) warn(path_ + "/" + escape_pointer_token(utf8_prefix(it.key(), fields::kMaxIdChars)),
-                       "unknown key, ignored");
+      if (!known)
+        warn(path_ + "/" + escape_pointer_token(utf8_prefix(it.key(), fields::kMaxIdChars)),
+             "unknown key, ignored");
     }
   }
 
@@ -97,8 +103,8 @@ class Reader {
     double x = 0;
     if (!read_number(*v, at(key), Range{double(r.min), double(r.max)}, x)) return;
     if (x != std::floor(x)) {
-      error(at(key), describe(*v) + " is not a whole number; accepted: a whole number from " + std::to_string(r.min) +
-                         " to " + std::to_string(r.max));
+      error(at(key), describe(*v) + " is not a whole number; accepted: a whole number from " +
+                         std::to_string(r.min) + " to " + std::to_string(r.max));
       return;
     }
     out = static_cast<int>(x);
@@ -107,15 +113,18 @@ class Reader {
     int version = kSchemaVersion;
     integer(key, version, Integer{1, 1000000}, "", description);
     if (version > kSchemaVersion)
-      error(at(key), "version " + std::to_string(version) + " is newer than this calculator understands; accepted: " +
+      error(at(key), "version " + std::to_string(version) +
+                         " is newer than this calculator understands; accepted: " +
                          std::to_string(kSchemaVersion) + " (or omit it)");
     out = kSchemaVersion;
   }
   void boolean(const char* key, bool& out, const char*) {
     const json* v = get(key);
     if (!v) return;
-    if (v->is_boolean()) out = v->get<bool>();
-    else error(at(key), "expected true or false, got " + describe(*v));
+    if (v->is_boolean())
+      out = v->get<bool>();
+    else
+      error(at(key), "expected true or false, got " + describe(*v));
   }
   void text(const char* key, std::string& out, const Text& t, const char*) {
     const json* v = get(key);
@@ -126,7 +135,8 @@ class Reader {
     }
     const auto& s = v->get_ref<const std::string&>();
     if (s.size() > t.max_chars && utf8_chars(s) > t.max_chars) {
-      error(at(key), describe(*v) + " is too long; accepted: at most " + std::to_string(t.max_chars) + " characters");
+      error(at(key),
+            describe(*v) + " is too long; accepted: at most " + std::to_string(t.max_chars) + " characters");
       return;
     }
     out = s;
@@ -139,8 +149,10 @@ class Reader {
       error(at(key), "expected one of " + choice_list<E>() + ", got " + describe(*v));
       return;
     }
-    if (auto e = from_name<E>(v->get_ref<const std::string&>())) out = *e;
-    else error(at(key), describe(*v) + " is not accepted; accepted: " + choice_list<E>());
+    if (auto e = from_name<E>(v->get_ref<const std::string&>()))
+      out = *e;
+    else
+      error(at(key), describe(*v) + " is not accepted; accepted: " + choice_list<E>());
   }
   template <class T>
   void object(const char* key, T& out, const char*) {
@@ -190,8 +202,12 @@ class Reader {
     return it == j_->end() ? nullptr : &*it;
   }
   std::string at(const char* key) const { return path_ + "/" + key; }
-  void error(const std::string& path, std::string message) { add_problem(out_.errors, path, std::move(message)); }
-  void warn(const std::string& path, std::string message) { add_problem(out_.warnings, path, std::move(message)); }
+  void error(const std::string& path, std::string message) {
+    add_problem(out_.errors, path, std::move(message));
+  }
+  void warn(const std::string& path, std::string message) {
+    add_problem(out_.warnings, path, std::move(message));
+  }
 
   bool read_number(const json& v, const std::string& path, const Range& r, double& out) {
     if (!v.is_number()) {
@@ -221,7 +237,9 @@ class Reader {
 class Writer {
  public:
   explicit Writer(json& out) : out_(out) { out_ = json::object(); }
-  void number(const char* key, double x, const Range&, const char*, const char*, const Slider& = {}) { out_[key] = x; }
+  void number(const char* key, double x, const Range&, const char*, const char*, const Slider& = {}) {
+    out_[key] = x;
+  }
   void optional(const char* key, const std::optional<double>& x, const Range&, const char*, const char*) {
     if (x) out_[key] = *x;
   }
@@ -296,7 +314,8 @@ class ErrorLocator : public nlohmann::json_sax<json> {
     return true;
   }
   bool end_array() override { return close(); }
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) override {
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception&) override {
     pointer.clear();
     // Text that simply ends is blamed on the last field read (a truncated link); a syntax error between two
     // keys is blamed on the object, not on the key before it.
@@ -305,8 +324,8 @@ class ErrorLocator : public nlohmann::json_sax<json> {
     bool glued = false;
     if (!truncated && position >= 1) {
       std::size_t before = position - 1;  // the character the parser stopped at
-      while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\n' || text_[before - 1] == '\t' ||
-                            text_[before - 1] == '\r'))
+      while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\n' ||
+                            text_[before - 1] == '\t' || text_[before - 1] == '\r'))
         --before;
       glued = before > 0 && text_[before - 1] != ',' && text_[before - 1] != '{' && text_[before - 1] != '[';
     }
@@ -339,8 +358,10 @@ class ErrorLocator : public nlohmann::json_sax<json> {
   };
   bool value() {
     if (!stack_.empty()) {
-      if (stack_.back().object) stack_.back().has_key = false;  // between keys the error is the object's
-      else ++stack_.back().index;
+      if (stack_.back().object)
+        stack_.back().has_key = false;  // between keys the error is the object's
+      else
+        ++stack_.back().index;
     }
     return true;
   }
@@ -368,16 +389,21 @@ void add_problem(Problems& list, std::string path, std::string message) {
 
 std::string describe(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
     case json::value_t::string: {
       const auto& s = v.get_ref<const std::string&>();
       if (s.size() > 40) return "a string of " + std::to_string(utf8_chars(s)) + " characters";
       return "the string " + v.dump(-1, ' ', false, json::error_handler_t::replace);
     }
-    case json::value_t::array: return "an array of " + std::to_string(v.size()) + " items";
-    case json::value_t::object: return "an object";
-    case json::value_t::discarded: return "invalid JSON";
+    case json::value_t::array:
+      return "an array of " + std::to_string(v.size()) + " items";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::discarded:
+      return "invalid JSON";
     default: {
       if (v.is_number_float() && !std::isfinite(v.get<double>())) return "a number too large to represent";
       if (v.is_number_float() && v.get<double>() == 0) return "0";  // never "-0.0"
@@ -409,7 +435,8 @@ ParsedScenario parse_scenario_text(std::string_view text) {
   json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     ErrorLocator locator(text);
-    json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json,
+                    /*strict=*/true);
     out.errors.push_back({locator.pointer, locator.message.empty() ? "not valid JSON" : locator.message});
     return out;
   }
@@ -425,15 +452,19 @@ std::string check_limits(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     switch (c) {
       case '\0':
         return "the scenario contains a NUL byte at character " + std::to_string(i + 1) +
                "; accepted: JSON text, which has none";
-      case '"': in_string = true; break;
+      case '"':
+        in_string = true;
+        break;
       case '{':
       case '[':
         ++values;
@@ -444,17 +475,21 @@ std::string check_limits(std::string_view text) {
         if (depth > 0) --depth;
         break;
       case ',':
-      case ':': ++values; break;
-      default: break;
+      case ':':
+        ++values;
+        break;
+      default:
+        break;
     }
   }
-  // NUL inside a string literal is not valid JSON either; the parser names it. Depth and size are checked here.
+  // NUL inside a string literal is not valid JSON either; the parser names it. Depth and size are checked
+  // here.
   if (deepest > kMaxScenarioDepth)
     return "the scenario nests " + std::to_string(deepest) + " levels deep; accepted: at most " +
            std::to_string(kMaxScenarioDepth);
   if (values > kMaxScenarioValues)
-    return "the scenario holds about " + std::to_string(values) + " keys and array items; accepted: at most " +
-           std::to_string(kMaxScenarioValues);
+    return "the scenario holds about " + std::to_string(values) +
+           " keys and array items; accepted: at most " + std::to_string(kMaxScenarioValues);
   return "";
 }
 

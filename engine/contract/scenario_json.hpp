@@ -1,9 +1,9 @@
-// scenario_json.hpp — the scenario's JSON contract (SPEC §5): parse with every problem listed, write back, minimize.
+// scenario_json.hpp — the scenario's JSON contract (SPEC §5): parse with every problem listed, write back,
+// minimize.
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "model/problems.hpp"
 #include "model/scenario.hpp"
@@ -17,8 +17,9 @@ struct ParsedScenario {
   bool ok() const { return errors.empty(); }
 };
 
-// Limits applied before any work (SPEC §5): the size in bytes, the nesting depth and the count of keys and array
-// items. A scenario has about 100 keys and 168 weights; these leave room for long descriptions and future keys.
+// Limits applied before any work (SPEC §5): the size in bytes, the nesting depth and the count of keys and
+// array items. A scenario has about 100 keys and 168 weights; these leave room for long descriptions and
+// future keys.
 inline constexpr std::size_t kMaxScenarioBytes = 32 * 1024 * 1024;
 inline constexpr std::size_t kMaxScenarioDepth = 32;
 inline constexpr std::size_t kMaxScenarioValues = 10000;
@@ -41,7 +42,8 @@ std::string check_limits(std::string_view text);
 // Appends a problem, or counts it in a last "and N more" line once kMaxProblemsListed are listed.
 void add_problem(Problems& list, std::string path, std::string message);
 
-// A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an object.
+// A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an
+// object.
 std::string describe(const nlohmann::json& v);
 
 }  // namespace tcoscope

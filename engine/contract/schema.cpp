@@ -10,11 +10,11 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
 using fields::Integer;
 using fields::Range;
 using fields::Slider;
 using fields::Text;
+using nlohmann::json;
 
 std::string with_unit(const char* description, const char* unit) {
   std::string d = description;
@@ -41,25 +41,34 @@ class SchemaWriter {
     object_["properties"] = json::object();
     object_["additionalProperties"] = false;
   }
-  void number(const char* key, double x, const Range& r, const char* unit, const char* d, const Slider& s = {}) {
+  void number(const char* key, double x, const Range& r, const char* unit, const char* d,
+              const Slider& s = {}) {
     json p = number_rules(r);
     p["default"] = x;
     p["description"] = with_unit(d, unit);
     if (s.max > s.min) p["x-tcoscope-slider"] = {{"minimum", s.min}, {"maximum", s.max}, {"log", s.log}};
     add(key, std::move(p));
   }
-  void optional(const char* key, const std::optional<double>&, const Range& r, const char* unit, const char* d) {
+  void optional(const char* key, const std::optional<double>&, const Range& r, const char* unit,
+                const char* d) {
     json p = number_rules(r);
     p["type"] = json::array({"number", "null"});
     p["description"] = with_unit(d, unit);
     add(key, std::move(p));
   }
   void integer(const char* key, int x, const Integer& r, const char* unit, const char* d) {
-    add(key, {{"type", "integer"}, {"minimum", r.min}, {"maximum", r.max}, {"default", x},
+    add(key, {{"type", "integer"},
+              {"minimum", r.min},
+              {"maximum", r.max},
+              {"default", x},
               {"description", with_unit(d, unit)}});
   }
   void version(const char* key, int x, const char* d) {
-    add(key, {{"type", "integer"}, {"minimum", 1}, {"maximum", kSchemaVersion}, {"default", x}, {"description", d}});
+    add(key, {{"type", "integer"},
+              {"minimum", 1},
+              {"maximum", kSchemaVersion},
+              {"default", x},
+              {"description", d}});
   }
   void boolean(const char* key, bool x, const char* d) {
     add(key, {{"type", "boolean"}, {"default", x}, {"description", d}});
@@ -98,7 +107,8 @@ class SchemaWriter {
               {"description", d}});
   }
   void ignored(const char* key) {
-    add(key, {{"type", "string"}, {"description", "The JSON Schema this file follows, for editors; ignored"}});
+    add(key,
+        {{"type", "string"}, {"description", "The JSON Schema this file follows, for editors; ignored"}});
   }
 
  private:
@@ -110,8 +120,12 @@ class SchemaWriter {
 class Keys {
  public:
   explicit Keys(std::set<std::string>& out) : out_(out) {}
-  void number(const char* key, double, const Range&, const char*, const char*, const Slider& = {}) { add(key); }
-  void optional(const char* key, const std::optional<double>&, const Range&, const char*, const char*) { add(key); }
+  void number(const char* key, double, const Range&, const char*, const char*, const Slider& = {}) {
+    add(key);
+  }
+  void optional(const char* key, const std::optional<double>&, const Range&, const char*, const char*) {
+    add(key);
+  }
   void integer(const char* key, int, const Integer&, const char*, const char*) { add(key); }
   void version(const char* key, int, const char*) { add(key); }
   void boolean(const char* key, bool, const char*) { add(key); }
@@ -142,12 +156,13 @@ json scenario_schema() {
   const Scenario defaults{};
   w.ignored("$schema");
   fields::visit(w, defaults);
-  json out = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
-              {"$id", "urn:tcoscope:scenario:" + std::to_string(kSchemaVersion)},
-              {"title", "tcoscope scenario"},
-              {"description",
-               "A tcoscope scenario: self-host an open-weight LLM, or pay per token? Every key is optional and "
-               "takes its default when missing; `tcoscope validate FILE` fills them in."}};
+  json out = {
+      {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+      {"$id", "urn:tcoscope:scenario:" + std::to_string(kSchemaVersion)},
+      {"title", "tcoscope scenario"},
+      {"description",
+       "A tcoscope scenario: self-host an open-weight LLM, or pay per token? Every key is optional and "
+       "takes its default when missing; `tcoscope validate FILE` fills them in."}};
   out.update(schema);
   // The limits the engine checks before parsing (contract/scenario_json.hpp), so that a page can refuse an
   // oversized file or link before it reaches the main thread's JSON.parse.

@@ -1,4 +1,5 @@
-// api_cost.hpp — the per-token API bill (SPEC §4): uncached, cached and output tokens, the batch share discounted.
+// api_cost.hpp — the per-token API bill (SPEC §4): uncached, cached and output tokens, the batch share
+// discounted.
 #pragma once
 
 #include "model/inputs.hpp"
@@ -9,10 +10,10 @@ struct ApiCost {
   double input_tokens = 0;
   double cached_input_tokens = 0;  // part of input_tokens
   double output_tokens = 0;
-  double input_usd = 0;            // uncached input at list price
+  double input_usd = 0;  // uncached input at list price
   double cached_input_usd = 0;
   double output_usd = 0;
-  double batch_savings_usd = 0;    // negative or zero: the batch discount on the batch share
+  double batch_savings_usd = 0;  // negative or zero: the batch discount on the batch share
   double other_usd = 0;
   double usd_per_month = 0;
 };

@@ -8,15 +8,17 @@ namespace tcoscope {
 namespace {
 
 // ceil that ignores the last few ulps of rounding, so exactly-full replicas are not rounded up.
-double ceil_tolerant(double x) { return std::ceil(x * (1 - 1e-12)); }
+double ceil_tolerant(double x) {
+  return std::ceil(x * (1 - 1e-12));
+}
 
 }  // namespace
 
 double replicas_for(const Inputs& in, double demand_tokens_per_hour) {
   const SelfHostOption& h = in.scenario.self_host;
   double per_replica = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
-  // No cap: validation refuses a scenario whose own demand needs more than kMaxReplicas (inputs.cpp); the cost
-  // curves may price larger hypothetical volumes, and a double holds their whole replica counts exactly.
+  // No cap: validation refuses a scenario whose own demand needs more than kMaxReplicas (inputs.cpp); the
+  // cost curves may price larger hypothetical volumes, and a double holds their whole replica counts exactly.
   double needed = per_replica > 0 ? ceil_tolerant(demand_tokens_per_hour / per_replica) : 0;
   return std::max(needed, static_cast<double>(h.min_replicas)) + h.spare_replicas;
 }
@@ -54,7 +56,8 @@ Capacity size_capacity(const Inputs& in, double tokens_per_month, double owned_r
   c.replicas_average = c.replica_hours_per_month / kHoursPerMonth;
   c.gpu_hours_per_month = c.replica_hours_per_month * h.gpus_per_replica;
   c.servable_tokens_per_month = c.replica_hours_per_month * c.tokens_per_replica_hour;
-  c.utilization = c.servable_tokens_per_month > 0 ? std::min(1.0, tokens_per_month / c.servable_tokens_per_month) : 0;
+  c.utilization =
+      c.servable_tokens_per_month > 0 ? std::min(1.0, tokens_per_month / c.servable_tokens_per_month) : 0;
   return c;
 }
 

@@ -1,4 +1,5 @@
-// capacity.hpp — replicas sized so no hour runs above the target load; utilization = served / servable tokens.
+// capacity.hpp — replicas sized so no hour runs above the target load; utilization = served / servable
+// tokens.
 #pragma once
 
 #include <array>
@@ -15,14 +16,14 @@ struct Capacity {
   double replicas_average = 0;             // replica-hours / 730
   double replica_hours_per_month = 0;
   double gpu_hours_per_month = 0;
-  double servable_tokens_per_month = 0;    // what the provisioned replica-hours serve at 100 %
-  double utilization = 0;                  // tokens served / servable (0 when nothing is provisioned)
+  double servable_tokens_per_month = 0;  // what the provisioned replica-hours serve at 100 %
+  double utilization = 0;                // tokens served / servable (0 when nothing is provisioned)
 };
 
 using HourlyReplicas = std::array<double, kHoursPerWeek>;
 
-// The largest fleet a scenario may need (validation refuses more, naming the field): a million replicas, several
-// times the largest GPU clusters announced by 2026, so that no valid input reaches absurd numbers.
+// The largest fleet a scenario may need (validation refuses more, naming the field): a million replicas,
+// several times the largest GPU clusters announced by 2026, so that no valid input reaches absurd numbers.
 inline constexpr double kMaxReplicas = 1e6;
 
 // Replicas for one hour's demand: ceil(d / (capacity × target)), never below min_replicas, plus spares.

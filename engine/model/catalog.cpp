@@ -19,12 +19,18 @@ const RentalRate* Gpu::rate(std::string_view provider) const {
   return nullptr;
 }
 
-const Gpu* Catalog::gpu(std::string_view id) const { return find_by_id(gpus, id); }
-const OpenModel* Catalog::model(std::string_view id) const { return find_by_id(models, id); }
-const ApiModel* Catalog::api_model(std::string_view id) const { return find_by_id(api_models, id); }
+const Gpu* Catalog::gpu(std::string_view id) const {
+  return find_by_id(gpus, id);
+}
+const OpenModel* Catalog::model(std::string_view id) const {
+  return find_by_id(models, id);
+}
+const ApiModel* Catalog::api_model(std::string_view id) const {
+  return find_by_id(api_models, id);
+}
 
-const Measurement* Catalog::measurement(std::string_view model_id, std::string_view gpu_id, int gpus_per_replica,
-                                        std::string_view precision) const {
+const Measurement* Catalog::measurement(std::string_view model_id, std::string_view gpu_id,
+                                        int gpus_per_replica, std::string_view precision) const {
   const Measurement* first = nullptr;
   for (const Measurement& m : measurements) {
     if (m.model != model_id || m.gpu != gpu_id || m.gpus_per_replica != gpus_per_replica) continue;

@@ -54,13 +54,13 @@ struct OpenModel {
   int kv_heads = 0;
   int head_dim = 0;
   double context_tokens = 0;
-  std::string attention;  // gqa | mla | gqa_sliding_window
+  std::string attention;               // gqa | mla | gqa_sliding_window
   double kv_bytes_per_token_bf16 = 0;  // all layers holding full context
   int sliding_window_tokens = 0;       // gqa_sliding_window: local layers keep this many tokens
   int global_layers = 0;               // gqa_sliding_window: layers that keep the full context
-  std::string competes_with_tier;  // small | mid | frontier
-  std::string competes_with;       // api model id
-  std::string hosted_api;          // api model id serving this open model, may be empty
+  std::string competes_with_tier;      // small | mid | frontier
+  std::string competes_with;           // api model id
+  std::string hosted_api;              // api model id serving this open model, may be empty
   std::string source;
   std::string as_of;
 };

@@ -1,5 +1,6 @@
-// enums.hpp — the scenario's choices as enum classes, each with its JSON name and its label for people, stated
-// once: the contract reads and writes the names, the schema lists them, explanations and the page use the labels.
+// enums.hpp — the scenario's choices as enum classes, each with its JSON name and its label for people,
+// stated once: the contract reads and writes the names, the schema lists them, explanations and the page use
+// the labels.
 #pragma once
 
 #include <array>
@@ -41,9 +42,9 @@ constexpr auto all_of() {
   return out;
 }
 
-#define TCOSCOPE_ENUM_TABLE(E, ...)                                       \
-  template <>                                                             \
-  struct EnumTable<E> {                                                   \
+#define TCOSCOPE_ENUM_TABLE(E, ...)                                        \
+  template <>                                                              \
+  struct EnumTable<E> {                                                    \
     static constexpr auto values = std::to_array<EnumName>({__VA_ARGS__}); \
   }
 
@@ -57,7 +58,8 @@ TCOSCOPE_ENUM_TABLE(ThroughputSource, {"measured", "Measurement"}, {"modeled", "
 
 // Weights: bytes per parameter in model/throughput.cpp. KV cache: the float formats only.
 enum class Precision { bf16, fp16, fp8, int8, int4 };
-TCOSCOPE_ENUM_TABLE(Precision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"}, {"int8", "INT8"}, {"int4", "INT4"});
+TCOSCOPE_ENUM_TABLE(Precision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"}, {"int8", "INT8"},
+                    {"int4", "INT4"});
 enum class KvPrecision { bf16, fp16, fp8 };
 TCOSCOPE_ENUM_TABLE(KvPrecision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"});
 

@@ -11,7 +11,6 @@ std::optional<double> per_mtok(double usd, double tokens) {
   return usd / tokens * kTokensPerMtok;
 }
 
-
 }  // namespace
 
 Evaluation evaluate(const Inputs& in, Problems warnings) {

@@ -20,10 +20,10 @@ struct Evaluation {
   ApiCost api;
   SelfHostCost self_host;  // monthly view at the current volume
   HourlyReplicas replicas_by_hour{};
-  std::optional<double> api_usd_per_mtok;                 // all-in; empty at zero volume
-  std::optional<double> self_host_usd_per_mtok;           // all-in
-  std::optional<double> self_host_usd_per_mtok_raw_at_utilization;       // raw GPU cost at actual utilization
-  double self_host_usd_per_mtok_at_full_load = 0;         // raw GPU cost at 100 % load
+  std::optional<double> api_usd_per_mtok;                           // all-in; empty at zero volume
+  std::optional<double> self_host_usd_per_mtok;                     // all-in
+  std::optional<double> self_host_usd_per_mtok_raw_at_utilization;  // raw GPU cost at actual utilization
+  double self_host_usd_per_mtok_at_full_load = 0;                   // raw GPU cost at 100 % load
   Breakeven breakeven;
   CostCurves curves;
   Horizon horizon;

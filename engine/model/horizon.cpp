@@ -20,7 +20,8 @@ Horizon horizon(const Inputs& in) {
   double cumulative_self = in.one_time_usd();
 
   for (int m = 0; m < months; ++m) {
-    if (m > 0) volume *= 1 + s.workload.monthly_growth;  // repeated multiplication: identical natively and in wasm
+    if (m > 0)
+      volume *= 1 + s.workload.monthly_growth;  // repeated multiplication: identical natively and in wasm
     double self_usd = 0;
     double replicas = 0;
     if (in.on_prem()) {

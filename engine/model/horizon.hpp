@@ -12,7 +12,7 @@ struct Horizon {
   std::vector<int> month;  // 1..horizon_months
   std::vector<double> tokens_per_month;
   std::vector<double> api_usd;
-  std::vector<double> self_host_usd;             // recurring costs only
+  std::vector<double> self_host_usd;  // recurring costs only
   std::vector<double> self_host_replicas;
   std::vector<double> cumulative_api_usd;
   std::vector<double> cumulative_self_host_usd;  // one-off costs paid before month 1

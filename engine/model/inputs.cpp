@@ -34,8 +34,10 @@ void resolve_api(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     std::string path = std::string("/api/") + key;
     if (given) {
       out = *given;
-      if (m && catalog_value) in.provenance.push_back({path, out, "scenario", m->source, m->as_of, m->name, *catalog_value});
-      else in.provenance.push_back({path, out, "scenario", "", "", ""});
+      if (m && catalog_value)
+        in.provenance.push_back({path, out, "scenario", m->source, m->as_of, m->name, *catalog_value});
+      else
+        in.provenance.push_back({path, out, "scenario", "", "", ""});
       return true;
     }
     if (m && catalog_value) {
@@ -45,24 +47,29 @@ void resolve_api(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     }
     return false;
   };
-  if (!fill("usd_per_mtok_input", a.usd_per_mtok_input, m ? std::optional(m->usd_per_mtok_input) : std::nullopt,
-            in.api_usd_per_mtok_input))
-    r.errors.push_back({"/api/usd_per_mtok_input", "required for a custom API model; accepted: USD per 1M tokens"});
-  if (!fill("usd_per_mtok_output", a.usd_per_mtok_output, m ? std::optional(m->usd_per_mtok_output) : std::nullopt,
-            in.api_usd_per_mtok_output))
-    r.errors.push_back({"/api/usd_per_mtok_output", "required for a custom API model; accepted: USD per 1M tokens"});
-  if (!fill("usd_per_mtok_cached_input", a.usd_per_mtok_cached_input, m ? m->usd_per_mtok_cached_input : std::nullopt,
-            in.api_usd_per_mtok_cached_input)) {
+  if (!fill("usd_per_mtok_input", a.usd_per_mtok_input,
+            m ? std::optional(m->usd_per_mtok_input) : std::nullopt, in.api_usd_per_mtok_input))
+    r.errors.push_back(
+        {"/api/usd_per_mtok_input", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_output", a.usd_per_mtok_output,
+            m ? std::optional(m->usd_per_mtok_output) : std::nullopt, in.api_usd_per_mtok_output))
+    r.errors.push_back(
+        {"/api/usd_per_mtok_output", "required for a custom API model; accepted: USD per 1M tokens"});
+  if (!fill("usd_per_mtok_cached_input", a.usd_per_mtok_cached_input,
+            m ? m->usd_per_mtok_cached_input : std::nullopt, in.api_usd_per_mtok_cached_input)) {
     in.api_usd_per_mtok_cached_input = in.api_usd_per_mtok_input;
     if (s.workload.cached_input_share > 0)
-      r.warnings.push_back({"/workload/cached_input_share",
-                            "the API model has no cached-input price; cached input is priced as uncached input"});
+      r.warnings.push_back(
+          {"/workload/cached_input_share",
+           "the API model has no cached-input price; cached input is priced as uncached input"});
   }
-  if (!fill("batch_discount", a.batch_discount, m ? m->batch_discount : std::nullopt, in.api_batch_discount)) {
+  if (!fill("batch_discount", a.batch_discount, m ? m->batch_discount : std::nullopt,
+            in.api_batch_discount)) {
     in.api_batch_discount = 0;
     if (s.workload.batch_share > 0)
-      r.warnings.push_back({"/workload/batch_share",
-                            "the API model has no batch API in the catalog; the batch share is priced at full price"});
+      r.warnings.push_back(
+          {"/workload/batch_share",
+           "the API model has no batch API in the catalog; the batch share is priced at full price"});
   }
 }
 
@@ -76,15 +83,16 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       in.competes_with_name = peer ? peer->name : in.model->competes_with;
       if (!in.model->hosted_api.empty()) in.hosted_api = c.api_model(in.model->hosted_api);
     } else {
-      r.errors.push_back({"/self_host/model", "\"" + h.model + "\" is not in the catalog; accepted: " +
-                                                  ids_of(c.models) + ", or \"custom\" with a measured throughput"});
+      r.errors.push_back({"/self_host/model", "\"" + h.model +
+                                                  "\" is not in the catalog; accepted: " + ids_of(c.models) +
+                                                  ", or \"custom\" with a measured throughput"});
     }
   }
   if (h.gpu != "custom") {
     in.gpu = c.gpu(h.gpu);
     if (!in.gpu)
-      r.errors.push_back({"/self_host/gpu", "\"" + h.gpu + "\" is not in the catalog; accepted: " + ids_of(c.gpus) +
-                                                ", or \"custom\" with its prices"});
+      r.errors.push_back({"/self_host/gpu", "\"" + h.gpu + "\" is not in the catalog; accepted: " +
+                                                ids_of(c.gpus) + ", or \"custom\" with its prices"});
   }
 
   // Throughput. The roofline model runs whenever model and GPU are catalog rows, so a measured figure is
@@ -95,8 +103,9 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
     if (in.model->q_heads > 0 && in.model->q_heads % h.gpus_per_replica != 0)
       r.warnings.push_back({"/self_host/gpus_per_replica",
-                            "tensor parallelism over " + std::to_string(h.gpus_per_replica) + " GPUs does not divide " +
-                                in.model->name + "'s " + std::to_string(in.model->q_heads) +
+                            "tensor parallelism over " + std::to_string(h.gpus_per_replica) +
+                                " GPUs does not divide " + in.model->name + "'s " +
+                                std::to_string(in.model->q_heads) +
                                 " attention heads; serving engines need a divisor such as 1, 2, 4 or 8"});
     if (t.input_tokens_per_request + t.output_tokens_per_request > in.model->context_tokens)
       r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
@@ -111,8 +120,8 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       in.throughput_from = "modeled";
       in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "default", "MODEL.md roofline", "",
                                "modeled: batch " + std::to_string(modeled->batch) + ", " +
-                                   fmt::number(modeled->tpot_ms, 1) + " ms per output token, " + modeled->bound +
-                                   "-bound"});
+                                   fmt::number(modeled->tpot_ms, 1) + " ms per output token, " +
+                                   modeled->bound + "-bound"});
       return true;
     }
     if (modeled) r.errors.push_back({error_path, modeled->problem, "does_not_fit"});
@@ -144,7 +153,8 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     }
     in.provenance.push_back(p);
     if (modeled && !modeled->fits)
-      r.warnings.push_back({"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
+      r.warnings.push_back(
+          {"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
   } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, name(t.precision))) {
     in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
     in.throughput_from = "catalog";
@@ -158,15 +168,17 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
                                           " in the catalog: using the modeled " +
                                           fmt::plain(in.tokens_per_second_per_replica) + " tokens/s"});
   } else if (h.model == "custom" || h.gpu == "custom") {
-    r.errors.push_back({tps_path, "required with a custom model or GPU; accepted: the input + output tokens per "
-                                  "second one replica serves"});
+    r.errors.push_back({tps_path,
+                        "required with a custom model or GPU; accepted: the input + output tokens per "
+                        "second one replica serves"});
   }
   if (in.throughput_from == "modeled" && in.model && in.model->params_b_active < in.model->params_b_total &&
       h.gpus_per_replica > 1)
-    r.warnings.push_back({"/self_host/throughput/source",
-                          "the roofline leaves out the all-to-all traffic of a mixture-of-experts model spread over "
-                          "several GPUs; MODEL.md §8 found DeepSeek-V3 served at about 0.3–0.4× its roofline, so "
-                          "treat the modeled figure as an upper bound or give a measured one"});
+    r.warnings.push_back(
+        {"/self_host/throughput/source",
+         "the roofline leaves out the all-to-all traffic of a mixture-of-experts model spread over "
+         "several GPUs; MODEL.md §8 found DeepSeek-V3 served at about 0.3–0.4× its roofline, so "
+         "treat the modeled figure as an upper bound or give a measured one"});
 
   if (!in.on_prem()) {
     const CloudRental& cl = h.cloud;
@@ -175,7 +187,8 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       in.provider_name = cl.provider.empty() ? "your rate" : cl.provider;
       Provenance p{"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "scenario", "", "", ""};
       if (in.gpu)
-        if (const RentalRate* rate = in.gpu->rate(cl.provider.empty() ? in.gpu->default_provider : cl.provider)) {
+        if (const RentalRate* rate =
+                in.gpu->rate(cl.provider.empty() ? in.gpu->default_provider : cl.provider)) {
           p.catalog_value = rate->usd_per_gpu_hour;
           p.source = rate->source;
           p.as_of = rate->as_of;
@@ -195,11 +208,13 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       } else {
         in.usd_per_gpu_hour = rate->usd_per_gpu_hour;
         in.provider_name = rate->provider_name;
-        in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "catalog", rate->source,
-                                 rate->as_of, rate->provider_name + (rate->kind.empty() ? "" : " " + rate->kind)});
+        in.provenance.push_back({"/self_host/cloud/usd_per_gpu_hour", in.usd_per_gpu_hour, "catalog",
+                                 rate->source, rate->as_of,
+                                 rate->provider_name + (rate->kind.empty() ? "" : " " + rate->kind)});
       }
     } else if (h.gpu == "custom") {
-      r.errors.push_back({"/self_host/cloud/usd_per_gpu_hour", "required with a custom GPU; accepted: USD per GPU-hour"});
+      r.errors.push_back(
+          {"/self_host/cloud/usd_per_gpu_hour", "required with a custom GPU; accepted: USD per GPU-hour"});
     }
   } else {
     const OnPrem& o = h.on_prem;
@@ -216,13 +231,15 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     } else if (in.gpu && in.gpu->purchase) {
       const Purchase& p = *in.gpu->purchase;
       in.usd_per_gpu = p.usd_per_gpu;
-      in.provenance.push_back({"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "catalog", p.source, p.as_of,
-                               p.condition + ", range " + fmt::usd_whole(p.usd_low) + "–" + fmt::usd_whole(p.usd_high)});
+      in.provenance.push_back(
+          {"/self_host/on_prem/usd_per_gpu", in.usd_per_gpu, "catalog", p.source, p.as_of,
+           p.condition + ", range " + fmt::usd_whole(p.usd_low) + "–" + fmt::usd_whole(p.usd_high)});
     } else if (in.gpu || h.gpu == "custom") {
-      r.errors.push_back({"/self_host/on_prem/usd_per_gpu",
-                          (in.gpu ? in.gpu->id + " has no purchase price in the catalog (not sold to the public)"
-                                  : std::string("required with a custom GPU")) +
-                              "; accepted: the purchase price per GPU in USD"});
+      r.errors.push_back(
+          {"/self_host/on_prem/usd_per_gpu",
+           (in.gpu ? in.gpu->id + " has no purchase price in the catalog (not sold to the public)"
+                   : std::string("required with a custom GPU")) +
+               "; accepted: the purchase price per GPU in USD"});
     }
     if (o.watts_per_gpu) {
       in.watts_per_gpu = *o.watts_per_gpu;
@@ -236,11 +253,12 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       in.provenance.push_back(p);
     } else if (in.gpu) {
       in.watts_per_gpu = in.gpu->tdp_watts * kHostPowerFactor;
-      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "default", in.gpu->spec_source,
-                               in.gpu->spec_as_of,
+      in.provenance.push_back({"/self_host/on_prem/watts_per_gpu", in.watts_per_gpu, "default",
+                               in.gpu->spec_source, in.gpu->spec_as_of,
                                "TDP " + fmt::plain(in.gpu->tdp_watts) + " W × 1.4 for the host's share"});
     } else if (h.gpu == "custom") {
-      r.errors.push_back({"/self_host/on_prem/watts_per_gpu", "required with a custom GPU; accepted: watts per GPU"});
+      r.errors.push_back(
+          {"/self_host/on_prem/watts_per_gpu", "required with a custom GPU; accepted: watts per GPU"});
     }
     if (h.cloud.autoscale)
       r.warnings.push_back({"/self_host/cloud/autoscale", "ignored: owned GPUs are a fixed fleet"});
@@ -258,8 +276,9 @@ void check_scale(ResolvedInputs& r) {
   if (w.monthly_growth > 0 && last > kMaxTokensPerMonth) {
     double most = std::pow(kMaxTokensPerMonth / w.tokens_per_month, 1.0 / (s.horizon_months - 1)) - 1;
     r.errors.push_back({"/workload/monthly_growth",
-                        "growing " + fmt::percent(w.monthly_growth) + " a month from " + fmt::tokens(w.tokens_per_month) +
-                            " tokens, month " + std::to_string(s.horizon_months) + " would need " + fmt::tokens(last) +
+                        "growing " + fmt::percent(w.monthly_growth) + " a month from " +
+                            fmt::tokens(w.tokens_per_month) + " tokens, month " +
+                            std::to_string(s.horizon_months) + " would need " + fmt::tokens(last) +
                             " tokens; accepted: growth that stays within " + fmt::tokens(kMaxTokensPerMonth) +
                             " tokens a month over the horizon (here at most " + fmt::percent(most) +
                             " a month, or a shorter horizon)"});
@@ -272,19 +291,21 @@ void check_scale(ResolvedInputs& r) {
   const double peak_hour = busiest / kHoursPerMonth * in.load.peak_weight;
   const double needed = std::ceil(peak_hour / per_replica_hour);
   if (needed <= kMaxReplicas) return;
-  const bool by_growth = std::ceil(w.tokens_per_month / kHoursPerMonth * in.load.peak_weight / per_replica_hour) <=
-                         kMaxReplicas;
+  const bool by_growth =
+      std::ceil(w.tokens_per_month / kHoursPerMonth * in.load.peak_weight / per_replica_hour) <= kMaxReplicas;
   const char* path = by_growth ? "/workload/monthly_growth"
                      : s.self_host.throughput.tokens_per_second_per_replica
                          ? "/self_host/throughput/tokens_per_second_per_replica"
                          : "/workload/tokens_per_month";
-  r.errors.push_back({path, std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume " : "the volume ") +
-                                "of " + fmt::tokens(busiest) + " tokens a month peaks at " + fmt::tokens(peak_hour) +
-                                " tokens an hour, which needs " + fmt::plain(needed) + " replicas of " +
-                                fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
-                                fmt::percent(s.self_host.target_peak_utilization) +
-                                " target load; accepted: a scenario whose fleet stays within " +
-                                fmt::plain(kMaxReplicas) + " replicas (a lower volume or growth, or a higher throughput)"});
+  r.errors.push_back(
+      {path, std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume "
+                                   : "the volume ") +
+                 "of " + fmt::tokens(busiest) + " tokens a month peaks at " + fmt::tokens(peak_hour) +
+                 " tokens an hour, which needs " + fmt::plain(needed) + " replicas of " +
+                 fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
+                 fmt::percent(s.self_host.target_peak_utilization) +
+                 " target load; accepted: a scenario whose fleet stays within " + fmt::plain(kMaxReplicas) +
+                 " replicas (a lower volume or growth, or a higher throughput)"});
 }
 
 }  // namespace

@@ -15,9 +15,9 @@ namespace tcoscope {
 
 // Where a catalog-fillable number came from, for the page's "source, as of" labels.
 struct Provenance {
-  std::string path;   // JSON pointer of the scenario field
+  std::string path;  // JSON pointer of the scenario field
   double value = 0;
-  std::string from;   // "scenario" (typed by the user), "catalog", or "default" (a documented formula)
+  std::string from;  // "scenario" (typed by the user), "catalog", or "default" (a documented formula)
   std::string source;
   std::string as_of;
   std::string detail;  // e.g. "Lambda on-demand", "TDP 700 W × 1.4 host overhead"
@@ -27,11 +27,12 @@ struct Provenance {
 };
 
 struct Inputs {
-  Scenario scenario;  // as given; plain fields are read from here
+  Scenario scenario;                    // as given; plain fields are read from here
   const ApiModel* api_model = nullptr;  // nullptr for "custom"
   const OpenModel* model = nullptr;     // nullptr for "custom"
   const Gpu* gpu = nullptr;             // nullptr for "custom"
-  const ApiModel* hosted_api = nullptr; // an API serving the self-hosted open model itself, if the catalog has one
+  const ApiModel* hosted_api =
+      nullptr;  // an API serving the self-hosted open model itself, if the catalog has one
   LoadShape load;
   std::string load_profile_name;  // the preset, or "custom"
 
@@ -42,7 +43,7 @@ struct Inputs {
   double api_batch_discount = 0;
   double tokens_per_second_per_replica = 0;
   double usd_per_gpu_hour = 0;
-  std::string provider_name;  // rental provider shown in explanations
+  std::string provider_name;       // rental provider shown in explanations
   std::string competes_with_name;  // the API model the self-hosted model is a fair substitute for
   double usd_per_gpu = 0;
   double watts_per_gpu = 0;
@@ -55,8 +56,8 @@ struct Inputs {
 
   // The scenario's choices as flags, set once by resolve(): the hot loops compare no strings.
   bool is_on_prem = false;
-  bool is_autoscaled = false;       // autoscaled rental (never for owned GPUs)
-  bool engineering_by_fte = true;   // else the overhead multiplier
+  bool is_autoscaled = false;      // autoscaled rental (never for owned GPUs)
+  bool engineering_by_fte = true;  // else the overhead multiplier
   bool on_prem() const { return is_on_prem; }
   bool autoscale() const { return is_autoscaled; }
   double one_time_usd() const {

@@ -19,22 +19,23 @@ HourlyWeights week(const Day& weekday, const Day& weekend) {
 }
 
 // Office software: busy 09:00–17:00 on weekdays, a trickle at night and at weekends.
-const HourlyWeights kBusinessHours = week(
-    {0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 0.7, 0.3, 0.3, 0.3, 0.1, 0.1, 0.1},
-    {0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12,
-     0.12, 0.12, 0.12, 0.05, 0.05, 0.05});
+const HourlyWeights kBusinessHours =
+    week({0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3, 0.7, 1,   1,   1,
+          1,    1,    1,    1,    1,    0.7,  0.3,  0.3, 0.3, 0.1, 0.1, 0.1},
+         {0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.12, 0.12, 0.12, 0.12,
+          0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12, 0.05, 0.05, 0.05});
 
 // A consumer app: a late-morning and an evening peak every day, quieter at weekends.
-const HourlyWeights kDaytimePeaks = week(
-    {0.25, 0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.6, 0.8, 0.95, 1, 0.9, 0.85, 0.9, 0.95, 0.9, 0.8, 0.85, 0.95, 1,
-     0.85, 0.6, 0.4},
-    {0.25, 0.15, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.5, 0.7, 0.8, 0.85, 0.8, 0.75, 0.75, 0.8, 0.8, 0.75, 0.8, 0.85,
-     0.85, 0.75, 0.55, 0.35});
+const HourlyWeights kDaytimePeaks =
+    week({0.25, 0.15, 0.1, 0.08, 0.08, 0.1, 0.2,  0.4,  0.6, 0.8,  0.95, 1,
+          0.9,  0.85, 0.9, 0.95, 0.9,  0.8, 0.85, 0.95, 1,   0.85, 0.6,  0.4},
+         {0.25, 0.15, 0.1,  0.08, 0.08, 0.1,  0.15, 0.3,  0.5,  0.7,  0.8,  0.85,
+          0.8,  0.75, 0.75, 0.8,  0.8,  0.75, 0.8,  0.85, 0.85, 0.75, 0.55, 0.35});
 
 // Nothing between midnight and 07:00, flat otherwise.
-const HourlyWeights kOvernightSilence = week(
-    {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-    {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+const HourlyWeights kOvernightSilence =
+    week({0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+         {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
 
 // A light steady trickle plus one heavy job every Sunday 00:00–06:00.
 const HourlyWeights kWeeklyBatch = [] {
@@ -54,11 +55,16 @@ const HourlyWeights kFlat = [] {
 
 std::span<const double> preset_raw_weights(LoadPreset preset) {
   switch (preset) {
-    case LoadPreset::flat: return kFlat;
-    case LoadPreset::business_hours: return kBusinessHours;
-    case LoadPreset::daytime_peaks: return kDaytimePeaks;
-    case LoadPreset::overnight_silence: return kOvernightSilence;
-    case LoadPreset::weekly_batch: return kWeeklyBatch;
+    case LoadPreset::flat:
+      return kFlat;
+    case LoadPreset::business_hours:
+      return kBusinessHours;
+    case LoadPreset::daytime_peaks:
+      return kDaytimePeaks;
+    case LoadPreset::overnight_silence:
+      return kOvernightSilence;
+    case LoadPreset::weekly_batch:
+      return kWeeklyBatch;
   }
   return {};
 }
@@ -93,7 +99,8 @@ LoadShape normalize(std::span<const double> raw) {
   HourlyWeights sorted = shape.weights;
   std::sort(sorted.begin(), sorted.end());
   for (double w : sorted) {
-    if (shape.distinct_weights.empty() || shape.distinct_weights.back().first != w) shape.distinct_weights.push_back({w, 0});
+    if (shape.distinct_weights.empty() || shape.distinct_weights.back().first != w)
+      shape.distinct_weights.push_back({w, 0});
     ++shape.distinct_weights.back().second;
   }
   return shape;

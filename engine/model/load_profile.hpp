@@ -15,9 +15,9 @@ namespace tcoscope {
 using HourlyWeights = std::array<double, kHoursPerWeek>;
 
 struct LoadShape {
-  HourlyWeights weights{};     // mean exactly 1 (up to rounding)
-  double peak_weight = 1.0;    // max weight = peak hour / average hour
-  int peak_hour = 0;           // hour of week with the highest demand
+  HourlyWeights weights{};   // mean exactly 1 (up to rounding)
+  double peak_weight = 1.0;  // max weight = peak hour / average hour
+  int peak_hour = 0;         // hour of week with the highest demand
   // The distinct weights and how many hours carry each: autoscaling sums over these instead of 168 hours
   // (presets have fewer than a dozen distinct values). Integer replica-hours keep the sum exact.
   std::vector<std::pair<double, int>> distinct_weights;

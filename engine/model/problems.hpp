@@ -16,6 +16,8 @@ struct Problem {
 using Problems = std::vector<Problem>;
 
 // "path: message", the form the CLI prints on stderr.
-inline std::string to_string(const Problem& p) { return (p.path.empty() ? std::string("/") : p.path) + ": " + p.message; }
+inline std::string to_string(const Problem& p) {
+  return (p.path.empty() ? std::string("/") : p.path) + ": " + p.message;
+}
 
 }  // namespace tcoscope

@@ -1,6 +1,7 @@
-// scenario.hpp — what the user describes: plain aggregates whose member initializers are the documented defaults.
-// Fields a catalog id can fill are std::optional: empty means "take it from the catalog". Keys, ranges, units and
-// descriptions are contract/scenario_fields.hpp's (one row per member); the schema and the page derive from them.
+// scenario.hpp — what the user describes: plain aggregates whose member initializers are the documented
+// defaults. Fields a catalog id can fill are std::optional: empty means "take it from the catalog". Keys,
+// ranges, units and descriptions are contract/scenario_fields.hpp's (one row per member); the schema and the
+// page derive from them.
 #pragma once
 
 #include <optional>
@@ -15,16 +16,16 @@ inline constexpr int kSchemaVersion = 1;
 
 struct LoadProfile {
   LoadPreset preset = LoadPreset::business_hours;
-  std::vector<double> hourly_weights;     // 168 custom weights (Monday 00:00 first); when set, preset is unused
+  std::vector<double> hourly_weights;  // 168 custom weights (Monday 00:00 first); when set, preset is unused
   bool operator==(const LoadProfile&) const = default;
 };
 
 struct Workload {
-  double tokens_per_month = 2e9;     // input + output tokens
-  double input_share = 0.75;         // share of tokens that are input (prompt) tokens
-  double cached_input_share = 0.0;   // share of input tokens that hit the API's prompt cache
-  double batch_share = 0.0;          // share of traffic that can wait for a batch API
-  double monthly_growth = 0.0;       // volume growth per month over the horizon (0.05 = +5 %/month)
+  double tokens_per_month = 2e9;    // input + output tokens
+  double input_share = 0.75;        // share of tokens that are input (prompt) tokens
+  double cached_input_share = 0.0;  // share of input tokens that hit the API's prompt cache
+  double batch_share = 0.0;         // share of traffic that can wait for a batch API
+  double monthly_growth = 0.0;      // volume growth per month over the horizon (0.05 = +5 %/month)
   LoadProfile load_profile;
   bool operator==(const Workload&) const = default;
 };
@@ -44,41 +45,41 @@ struct Throughput {
   // modeled: the roofline model of MODEL.md from the GPU, the model and the settings below.
   ThroughputSource source = ThroughputSource::measured;
   std::optional<double> tokens_per_second_per_replica;  // input + output tokens/s one replica serves
-  Precision precision = Precision::bf16;        // weights
-  KvPrecision kv_precision = KvPrecision::bf16;  // KV cache
+  Precision precision = Precision::bf16;                // weights
+  KvPrecision kv_precision = KvPrecision::bf16;         // KV cache
   double input_tokens_per_request = 1000;
   double output_tokens_per_request = 250;
-  double mbu = 0.7;                    // MODEL §6 defaults
+  double mbu = 0.7;  // MODEL §6 defaults
   double mfu = 0.5;
   double mfu_prefill = 0.5;
   double tp_efficiency = 0.85;
   double gpu_memory_utilization = 0.9;
-  double runtime_overhead_gb = 2.0;    // per GPU
-  int max_batch = 256;                 // engine cap on concurrent sequences (vLLM max_num_seqs)
+  double runtime_overhead_gb = 2.0;  // per GPU
+  int max_batch = 256;               // engine cap on concurrent sequences (vLLM max_num_seqs)
   bool operator==(const Throughput&) const = default;
 };
 
 struct CloudRental {
-  std::string provider;                      // a provider id from the GPU's rental rows; empty = its default
-  std::optional<double> usd_per_gpu_hour;    // overrides the provider rate
-  double commitment_discount = 0.0;          // off the rate: reserved / committed use (FACTS §3: 30-60 %)
-  bool autoscale = false;                    // bill replica-hours hour by hour instead of a fixed fleet
-  double other_usd_per_month = 0.0;          // storage, egress, load balancer, …
+  std::string provider;                    // a provider id from the GPU's rental rows; empty = its default
+  std::optional<double> usd_per_gpu_hour;  // overrides the provider rate
+  double commitment_discount = 0.0;        // off the rate: reserved / committed use (FACTS §3: 30-60 %)
+  bool autoscale = false;                  // bill replica-hours hour by hour instead of a fixed fleet
+  double other_usd_per_month = 0.0;        // storage, egress, load balancer, …
   bool operator==(const CloudRental&) const = default;
 };
 
 struct OnPrem {
-  std::optional<double> usd_per_gpu;        // purchase price per GPU
-  double host_usd_per_gpu = 5000.0;         // server, CPUs, RAM, NICs: an 8-GPU server's other parts / 8
+  std::optional<double> usd_per_gpu;  // purchase price per GPU
+  double host_usd_per_gpu = 5000.0;   // server, CPUs, RAM, NICs: an 8-GPU server's other parts / 8
   int amortization_months = 36;
-  double residual_value_share = 0.2;        // resale value at the end of amortization, share of the price
-  double cost_of_capital_per_year = 0.0;    // interest on the average capital tied up (0.08 = 8 %/year)
-  std::optional<double> watts_per_gpu;      // full draw per GPU incl. its share of the host; default TDP × 1.4
-  double idle_power_share = 0.3;            // idle draw as a share of full draw
+  double residual_value_share = 0.2;      // resale value at the end of amortization, share of the price
+  double cost_of_capital_per_year = 0.0;  // interest on the average capital tied up (0.08 = 8 %/year)
+  std::optional<double> watts_per_gpu;    // full draw per GPU incl. its share of the host; default TDP × 1.4
+  double idle_power_share = 0.3;          // idle draw as a share of full draw
   double pue = 1.56;
   double usd_per_kwh = 0.13;
-  double colo_usd_per_kw_month = 194.95;    // colocation priced per provisioned kW
-  std::optional<double> rack_usd_per_month; // a flat rack/space cost that replaces the colocation formula
+  double colo_usd_per_kw_month = 194.95;     // colocation priced per provisioned kW
+  std::optional<double> rack_usd_per_month;  // a flat rack/space cost that replaces the colocation formula
   bool operator==(const OnPrem&) const = default;
 };
 
@@ -116,8 +117,8 @@ struct Operations {
 
 struct Constraints {
   Compliance compliance = Compliance::none;
-  double p99_latency_ms = 0.0;      // time per output token target (ms); 0 = none
-  double p99_ttft_ms = 0.0;         // time to first token target (ms); 0 = none
+  double p99_latency_ms = 0.0;  // time per output token target (ms); 0 = none
+  double p99_ttft_ms = 0.0;     // time to first token target (ms); 0 = none
   bool has_mlops_team = false;
   bool operator==(const Constraints&) const = default;
 };

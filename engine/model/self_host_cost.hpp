@@ -24,8 +24,8 @@ enum class Component {
 };
 inline constexpr int kComponentCount = 10;
 
-std::string_view component_key(Component c);    // "gpu_rental", …: the breakdown's JSON keys
-std::string_view component_label(Component c);  // "GPU rental", …
+std::string_view component_key(Component c);            // "gpu_rental", …: the breakdown's JSON keys
+std::string_view component_label(Component c);          // "GPU rental", …
 bool component_applies(const Inputs& in, Component c);  // cloud vs on-prem components
 
 // A fleet already bought (for the horizon): GPUs never shrink, and each purchase amortizes on its own clock.
@@ -37,9 +37,9 @@ struct OwnedFleet {
 struct SelfHostCost {
   Capacity capacity;
   std::array<double, kComponentCount> breakdown{};  // USD per month by Component
-  double gpus = 0;                     // provisioned at peak (rental) or owned
-  double raw_gpu_usd_per_month = 0;    // hardware only: rental, or amortization + capital + power + space
-  double usd_per_month = 0;            // all-in
+  double gpus = 0;                                  // provisioned at peak (rental) or owned
+  double raw_gpu_usd_per_month = 0;  // hardware only: rental, or amortization + capital + power + space
+  double usd_per_month = 0;          // all-in
   double raw_usd_per_replica_hour_at_full_load = 0;
 
   double operator[](Component c) const { return breakdown[static_cast<int>(c)]; }

@@ -13,17 +13,17 @@ namespace {
 constexpr double kGB = 1e9;
 
 struct Roofline {
-  double weights_bytes;      // whole model
-  double active_fraction;    // share of weights a single token reads (MoE)
-  double kv_bytes_per_token; // replica-wide, full attention layers
-  double kv_window_bytes;    // replica-wide bytes per token on sliding-window layers
-  double window;             // sliding window length, 0 = none
-  double flops_per_token;    // 2 · P_active
-  double attn_flops_factor;  // 4 · L · q_dim (× ctx per decoded token)
-  double bandwidth;          // B/s, replica, × MBU
-  double flops;              // FLOP/s, replica, × MFU
-  double flops_prefill;      // FLOP/s, replica, × MFU_prefill
-  double bandwidth_raw;      // B/s, replica, × MBU (for prefill's weight read)
+  double weights_bytes;       // whole model
+  double active_fraction;     // share of weights a single token reads (MoE)
+  double kv_bytes_per_token;  // replica-wide, full attention layers
+  double kv_window_bytes;     // replica-wide bytes per token on sliding-window layers
+  double window;              // sliding window length, 0 = none
+  double flops_per_token;     // 2 · P_active
+  double attn_flops_factor;   // 4 · L · q_dim (× ctx per decoded token)
+  double bandwidth;           // B/s, replica, × MBU
+  double flops;               // FLOP/s, replica, × MFU
+  double flops_prefill;       // FLOP/s, replica, × MFU_prefill
+  double bandwidth_raw;       // B/s, replica, × MBU (for prefill's weight read)
 };
 
 // KV bytes one sequence holds with `tokens` resident.
@@ -69,15 +69,20 @@ double prefill_seconds(const Roofline& r, double sequences, double isl) {
 double bytes_per_weight(Precision precision) {
   switch (precision) {
     case Precision::bf16:
-    case Precision::fp16: return 2;
+    case Precision::fp16:
+      return 2;
     case Precision::fp8:
-    case Precision::int8: return 1;
-    case Precision::int4: return 0.53;  // ≈4.25 bits incl. quantization scales (MODEL §1)
+    case Precision::int8:
+      return 1;
+    case Precision::int4:
+      return 0.53;  // ≈4.25 bits incl. quantization scales (MODEL §1)
   }
   return 0;
 }
 
-double bytes_per_kv(KvPrecision precision) { return precision == KvPrecision::fp8 ? 1 : 2; }
+double bytes_per_kv(KvPrecision precision) {
+  return precision == KvPrecision::fp8 ? 1 : 2;
+}
 
 ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, const ThroughputParams& p) {
   ThroughputModel out;
@@ -93,7 +98,8 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   Roofline r{};
   r.weights_bytes = m.params_b_total * 1e9 * b_w;
   r.active_fraction = m.params_b_total > 0 ? m.params_b_active / m.params_b_total : 1;
-  // KV heads split across TP ranks; beyond the KV-head count (or with MLA's single latent) they are replicated.
+  // KV heads split across TP ranks; beyond the KV-head count (or with MLA's single latent) they are
+  // replicated.
   double kv_split = m.attention == "mla" || m.kv_heads <= 0 ? 1.0 : std::min<double>(tp, m.kv_heads);
   double replication = tp / kv_split;
   double kv_token = m.kv_bytes_per_token_bf16 * (b_kv / 2) * replication;
@@ -120,17 +126,21 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   out.kv_bytes_per_token = r.kv_bytes_per_token + r.kv_window_bytes;
   out.kv_bytes_per_sequence = kv_bytes(r, isl + osl);  // conservative: every sequence at full length
   double kv_room = (out.usable_gb - out.weights_gb - out.runtime_overhead_gb) * kGB;
-  out.max_batch = kv_room > 0 ? static_cast<int>(std::min(1e6, std::floor(kv_room / out.kv_bytes_per_sequence))) : 0;
+  out.max_batch =
+      kv_room > 0 ? static_cast<int>(std::min(1e6, std::floor(kv_room / out.kv_bytes_per_sequence))) : 0;
 
   if (out.max_batch < 1) {
     double need = out.weights_gb + out.runtime_overhead_gb + out.kv_bytes_per_sequence / kGB;
-    out.problem = m.name + " does not fit on " + std::to_string(tp) + "× " + gpu.name + " in " + std::string(name(p.precision)) +
-                  ": weights " + fmt::number(out.weights_gb, 1) + " GB + runtime " + fmt::number(out.runtime_overhead_gb, 1) +
-                  " GB + one sequence's KV cache " + fmt::number(out.kv_bytes_per_sequence / kGB, 2) + " GB = " +
-                  fmt::number(need, 1) + " GB, but only " + fmt::number(out.usable_gb, 1) + " GB of " +
-                  fmt::number(out.vram_gb, 0) + " GB is usable. ";
-    // Tensor parallelism splits attention heads evenly, so serving engines take 1, 2, 4 or 8 GPUs per replica.
-    int more = static_cast<int>(std::ceil(need / (gpu.vram_gb * p.gpu_memory_utilization - p.runtime_overhead_gb)));
+    out.problem = m.name + " does not fit on " + std::to_string(tp) + "× " + gpu.name + " in " +
+                  std::string(name(p.precision)) + ": weights " + fmt::number(out.weights_gb, 1) +
+                  " GB + runtime " + fmt::number(out.runtime_overhead_gb, 1) +
+                  " GB + one sequence's KV cache " + fmt::number(out.kv_bytes_per_sequence / kGB, 2) +
+                  " GB = " + fmt::number(need, 1) + " GB, but only " + fmt::number(out.usable_gb, 1) +
+                  " GB of " + fmt::number(out.vram_gb, 0) + " GB is usable. ";
+    // Tensor parallelism splits attention heads evenly, so serving engines take 1, 2, 4 or 8 GPUs per
+    // replica.
+    int more =
+        static_cast<int>(std::ceil(need / (gpu.vram_gb * p.gpu_memory_utilization - p.runtime_overhead_gb)));
     int suggested = 1;
     while (suggested < std::max(more, tp + 1)) suggested *= 2;
     out.problem += "It would fit with " + std::to_string(suggested) + " GPUs per replica";
@@ -188,7 +198,8 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
     out.fits = false;
     out.problem = "No batch meets the latency target: a single sequence takes " + fmt::number(step_ms(1), 1) +
                   " ms per output token and " + fmt::number(ttft_ms(1), 0) + " ms to its first token on " +
-                  std::to_string(tp) + "× " + gpu.name + ". Use faster GPUs, more GPUs per replica or lower precision.";
+                  std::to_string(tp) + "× " + gpu.name +
+                  ". Use faster GPUs, more GPUs per replica or lower precision.";
     out.batch = 0;
     return out;
   }

@@ -9,21 +9,24 @@
 
 namespace tcoscope {
 
-// The model's settings: self_host.throughput's (whose member initializers are the defaults) plus latency targets.
+// The model's settings: self_host.throughput's (whose member initializers are the defaults) plus latency
+// targets.
 struct ThroughputParams {
   Precision precision = Throughput{}.precision;
   KvPrecision kv_precision = Throughput{}.kv_precision;
   double input_tokens_per_request = Throughput{}.input_tokens_per_request;
   double output_tokens_per_request = Throughput{}.output_tokens_per_request;
-  double mbu = Throughput{}.mbu;                    // achieved share of memory bandwidth in decode (MODEL §6)
-  double mfu = Throughput{}.mfu;                    // achieved share of peak FLOPS in decode GEMMs
-  double mfu_prefill = Throughput{}.mfu_prefill;    // in prefill
-  double tp_efficiency = Throughput{}.tp_efficiency;  // η_TP: bandwidth and FLOPS scale by TP × η_TP when TP > 1
+  double mbu = Throughput{}.mbu;                  // achieved share of memory bandwidth in decode (MODEL §6)
+  double mfu = Throughput{}.mfu;                  // achieved share of peak FLOPS in decode GEMMs
+  double mfu_prefill = Throughput{}.mfu_prefill;  // in prefill
+  double tp_efficiency =
+      Throughput{}.tp_efficiency;  // η_TP: bandwidth and FLOPS scale by TP × η_TP when TP > 1
   double gpu_memory_utilization = Throughput{}.gpu_memory_utilization;  // share of VRAM the engine may use
-  double runtime_overhead_gb = Throughput{}.runtime_overhead_gb;  // per GPU: CUDA context, graphs, activations
-  int max_batch = Throughput{}.max_batch;          // engine cap on concurrent sequences (vLLM max_num_seqs)
-  double tpot_target_ms = 0;                        // time per output token target; 0 = none
-  double ttft_target_ms = 0;                        // time to first token target; 0 = none
+  double runtime_overhead_gb =
+      Throughput{}.runtime_overhead_gb;    // per GPU: CUDA context, graphs, activations
+  int max_batch = Throughput{}.max_batch;  // engine cap on concurrent sequences (vLLM max_num_seqs)
+  double tpot_target_ms = 0;               // time per output token target; 0 = none
+  double ttft_target_ms = 0;               // time to first token target; 0 = none
 };
 
 struct ThroughputModel {
@@ -31,27 +34,27 @@ struct ThroughputModel {
   std::string problem;  // why it does not fit, with the numbers and what would make it fit
 
   // Memory, per replica (GB = 1e9 bytes).
-  double vram_gb = 0;            // all GPUs of the replica
-  double usable_gb = 0;          // × gpu_memory_utilization
+  double vram_gb = 0;    // all GPUs of the replica
+  double usable_gb = 0;  // × gpu_memory_utilization
   double weights_gb = 0;
   double runtime_overhead_gb = 0;
-  double kv_bytes_per_token = 0;   // across the replica, incl. KV heads replicated when TP > KV heads
+  double kv_bytes_per_token = 0;     // across the replica, incl. KV heads replicated when TP > KV heads
   double kv_bytes_per_sequence = 0;  // at ISL + OSL resident tokens (sliding windows capped)
   double kv_gb_at_batch = 0;
-  double free_gb = 0;            // usable − weights − overhead − KV at the chosen batch
+  double free_gb = 0;  // usable − weights − overhead − KV at the chosen batch
 
   // Batch and speed.
-  int max_batch = 0;             // what memory allows (before the engine cap)
-  int batch = 0;                 // what runs: min(memory, engine cap, latency targets)
-  std::string limited_by;        // memory | engine_cap | tpot_target | ttft_target
-  double tpot_ms = 0;            // decode step time at the chosen batch
-  double ttft_ms = 0;            // prefill of one request + one decode step
+  int max_batch = 0;       // what memory allows (before the engine cap)
+  int batch = 0;           // what runs: min(memory, engine cap, latency targets)
+  std::string limited_by;  // memory | engine_cap | tpot_target | ttft_target
+  double tpot_ms = 0;      // decode step time at the chosen batch
+  double ttft_ms = 0;      // prefill of one request + one decode step
   double prefill_ms_per_request = 0;
-  std::string bound;             // memory | compute (decode at the chosen batch)
-  double output_tokens_per_second = 0;  // per replica
-  double total_tokens_per_second = 0;   // input + output, per replica
+  std::string bound;                           // memory | compute (decode at the chosen batch)
+  double output_tokens_per_second = 0;         // per replica
+  double total_tokens_per_second = 0;          // input + output, per replica
   double offline_total_tokens_per_second = 0;  // at the memory/engine maximum, no latency target
-  double compute_tflops_per_gpu = 0;     // peak dense TFLOPS per GPU at the compute precision used
+  double compute_tflops_per_gpu = 0;           // peak dense TFLOPS per GPU at the compute precision used
 };
 
 // Bytes per weight and per KV element.

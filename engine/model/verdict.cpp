@@ -9,9 +9,12 @@
 namespace tcoscope {
 namespace {
 
-
-std::string api_name(const Inputs& in) { return in.api_model ? in.api_model->name : "the custom API model"; }
-std::string model_name(const Inputs& in) { return in.model ? in.model->name : "the self-hosted model"; }
+std::string api_name(const Inputs& in) {
+  return in.api_model ? in.api_model->name : "the custom API model";
+}
+std::string model_name(const Inputs& in) {
+  return in.model ? in.model->name : "the self-hosted model";
+}
 
 }  // namespace
 
@@ -23,7 +26,8 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
     v.reasons.push_back({std::move(code), std::move(favors), std::move(message)});
   };
   const double months = s.horizon_months;
-  const double saving_self = (hz.total_api_usd - hz.total_self_host_usd) / months;  // >0: self-hosting cheaper
+  const double saving_self =
+      (hz.total_api_usd - hz.total_self_host_usd) / months;  // >0: self-hosting cheaper
   // Within half a cent a month the options tie: neither "saves" anything, whatever the rounding says.
   const bool tie = std::fabs(saving_self) < 0.005;
   const bool self_cheaper = saving_self > 0 && !tie;
@@ -35,19 +39,21 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
     add("compliance_requires_self_host", "self_host",
         std::string(label(s.constraints.compliance)) +
             " requirements make self-hosting mandatory whatever it costs" +
-            (self_cheaper ? "; here it is also cheaper."
-                          : ": here it costs " + fmt::usd_whole(-saving_self) + " a month more than the API."));
+            (self_cheaper
+                 ? "; here it is also cheaper."
+                 : ": here it costs " + fmt::usd_whole(-saving_self) + " a month more than the API."));
   } else {
     v.choice = self_cheaper ? "self_host" : "api";
     v.margin_usd_per_month = tie ? 0.0 : std::fabs(saving_self);
   }
 
-  std::string totals = horizon_text + " the API costs " + fmt::usd_whole(hz.total_api_usd) + " and self-hosting " +
-                       fmt::usd_whole(hz.total_self_host_usd);
+  std::string totals = horizon_text + " the API costs " + fmt::usd_whole(hz.total_api_usd) +
+                       " and self-hosting " + fmt::usd_whole(hz.total_self_host_usd);
   if (tie)
     add("costs_tie", "neutral",
-        totals + ": the same to the cent, so neither saves anything; the API is kept because it needs no "
-                 "migration and no hardware.");
+        totals +
+            ": the same to the cent, so neither saves anything; the API is kept because it needs no "
+            "migration and no hardware.");
   else if (self_cheaper)
     add("self_host_cheaper", "self_host",
         totals + ": self-hosting saves " + fmt::usd_whole(saving_self) + " a month on average.");
@@ -64,12 +70,14 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
             (share >= 1 ? fmt::plain(share) + "× that" : fmt::percent(share) + " of it") + ").");
   } else if (be.kind == "never") {
     add("breakeven_never", "api",
-        "Self-hosting never breaks even: each extra 1M tokens costs " + fmt::usd(be.self_host_usd_per_mtok_marginal) +
+        "Self-hosting never breaks even: each extra 1M tokens costs " +
+            fmt::usd(be.self_host_usd_per_mtok_marginal) +
             " self-hosted (replicas sized for the peak hour at " +
             fmt::percent(s.self_host.target_peak_utilization) + " target load), against the API's " +
             fmt::usd(be.api_usd_per_mtok_marginal) + ".");
   } else {
-    add("breakeven_always", "self_host", "Self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens a month.");
+    add("breakeven_always", "self_host",
+        "Self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens a month.");
   }
 
   if (hz.payback_month && in.one_time_usd() > 0 && *hz.payback_month > 1)
@@ -91,26 +99,28 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   if (api.usd_per_month < kTypicalBreakevenApiUsdPerMonth)
     add("below_typical_breakeven", "api",
         "The API bill is " + fmt::usd_whole(api.usd_per_month) +
-            " a month, below the ~$4,200 a month at which self-hosting typically starts to pay once engineering "
+            " a month, below the ~$4,200 a month at which self-hosting typically starts to pay once "
+            "engineering "
             "is counted.");
 
   if (in.load.peak_weight >= kSpikyPeakToAverage)
     add("spiky_load", "api",
         "The busiest hour carries " + fmt::plain(in.load.peak_weight) + "× the average hour's traffic: " +
-            (in.autoscale() ? std::string("autoscaling follows it, but every replica still bills whole hours.")
-                            : std::string("a fleet sized for the peak sits idle the rest of the week.")));
+            (in.autoscale()
+                 ? std::string("autoscaling follows it, but every replica still bills whole hours.")
+                 : std::string("a fleet sized for the peak sits idle the rest of the week.")));
 
   if (in.api_model && in.model) {
     int api_rank = tier_rank(in.api_model->tier), model_rank = tier_rank(in.model->competes_with_tier);
     if (api_rank > model_rank && model_rank >= 0)
       add("tier_mismatch", "api",
-          api_name(in) + " is a " + in.api_model->tier + "-tier API, but " + model_name(in) + " competes with " +
-              in.model->competes_with_tier + "-tier models such as " + in.competes_with_name +
-              ": compare against the tier the product needs.");
+          api_name(in) + " is a " + in.api_model->tier + "-tier API, but " + model_name(in) +
+              " competes with " + in.model->competes_with_tier + "-tier models such as " +
+              in.competes_with_name + ": compare against the tier the product needs.");
     else if (api_rank < model_rank && api_rank >= 0)
       add("tier_mismatch_larger_model", "neutral",
-          model_name(in) + " competes with " + in.model->competes_with_tier + "-tier APIs, above " + api_name(in) +
-              " (" + in.api_model->tier + " tier): if " + in.api_model->tier +
+          model_name(in) + " competes with " + in.model->competes_with_tier + "-tier APIs, above " +
+              api_name(in) + " (" + in.api_model->tier + " tier): if " + in.api_model->tier +
               "-tier quality is enough, a smaller self-hosted model costs less.");
   }
 
@@ -127,16 +137,17 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
     double hosted_usd = api_cost(hosted, s.workload.tokens_per_month).usd_per_month;
     if (hosted_usd < self.usd_per_month)
       add("hosted_open_model_cheaper", "api",
-          in.hosted_api->provider + " serves " + model_name(in) + " itself per token (" + in.hosted_api->name +
-              "): " + fmt::usd_whole(hosted_usd) + " a month for this workload, against " +
-              fmt::usd_whole(self.usd_per_month) + " self-hosted.");
+          in.hosted_api->provider + " serves " + model_name(in) + " itself per token (" +
+              in.hosted_api->name + "): " + fmt::usd_whole(hosted_usd) +
+              " a month for this workload, against " + fmt::usd_whole(self.usd_per_month) + " self-hosted.");
   }
 
   const double engineering = self[Component::engineering];
   if (!s.constraints.has_mlops_team) {
     if (engineering <= 0)
       add("engineering_unpriced", "api",
-          "No engineering time is priced and there is no MLOps team: someone must run the GPUs (about $145,000 a "
+          "No engineering time is priced and there is no MLOps team: someone must run the GPUs (about "
+          "$145,000 a "
           "year fully loaded for one engineer in the US).");
     else
       add("no_mlops_team", "api",

@@ -27,10 +27,10 @@ struct Verdict {
 };
 
 // Thresholds the reasons use, each from SPEC §1.
-inline constexpr double kLowUtilization = 0.5;                 // "variable load (utilization under 50%)"
+inline constexpr double kLowUtilization = 0.5;                   // "variable load (utilization under 50%)"
 inline constexpr double kTypicalBreakevenApiUsdPerMonth = 4200;  // the article's breakeven
-inline constexpr double kSpikyPeakToAverage = 2.0;             // peak hour at least twice the average hour
-inline constexpr double kLowLatencyMs = 100;                   // "p99 under 100 ms"
+inline constexpr double kSpikyPeakToAverage = 2.0;               // peak hour at least twice the average hour
+inline constexpr double kLowLatencyMs = 100;                     // "p99 under 100 ms"
 
 Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, const Breakeven& breakeven,
                const Horizon& horizon);

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "report/format.hpp"
 #include "model/throughput.hpp"
 #include "model/units.hpp"
+#include "report/format.hpp"
 
 namespace tcoscope {
 namespace {
@@ -17,214 +17,282 @@ using fmt::tokens;
 using fmt::usd;
 using fmt::usd_input;
 
-std::string per_mtok(double x) { return usd(x) + "/1M"; }
+std::string per_mtok(double x) {
+  return usd(x) + "/1M";
+}
 std::string lowercase(std::string_view s) {
   std::string out(s);
   if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z' && !(out.size() > 1 && out[1] >= 'A' && out[1] <= 'Z'))
     out[0] = static_cast<char>(out[0] - 'A' + 'a');
   return out;
 }
-std::string hours_in_month() { return plain(kHoursPerMonth) + " h"; }
-std::string count(double x, const char* one, const char* many) { return plain(x) + " " + (x == 1 ? one : many); }
+std::string hours_in_month() {
+  return plain(kHoursPerMonth) + " h";
+}
+std::string count(double x, const char* one, const char* many) {
+  return plain(x) + " " + (x == 1 ? one : many);
+}
+
+// Each section of the explanation reads the same evaluation; one member function a section.
+class Explainer {
+ public:
+  explicit Explainer(const Evaluation& ev)
+      : e(ev),
+        in(ev.inputs),
+        s(in.scenario),
+        w(s.workload),
+        h(s.self_host),
+        o(h.on_prem),
+        ops(s.operations),
+        a(ev.api),
+        sh(ev.self_host),
+        cap(sh.capacity),
+        v(w.tokens_per_month) {}
+
+  std::vector<Explanation> run() {
+    workload();
+    api();
+    throughput();
+    capacity();
+    components();
+    cost_per_mtok();
+    breakeven_and_horizon();
+    return std::move(out);
+  }
+
+ private:
+  void add(std::string figure, std::string label, std::string formula, std::string value) {
+    out.push_back({std::move(figure), std::move(label), std::move(formula), std::move(value)});
+  }
+
+  void workload() {
+    // Workload.
+    add("workload.input_tokens_per_month", "Input tokens",
+        tokens(v) + " × " + percent(w.input_share) + " input", tokens(a.input_tokens));
+    add("workload.output_tokens_per_month", "Output tokens",
+        tokens(v) + " − " + tokens(a.input_tokens) + " input", tokens(a.output_tokens));
+  }
+
+  void api() {
+    // API.
+    add("api.breakdown.input", "Uncached input",
+        tokens(a.input_tokens) + " × (1 − " + percent(w.cached_input_share) + " cached) × " +
+            per_mtok(in.api_usd_per_mtok_input),
+        usd(a.input_usd));
+    add("api.breakdown.cached_input", "Cached input",
+        tokens(a.input_tokens) + " × " + percent(w.cached_input_share) + " cached × " +
+            per_mtok(in.api_usd_per_mtok_cached_input),
+        usd(a.cached_input_usd));
+    add("api.breakdown.output", "Output",
+        tokens(a.output_tokens) + " × " + per_mtok(in.api_usd_per_mtok_output), usd(a.output_usd));
+    add("api.breakdown.batch_savings", "Batch discount",
+        "−" + usd(a.input_usd + a.cached_input_usd + a.output_usd) + " × " + percent(w.batch_share) +
+            " batch × " + percent(in.api_batch_discount) + " off",
+        usd(a.batch_savings_usd));
+    add("api.breakdown.other", "Other API costs", "", usd(a.other_usd));
+    add("api.usd_per_month", "API per month",
+        usd(a.input_usd) + " uncached + " + usd(a.cached_input_usd) + " cached + " + usd(a.output_usd) +
+            " output − " + usd(-a.batch_savings_usd) + " batch discount + " + usd(a.other_usd) + " other",
+        usd(a.usd_per_month));
+    add("api.usd_per_mtok", "API per 1M tokens",
+        e.api_usd_per_mtok ? usd(a.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
+        e.api_usd_per_mtok ? usd(*e.api_usd_per_mtok) : "n/a");
+  }
+
+  void throughput() {
+    // Throughput, when modeled (shown whether or not capacity planning uses it).
+    if (in.throughput_model && in.throughput_model->fits && in.model && in.gpu) {
+      const ThroughputModel& t = *in.throughput_model;
+      const Throughput& tp = h.throughput;
+      add("self_host.throughput.memory.weights_gb", "Weights",
+          plain(in.model->params_b_total) + "B parameters × " + plain(bytes_per_weight(tp.precision)) +
+              " bytes (" + std::string(name(tp.precision)) + ")",
+          fmt::number(t.weights_gb, 1) + " GB");
+      add("self_host.throughput.memory.kv_gb_at_batch", "KV cache",
+          plain(t.batch) + " sequences × " +
+              plain(tp.input_tokens_per_request + tp.output_tokens_per_request) + " tokens × " +
+              fmt::number(t.kv_bytes_per_token / 1024, 0) + " KiB/token (" +
+              std::string(name(tp.kv_precision)) + ")",
+          fmt::number(t.kv_gb_at_batch, 1) + " GB");
+      add("self_host.throughput.max_batch", "Largest batch in memory",
+          "floor((" + fmt::number(t.usable_gb, 1) + " GB usable − " + fmt::number(t.weights_gb, 1) +
+              " GB weights − " + fmt::number(t.runtime_overhead_gb, 1) + " GB runtime) / " +
+              fmt::number(t.kv_bytes_per_sequence / 1e9, 3) + " GB per sequence)",
+          plain(t.max_batch));
+      add("self_host.throughput.tpot_ms", "Time per output token",
+          "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " +
+              plain(h.gpus_per_replica) + " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" +
+              plain(t.compute_tflops_per_gpu) + " TFLOPS × " + percent(tp.mfu) + " MFU)) at batch " +
+              plain(t.batch) + ", " + t.bound + "-bound",
+          fmt::number(t.tpot_ms, 1) + " ms");
+      add("self_host.throughput.ttft_ms", "Time to first token",
+          "prefill of " + plain(tp.input_tokens_per_request) + " tokens + one decode step",
+          fmt::number(t.ttft_ms, 0) + " ms");
+      add("self_host.throughput.total_tokens_per_second_per_replica", "Modeled throughput per replica",
+          plain(t.batch) + " × (" + plain(tp.input_tokens_per_request) + " + " +
+              plain(tp.output_tokens_per_request) + ") tokens / (prefill + " +
+              plain(tp.output_tokens_per_request) + " × " + fmt::number(t.tpot_ms, 1) + " ms)",
+          plain(t.total_tokens_per_second) + " tok/s");
+    }
+  }
+
+  void capacity() {
+    // Capacity.
+    add("self_host.peak_demand_tokens_per_hour", "Peak-hour demand",
+        tokens(v) + " / " + hours_in_month() + " × " + plain(in.load.peak_weight) +
+            " (peak hour / average hour, " + in.load_profile_name + ")",
+        tokens(cap.peak_demand_tokens_per_hour) + " tokens/h");
+    add("self_host.tokens_per_replica_hour", "Replica capacity",
+        plain(in.tokens_per_second_per_replica) + " tok/s × " + plain(kSecondsPerHour) + " s",
+        tokens(cap.tokens_per_replica_hour) + " tokens/h");
+    std::string replicas_formula =
+        in.autoscale()
+            ? "each hour: max(" + count(h.min_replicas, "min", "min") + ", ceil(demand / (" +
+                  tokens(cap.tokens_per_replica_hour) + " × " + percent(h.target_peak_utilization) +
+                  " target))) + " + plain(h.spare_replicas) + " spare; peak"
+            : "max(" + plain(h.min_replicas) + " min, ceil(" + tokens(cap.peak_demand_tokens_per_hour) +
+                  " / (" + tokens(cap.tokens_per_replica_hour) + " × " + percent(h.target_peak_utilization) +
+                  " target))) + " + plain(h.spare_replicas) + " spare";
+    add("self_host.replicas_peak", "Replicas", replicas_formula, plain(cap.replicas_peak));
+    add("self_host.gpu_hours_per_month", "GPU-hours per month",
+        in.autoscale() ? plain(cap.replicas_average) + " replicas on average × " +
+                             count(h.gpus_per_replica, "GPU", "GPUs") + " × " + hours_in_month()
+                       : count(cap.replicas_peak, "replica", "replicas") + " × " +
+                             count(h.gpus_per_replica, "GPU", "GPUs") + " × " + hours_in_month(),
+        plain(cap.gpu_hours_per_month) + " GPU-h");
+    add("self_host.utilization", "Utilization",
+        tokens(v) + " served / (" + plain(cap.replica_hours_per_month) + " replica-h × " +
+            tokens(cap.tokens_per_replica_hour) + " tokens/h)",
+        percent(cap.utilization));
+  }
+
+  void components() {
+    // Self-host components.
+    auto component = [&](Component c, std::string formula) {
+      if (!component_applies(in, c)) return;
+      add("self_host.breakdown." + std::string(component_key(c)), std::string(component_label(c)),
+          std::move(formula), usd(sh[c]));
+    };
+    const std::string discount =
+        h.cloud.commitment_discount > 0
+            ? " × (1 − " + percent(h.cloud.commitment_discount) + " commitment discount)"
+            : "";
+    component(Component::gpu_rental,
+              in.autoscale() ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(in.usd_per_gpu_hour) +
+                                   "/h (" + in.provider_name + ")" + discount
+                             : count(sh.gpus, "GPU", "GPUs") + " × " + hours_in_month() + " × " +
+                                   usd(in.usd_per_gpu_hour) + "/h (" + in.provider_name + ")" + discount);
+    component(Component::cloud_other, "");
+    const double capex = in.usd_per_gpu + o.host_usd_per_gpu;
+    const double kw = in.watts_per_gpu / kWattsPerKw;
+    component(Component::hardware_amortization,
+              count(sh.gpus, "GPU", "GPUs") + " × (" + usd_input(in.usd_per_gpu) + " + " +
+                  usd_input(o.host_usd_per_gpu) + " host) × (1 − " + percent(o.residual_value_share) +
+                  " residual) / " + plain(o.amortization_months) + " months");
+    component(Component::cost_of_capital, count(sh.gpus, "GPU", "GPUs") + " × " + usd_input(capex) +
+                                              " × (1 + " + percent(o.residual_value_share) + ") / 2 × " +
+                                              percent(o.cost_of_capital_per_year) + "/year / 12");
+    component(Component::electricity, count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × (" +
+                                          percent(o.idle_power_share) + " idle + " +
+                                          percent(1 - o.idle_power_share) + " × " + percent(cap.utilization) +
+                                          " load) × PUE " + plain(o.pue) + " × " + hours_in_month() + " × " +
+                                          usd(o.usd_per_kwh) + "/kWh");
+    component(Component::facility, o.rack_usd_per_month
+                                       ? "flat rack cost"
+                                       : count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × " +
+                                             usd_input(o.colo_usd_per_kw_month) + "/kW-month");
+    const Engineering& eng = ops.engineering;
+    component(Component::engineering,
+              eng.mode == EngineeringMode::fte
+                  ? plain(eng.fte) + " FTE × " + usd_input(eng.usd_per_fte_year) + "/year / 12"
+                  : usd(sh.raw_gpu_usd_per_month) + " raw GPU cost × (" + plain(eng.overhead_multiplier) +
+                        " overhead multiplier − 1)");
+    component(Component::model_refreshes, plain(ops.model_refreshes_per_year) + "/year × " +
+                                              usd_input(ops.usd_per_model_refresh) + " / 12");
+    component(Component::observability, "");
+    component(Component::one_time, "(" + usd_input(ops.one_time_usd) + " one-off work + " +
+                                       usd_input(ops.observability_setup_usd) + " observability setup) / " +
+                                       plain(s.horizon_months) + " months");
+    std::string sum;
+    for (int c = 0; c < kComponentCount; ++c)
+      if (component_applies(in, static_cast<Component>(c)))
+        sum += (sum.empty() ? "" : " + ") + usd(sh.breakdown[c]) + " " +
+               lowercase(component_label(static_cast<Component>(c)));
+    add("self_host.usd_per_month", "Self-hosting per month", sum, usd(sh.usd_per_month));
+  }
+
+  void cost_per_mtok() {
+    // Cost per 1M tokens, three ways.
+    add("self_host.usd_per_mtok_at_full_load", "Raw GPU per 1M tokens at 100% load",
+        usd(sh.raw_usd_per_replica_hour_at_full_load) + "/replica-h / (" +
+            tokens(cap.tokens_per_replica_hour) + " tokens/h / 1M)",
+        usd(e.self_host_usd_per_mtok_at_full_load));
+    add("self_host.usd_per_mtok_raw_at_utilization", "Raw GPU per 1M tokens at actual load",
+        e.self_host_usd_per_mtok_raw_at_utilization
+            ? usd(sh.raw_gpu_usd_per_month) + " raw GPU / " + tokens(v) + " tokens × 1M" + " (" +
+                  percent(cap.utilization) + " utilization)"
+            : "no volume",
+        e.self_host_usd_per_mtok_raw_at_utilization ? usd(*e.self_host_usd_per_mtok_raw_at_utilization)
+                                                    : "n/a");
+    add("self_host.usd_per_mtok", "All-in per 1M tokens",
+        e.self_host_usd_per_mtok ? usd(sh.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
+        e.self_host_usd_per_mtok ? usd(*e.self_host_usd_per_mtok) : "n/a");
+  }
+
+  void breakeven_and_horizon() {
+    // Breakeven and horizon.
+    const Breakeven& b = e.breakeven;
+    if (b.kind == "crossing")
+      add("breakeven.tokens_per_month", "Breakeven",
+          "the volume from which self-hosting stays cheaper; both cost " + usd(*b.api_usd_per_month) +
+              " a month there",
+          tokens(*b.tokens_per_month) + " tokens/month");
+    else if (b.kind == "never")
+      add("breakeven.tokens_per_month", "Breakeven",
+          "each extra 1M tokens costs " + usd(b.self_host_usd_per_mtok_marginal) +
+              " self-hosted ≥ the API's " + usd(b.api_usd_per_mtok_marginal) +
+              " (and fixed costs come on top)",
+          "never");
+    else
+      add("breakeven.tokens_per_month", "Breakeven",
+          "self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens/month", "always");
+    const Horizon& hz = e.horizon;
+    add("horizon.total_api_usd", "API over the horizon",
+        "sum of " + plain(s.horizon_months) + " months at " + percent(w.monthly_growth) + " growth a month",
+        usd(hz.total_api_usd));
+    add("horizon.total_self_host_usd", "Self-hosting over the horizon",
+        usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) + " months" +
+            (in.on_prem()
+                 ? " (bought GPUs as straight-line amortization from their purchase month, not cash up front)"
+                 : ""),
+        usd(hz.total_self_host_usd));
+    add("horizon.payback_month", "Payback month",
+        "first month from which self-hosting's cumulative cost stays below the API's",
+        hz.payback_month ? "month " + std::to_string(*hz.payback_month) : "none within the horizon");
+    add("verdict.margin_usd_per_month", "Margin",
+        "(" + usd(hz.total_api_usd) + " − " + usd(hz.total_self_host_usd) + ") / " + plain(s.horizon_months) +
+            " months" + (e.verdict.choice == "api" ? ", API's advantage" : ""),
+        usd(e.verdict.margin_usd_per_month) + "/month");
+  }
+
+  const Evaluation& e;
+  const Inputs& in;
+  const Scenario& s;
+  const Workload& w;
+  const SelfHostOption& h;
+  const OnPrem& o;
+  const Operations& ops;
+  const ApiCost& a;
+  const SelfHostCost& sh;
+  const Capacity& cap;
+  const double v;
+  std::vector<Explanation> out;
+};
 
 }  // namespace
 
 std::vector<Explanation> explain(const Evaluation& e) {
-  std::vector<Explanation> out;
-  auto add = [&out](std::string figure, std::string label, std::string formula, std::string value) {
-    out.push_back({std::move(figure), std::move(label), std::move(formula), std::move(value)});
-  };
-  const Inputs& in = e.inputs;
-  const Scenario& s = in.scenario;
-  const Workload& w = s.workload;
-  const SelfHostOption& h = s.self_host;
-  const OnPrem& o = h.on_prem;
-  const Operations& ops = s.operations;
-  const ApiCost& a = e.api;
-  const SelfHostCost& sh = e.self_host;
-  const Capacity& cap = sh.capacity;
-  const double v = w.tokens_per_month;
-
-  // Workload.
-  add("workload.input_tokens_per_month", "Input tokens", tokens(v) + " × " + percent(w.input_share) + " input",
-      tokens(a.input_tokens));
-  add("workload.output_tokens_per_month", "Output tokens", tokens(v) + " − " + tokens(a.input_tokens) + " input",
-      tokens(a.output_tokens));
-
-  // API.
-  add("api.breakdown.input", "Uncached input",
-      tokens(a.input_tokens) + " × (1 − " + percent(w.cached_input_share) + " cached) × " +
-          per_mtok(in.api_usd_per_mtok_input),
-      usd(a.input_usd));
-  add("api.breakdown.cached_input", "Cached input",
-      tokens(a.input_tokens) + " × " + percent(w.cached_input_share) + " cached × " +
-          per_mtok(in.api_usd_per_mtok_cached_input),
-      usd(a.cached_input_usd));
-  add("api.breakdown.output", "Output", tokens(a.output_tokens) + " × " + per_mtok(in.api_usd_per_mtok_output),
-      usd(a.output_usd));
-  add("api.breakdown.batch_savings", "Batch discount",
-      "−" + usd(a.input_usd + a.cached_input_usd + a.output_usd) + " × " + percent(w.batch_share) + " batch × " +
-          percent(in.api_batch_discount) + " off",
-      usd(a.batch_savings_usd));
-  add("api.breakdown.other", "Other API costs", "", usd(a.other_usd));
-  add("api.usd_per_month", "API per month",
-      usd(a.input_usd) + " uncached + " + usd(a.cached_input_usd) + " cached + " + usd(a.output_usd) + " output − " +
-          usd(-a.batch_savings_usd) + " batch discount + " + usd(a.other_usd) + " other",
-      usd(a.usd_per_month));
-  add("api.usd_per_mtok", "API per 1M tokens",
-      e.api_usd_per_mtok ? usd(a.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
-      e.api_usd_per_mtok ? usd(*e.api_usd_per_mtok) : "n/a");
-
-  // Throughput, when modeled (shown whether or not capacity planning uses it).
-  if (in.throughput_model && in.throughput_model->fits && in.model && in.gpu) {
-    const ThroughputModel& t = *in.throughput_model;
-    const Throughput& tp = h.throughput;
-    add("self_host.throughput.memory.weights_gb", "Weights",
-        plain(in.model->params_b_total) + "B parameters × " + plain(bytes_per_weight(tp.precision)) + " bytes (" +
-            std::string(name(tp.precision)) + ")",
-        fmt::number(t.weights_gb, 1) + " GB");
-    add("self_host.throughput.memory.kv_gb_at_batch", "KV cache",
-        plain(t.batch) + " sequences × " + plain(tp.input_tokens_per_request + tp.output_tokens_per_request) +
-            " tokens × " + fmt::number(t.kv_bytes_per_token / 1024, 0) + " KiB/token (" + std::string(name(tp.kv_precision)) + ")",
-        fmt::number(t.kv_gb_at_batch, 1) + " GB");
-    add("self_host.throughput.max_batch", "Largest batch in memory",
-        "floor((" + fmt::number(t.usable_gb, 1) + " GB usable − " + fmt::number(t.weights_gb, 1) + " GB weights − " +
-            fmt::number(t.runtime_overhead_gb, 1) + " GB runtime) / " +
-            fmt::number(t.kv_bytes_per_sequence / 1e9, 3) + " GB per sequence)",
-        plain(t.max_batch));
-    add("self_host.throughput.tpot_ms", "Time per output token",
-        "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " + plain(h.gpus_per_replica) +
-            " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" + plain(t.compute_tflops_per_gpu) + " TFLOPS × " +
-            percent(tp.mfu) + " MFU)) at batch " + plain(t.batch) + ", " + t.bound + "-bound",
-        fmt::number(t.tpot_ms, 1) + " ms");
-    add("self_host.throughput.ttft_ms", "Time to first token",
-        "prefill of " + plain(tp.input_tokens_per_request) + " tokens + one decode step", fmt::number(t.ttft_ms, 0) + " ms");
-    add("self_host.throughput.total_tokens_per_second_per_replica", "Modeled throughput per replica",
-        plain(t.batch) + " × (" + plain(tp.input_tokens_per_request) + " + " + plain(tp.output_tokens_per_request) +
-            ") tokens / (prefill + " + plain(tp.output_tokens_per_request) + " × " + fmt::number(t.tpot_ms, 1) + " ms)",
-        plain(t.total_tokens_per_second) + " tok/s");
-  }
-
-  // Capacity.
-  add("self_host.peak_demand_tokens_per_hour", "Peak-hour demand",
-      tokens(v) + " / " + hours_in_month() + " × " + plain(in.load.peak_weight) + " (peak hour / average hour, " + in.load_profile_name +
-          ")",
-      tokens(cap.peak_demand_tokens_per_hour) + " tokens/h");
-  add("self_host.tokens_per_replica_hour", "Replica capacity",
-      plain(in.tokens_per_second_per_replica) + " tok/s × " + plain(kSecondsPerHour) + " s", tokens(cap.tokens_per_replica_hour) + " tokens/h");
-  std::string replicas_formula =
-      in.autoscale()
-          ? "each hour: max(" + count(h.min_replicas, "min", "min") + ", ceil(demand / (" +
-                tokens(cap.tokens_per_replica_hour) + " × " + percent(h.target_peak_utilization) + " target))) + " +
-                plain(h.spare_replicas) + " spare; peak"
-          : "max(" + plain(h.min_replicas) + " min, ceil(" + tokens(cap.peak_demand_tokens_per_hour) + " / (" +
-                tokens(cap.tokens_per_replica_hour) + " × " + percent(h.target_peak_utilization) + " target))) + " +
-                plain(h.spare_replicas) + " spare";
-  add("self_host.replicas_peak", "Replicas", replicas_formula, plain(cap.replicas_peak));
-  add("self_host.gpu_hours_per_month", "GPU-hours per month",
-      in.autoscale() ? plain(cap.replicas_average) + " replicas on average × " + count(h.gpus_per_replica, "GPU", "GPUs") +
-                           " × " + hours_in_month()
-                     : count(cap.replicas_peak, "replica", "replicas") + " × " +
-                           count(h.gpus_per_replica, "GPU", "GPUs") + " × " + hours_in_month(),
-      plain(cap.gpu_hours_per_month) + " GPU-h");
-  add("self_host.utilization", "Utilization",
-      tokens(v) + " served / (" + plain(cap.replica_hours_per_month) + " replica-h × " +
-          tokens(cap.tokens_per_replica_hour) + " tokens/h)",
-      percent(cap.utilization));
-
-  // Self-host components.
-  auto component = [&](Component c, std::string formula) {
-    if (!component_applies(in, c)) return;
-    add("self_host.breakdown." + std::string(component_key(c)), std::string(component_label(c)), std::move(formula),
-        usd(sh[c]));
-  };
-  const std::string discount = h.cloud.commitment_discount > 0
-                                   ? " × (1 − " + percent(h.cloud.commitment_discount) + " commitment discount)"
-                                   : "";
-  component(Component::gpu_rental,
-            in.autoscale() ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(in.usd_per_gpu_hour) + "/h (" +
-                                 in.provider_name + ")" + discount
-                           : count(sh.gpus, "GPU", "GPUs") + " × " + hours_in_month() + " × " + usd(in.usd_per_gpu_hour) + "/h (" +
-                                 in.provider_name + ")" + discount);
-  component(Component::cloud_other, "");
-  const double capex = in.usd_per_gpu + o.host_usd_per_gpu;
-  const double kw = in.watts_per_gpu / kWattsPerKw;
-  component(Component::hardware_amortization,
-            count(sh.gpus, "GPU", "GPUs") + " × (" + usd_input(in.usd_per_gpu) + " + " + usd_input(o.host_usd_per_gpu) +
-                " host) × (1 − " + percent(o.residual_value_share) + " residual) / " +
-                plain(o.amortization_months) + " months");
-  component(Component::cost_of_capital, count(sh.gpus, "GPU", "GPUs") + " × " + usd_input(capex) + " × (1 + " +
-                                            percent(o.residual_value_share) + ") / 2 × " +
-                                            percent(o.cost_of_capital_per_year) + "/year / 12");
-  component(Component::electricity,
-            count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × (" + percent(o.idle_power_share) +
-                " idle + " + percent(1 - o.idle_power_share) + " × " + percent(cap.utilization) +
-                " load) × PUE " + plain(o.pue) + " × " + hours_in_month() + " × " + usd(o.usd_per_kwh) + "/kWh");
-  component(Component::facility, o.rack_usd_per_month
-                                     ? "flat rack cost"
-                                     : count(sh.gpus, "GPU", "GPUs") + " × " + plain(kw) + " kW × " +
-                                           usd_input(o.colo_usd_per_kw_month) + "/kW-month");
-  const Engineering& eng = ops.engineering;
-  component(Component::engineering,
-            eng.mode == EngineeringMode::fte ? plain(eng.fte) + " FTE × " + usd_input(eng.usd_per_fte_year) + "/year / 12"
-                              : usd(sh.raw_gpu_usd_per_month) + " raw GPU cost × (" +
-                                    plain(eng.overhead_multiplier) + " overhead multiplier − 1)");
-  component(Component::model_refreshes,
-            plain(ops.model_refreshes_per_year) + "/year × " + usd_input(ops.usd_per_model_refresh) + " / 12");
-  component(Component::observability, "");
-  component(Component::one_time, "(" + usd_input(ops.one_time_usd) + " one-off work + " + usd_input(ops.observability_setup_usd) +
-                                     " observability setup) / " + plain(s.horizon_months) + " months");
-  std::string sum;
-  for (int c = 0; c < kComponentCount; ++c)
-    if (component_applies(in, static_cast<Component>(c)))
-      sum += (sum.empty() ? "" : " + ") + usd(sh.breakdown[c]) + " " + lowercase(component_label(static_cast<Component>(c)));
-  add("self_host.usd_per_month", "Self-hosting per month", sum, usd(sh.usd_per_month));
-
-  // Cost per 1M tokens, three ways.
-  add("self_host.usd_per_mtok_at_full_load", "Raw GPU per 1M tokens at 100% load",
-      usd(sh.raw_usd_per_replica_hour_at_full_load) + "/replica-h / (" + tokens(cap.tokens_per_replica_hour) +
-          " tokens/h / 1M)",
-      usd(e.self_host_usd_per_mtok_at_full_load));
-  add("self_host.usd_per_mtok_raw_at_utilization", "Raw GPU per 1M tokens at actual load",
-      e.self_host_usd_per_mtok_raw_at_utilization ? usd(sh.raw_gpu_usd_per_month) + " raw GPU / " + tokens(v) + " tokens × 1M" +
-                                         " (" + percent(cap.utilization) + " utilization)"
-                                   : "no volume",
-      e.self_host_usd_per_mtok_raw_at_utilization ? usd(*e.self_host_usd_per_mtok_raw_at_utilization) : "n/a");
-  add("self_host.usd_per_mtok", "All-in per 1M tokens",
-      e.self_host_usd_per_mtok ? usd(sh.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
-      e.self_host_usd_per_mtok ? usd(*e.self_host_usd_per_mtok) : "n/a");
-
-  // Breakeven and horizon.
-  const Breakeven& b = e.breakeven;
-  if (b.kind == "crossing")
-    add("breakeven.tokens_per_month", "Breakeven",
-        "the volume from which self-hosting stays cheaper; both cost " + usd(*b.api_usd_per_month) + " a month there",
-        tokens(*b.tokens_per_month) + " tokens/month");
-  else if (b.kind == "never")
-    add("breakeven.tokens_per_month", "Breakeven",
-        "each extra 1M tokens costs " + usd(b.self_host_usd_per_mtok_marginal) + " self-hosted ≥ the API's " +
-            usd(b.api_usd_per_mtok_marginal) + " (and fixed costs come on top)",
-        "never");
-  else
-    add("breakeven.tokens_per_month", "Breakeven", "self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens/month",
-        "always");
-  const Horizon& hz = e.horizon;
-  add("horizon.total_api_usd", "API over the horizon",
-      "sum of " + plain(s.horizon_months) + " months at " + percent(w.monthly_growth) + " growth a month",
-      usd(hz.total_api_usd));
-  add("horizon.total_self_host_usd", "Self-hosting over the horizon",
-      usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) + " months" +
-          (in.on_prem() ? " (bought GPUs as straight-line amortization from their purchase month, not cash up front)"
-                        : ""),
-      usd(hz.total_self_host_usd));
-  add("horizon.payback_month", "Payback month",
-      "first month from which self-hosting's cumulative cost stays below the API's",
-      hz.payback_month ? "month " + std::to_string(*hz.payback_month) : "none within the horizon");
-  add("verdict.margin_usd_per_month", "Margin",
-      "(" + usd(hz.total_api_usd) + " − " + usd(hz.total_self_host_usd) + ") / " + plain(s.horizon_months) +
-          " months" + (e.verdict.choice == "api" ? ", API's advantage" : ""),
-      usd(e.verdict.margin_usd_per_month) + "/month");
-  return out;
+  return Explainer(e).run();
 }
 
 }  // namespace tcoscope

@@ -2,12 +2,12 @@
 // short-string buffer holds only 10 characters): one pass into a stack buffer, one std::string at the end.
 #include "report/format.hpp"
 
-#include "model/units.hpp"
-
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <string_view>
+
+#include "model/units.hpp"
 
 namespace tcoscope::fmt {
 namespace {
@@ -105,16 +105,27 @@ std::string tokens(double x) {
     }
     return (x < 0 ? "-" : "") + fixed(mantissa, 1, {.trim = true}) + "e" + std::to_string(exponent);
   }
-  if (a >= 1e12) { scaled = a / 1e12; suffix = "T"; }
-  else if (a >= 1e9) { scaled = a / 1e9; suffix = "B"; }
-  else if (a >= 1e6) { scaled = a / 1e6; suffix = "M"; }
-  else if (a >= 1e3) { scaled = a / 1e3; suffix = "k"; }
+  if (a >= 1e12) {
+    scaled = a / 1e12;
+    suffix = "T";
+  } else if (a >= 1e9) {
+    scaled = a / 1e9;
+    suffix = "B";
+  } else if (a >= 1e6) {
+    scaled = a / 1e6;
+    suffix = "M";
+  } else if (a >= 1e3) {
+    scaled = a / 1e3;
+    suffix = "k";
+  }
   int decimals = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
   if (*suffix == '\0') decimals = 0;
   return fixed(x < 0 ? -scaled : scaled, decimals, {.trim = true, .suffix = suffix});
 }
 
-std::string volume_range() { return tokens(kMinCurveTokensPerMonth) + " to " + tokens(kMaxCurveTokensPerMonth); }
+std::string volume_range() {
+  return tokens(kMinCurveTokensPerMonth) + " to " + tokens(kMaxCurveTokensPerMonth);
+}
 
 std::string percent(double fraction) {
   if (!std::isfinite(fraction)) return "n/a";

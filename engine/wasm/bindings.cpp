@@ -2,27 +2,45 @@
 //
 // Boundary design: only strings cross. Every function takes scenario JSON text and returns envelope JSON text
 // ({"ok", "result" | "errors", "warnings"}), exactly what the native CLI computes through the same
-// tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is an
-// "ok": false envelope, never an abort.
-#include <string>
-
+// tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is
+// an "ok": false envelope, never an abort.
 #include <emscripten/bind.h>
+
+#include <string>
 
 #include "ops.hpp"
 
 namespace {
 
 // Replace, never throw, on invalid UTF-8: a throw would abort the module.
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
-std::string evaluate(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::evaluate(scenario))); }
-std::string validate(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::validate(scenario))); }
-std::string minimize(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::minimize(scenario))); }
-std::string gpus(const std::string& scenario) { return dump(tcoscope::ops::envelope(tcoscope::ops::gpus(scenario))); }
-std::string defaults() { return dump(tcoscope::ops::defaults()); }
-std::string schema() { return dump(tcoscope::ops::schema()); }
-std::string presets() { return dump(tcoscope::ops::presets()); }
-std::string catalog() { return dump(tcoscope::ops::catalog()); }
+std::string evaluate(const std::string& scenario) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::evaluate(scenario)));
+}
+std::string validate(const std::string& scenario) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::validate(scenario)));
+}
+std::string minimize(const std::string& scenario) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::minimize(scenario)));
+}
+std::string gpus(const std::string& scenario) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::gpus(scenario)));
+}
+std::string defaults() {
+  return dump(tcoscope::ops::defaults());
+}
+std::string schema() {
+  return dump(tcoscope::ops::schema());
+}
+std::string presets() {
+  return dump(tcoscope::ops::presets());
+}
+std::string catalog() {
+  return dump(tcoscope::ops::catalog());
+}
 
 }  // namespace
 

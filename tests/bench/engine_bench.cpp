@@ -2,14 +2,14 @@
 // horizon + explanations + result JSON), on the default scenario and on an autoscaled one.
 #include <benchmark/benchmark.h>
 
-#include "model/api_cost.hpp"
-#include "contract/result_json.hpp"
-#include "model/breakeven.hpp"
 #include "contract/catalog_json.hpp"
+#include "contract/result_json.hpp"
+#include "model/api_cost.hpp"
+#include "model/breakeven.hpp"
 #include "model/evaluate.hpp"
 #include "model/horizon.hpp"
-#include "ops.hpp"
 #include "model/self_host_cost.hpp"
+#include "ops.hpp"
 
 namespace {
 
@@ -44,14 +44,16 @@ void BM_full_recompute(benchmark::State& state) {
 BENCHMARK(BM_full_recompute)->Arg(0)->Arg(1)->ArgName("autoscale");
 
 void BM_full_recompute_from_text(benchmark::State& state) {
-  std::string text = R"({"self_host": {"cloud": {"autoscale": )" + std::string(state.range(0) ? "true" : "false") +
+  std::string text = R"({"self_host": {"cloud": {"autoscale": )" +
+                     std::string(state.range(0) ? "true" : "false") +
                      R"(}}, "workload": {"monthly_growth": 0.05}})";
   for (auto _ : state) benchmark::DoNotOptimize(ops::envelope(ops::evaluate(text)).dump());
 }
 BENCHMARK(BM_full_recompute_from_text)->Arg(0)->Arg(1)->ArgName("autoscale");
 
 void BM_validate_from_text(benchmark::State& state) {
-  std::string text = R"({"self_host": {"cloud": {"autoscale": )" + std::string(state.range(0) ? "true" : "false") +
+  std::string text = R"({"self_host": {"cloud": {"autoscale": )" +
+                     std::string(state.range(0) ? "true" : "false") +
                      R"(}}, "workload": {"monthly_growth": 0.05}})";
   for (auto _ : state) benchmark::DoNotOptimize(ops::envelope(ops::validate(text)).dump());
 }

@@ -8,15 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "model/api_cost.hpp"
-#include "contract/result_json.hpp"
-#include "model/breakeven.hpp"
 #include "contract/catalog_json.hpp"
+#include "contract/result_json.hpp"
+#include "model/api_cost.hpp"
+#include "model/breakeven.hpp"
 #include "model/evaluate.hpp"
-#include "report/explain.hpp"
 #include "model/horizon.hpp"
-#include "ops.hpp"
 #include "model/self_host_cost.hpp"
+#include "ops.hpp"
+#include "report/explain.hpp"
 
 namespace {
 
@@ -29,8 +29,8 @@ double median_us(F&& f, int batch) {
   for (int r = 0; r < 15; ++r) {
     auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < batch; ++i) f();
-    rounds.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
-                     batch);
+    rounds.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / batch);
   }
   std::nth_element(rounds.begin(), rounds.begin() + 7, rounds.end());
   return rounds[7];
@@ -45,21 +45,30 @@ void run(const char* label, bool autoscale) {
   Inputs in = resolve(s, builtin_catalog()).inputs;
   double v = s.workload.tokens_per_month;
   Evaluation e = evaluate(in);
-  std::string text = std::string(R"({"workload": {"monthly_growth": 0.05}, "self_host": {"cloud": {"autoscale": )") +
-                     (autoscale ? "true" : "false") + "}}}";
+  std::string text =
+      std::string(R"({"workload": {"monthly_growth": 0.05}, "self_host": {"cloud": {"autoscale": )") +
+      (autoscale ? "true" : "false") + "}}}";
   auto line = [label](const char* stage, double us) { std::printf("%s/%s %.2f\n", stage, label, us); };
-  line("costs", median_us([&] { sink = sink + api_cost(in, v).usd_per_month + self_host_cost(in, v).usd_per_month; }, 2000));
+  line("costs",
+       median_us([&] { sink = sink + api_cost(in, v).usd_per_month + self_host_cost(in, v).usd_per_month; },
+                 2000));
   line("breakeven", median_us([&] { sink = sink + find_breakeven(in).api_usd_per_mtok_marginal; }, 50));
   line("curves", median_us([&] { sink = sink + cost_curves(in).api_usd_per_month.back(); }, 100));
   line("horizon", median_us([&] { sink = sink + horizon(in).total_api_usd; }, 200));
   line("explain", median_us([&] { sink = sink + static_cast<double>(explain(e).size()); }, 100));
-  line("full_recompute", median_us([&] {
-    Evaluation x = evaluate(in);
-    sink = sink + x.verdict.margin_usd_per_month + static_cast<double>(explain(x).size());
-  }, 30));
+  line("full_recompute", median_us(
+                             [&] {
+                               Evaluation x = evaluate(in);
+                               sink = sink + x.verdict.margin_usd_per_month +
+                                      static_cast<double>(explain(x).size());
+                             },
+                             30));
   const std::vector<Explanation> lines = explain(e);
-  line("result_json", median_us([&] { sink = sink + static_cast<double>(to_json(e, lines).dump().size()); }, 30));
-  line("evaluate_text_to_json", median_us([&] { sink = sink + static_cast<double>(ops::envelope(ops::evaluate(text)).dump().size()); }, 20));
+  line("result_json",
+       median_us([&] { sink = sink + static_cast<double>(to_json(e, lines).dump().size()); }, 30));
+  line("evaluate_text_to_json",
+       median_us([&] { sink = sink + static_cast<double>(ops::envelope(ops::evaluate(text)).dump().size()); },
+                 20));
 }
 
 }  // namespace

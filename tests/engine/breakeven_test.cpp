@@ -14,9 +14,8 @@ namespace {
 Scenario fixed_cost_against_blended_api(double fixed_usd, double api_usd_per_mtok) {
   Scenario s = test::bare_gpu(0, 1e6);
   s.operations.observability_usd_per_month = fixed_usd;
-  s.api = ApiOption{.model = "custom",
-                    .usd_per_mtok_input = api_usd_per_mtok,
-                    .usd_per_mtok_output = api_usd_per_mtok};
+  s.api = ApiOption{
+      .model = "custom", .usd_per_mtok_input = api_usd_per_mtok, .usd_per_mtok_output = api_usd_per_mtok};
   return s;
 }
 

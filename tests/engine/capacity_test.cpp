@@ -66,7 +66,8 @@ TEST(capacity_test, autoscaling_bills_replica_hours_hour_by_hour) {
   for (int n : hours) week += n;
   EXPECT_NEAR(c.replica_hours_per_month, week * kWeeksPerMonth, 1e-6);
   s.self_host.cloud.autoscale = false;
-  EXPECT_LT(c.gpu_hours_per_month, size_capacity(test::resolved(s), s.workload.tokens_per_month).gpu_hours_per_month);
+  EXPECT_LT(c.gpu_hours_per_month,
+            size_capacity(test::resolved(s), s.workload.tokens_per_month).gpu_hours_per_month);
 }
 
 TEST(capacity_test, utilization_is_tokens_served_over_tokens_servable) {

@@ -1,10 +1,10 @@
 // catalog_test.cpp — the compiled-in catalog loads cleanly, every row is sourced and dated, ids are usable.
-#include "contract/catalog_json.hpp"
-
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
+
+#include "contract/catalog_json.hpp"
 
 namespace tcoscope {
 namespace {
@@ -33,7 +33,8 @@ TEST(catalog_test, every_row_has_a_source_and_an_as_of_date) {
   const Catalog& c = builtin_catalog();
   for (const Gpu& g : c.gpus) {
     EXPECT_FALSE(g.spec_source.empty() || g.spec_as_of.empty()) << g.id;
-    for (const RentalRate& r : g.rental) EXPECT_FALSE(r.source.empty() || r.as_of.empty()) << g.id << " " << r.provider;
+    for (const RentalRate& r : g.rental)
+      EXPECT_FALSE(r.source.empty() || r.as_of.empty()) << g.id << " " << r.provider;
     if (g.purchase) EXPECT_FALSE(g.purchase->source.empty() || g.purchase->as_of.empty()) << g.id;
   }
   for (const OpenModel& m : c.models) EXPECT_FALSE(m.source.empty() || m.as_of.empty()) << m.id;
@@ -96,8 +97,8 @@ TEST(catalog_test, measurements_are_found_by_model_gpu_and_gpu_count) {
 
 TEST(catalog_test, malformed_catalog_rows_are_reported_not_thrown) {
   using nlohmann::json;
-  Catalog c = parse_catalog(json{{"gpus", json::array({json{{"id", "x"}, {"vram_gb", "lots"}}})}}, json::object(),
-                            json::array(), json(nullptr));
+  Catalog c = parse_catalog(json{{"gpus", json::array({json{{"id", "x"}, {"vram_gb", "lots"}}})}},
+                            json::object(), json::array(), json(nullptr));
   EXPECT_FALSE(c.load_errors.empty());
 }
 

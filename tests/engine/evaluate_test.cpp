@@ -1,12 +1,12 @@
 // evaluate_test.cpp — the worked examples of SPEC §1 and §4, end to end through evaluate().
 #include "model/evaluate.hpp"
-#include "contract/result_json.hpp"
 
 #include <gtest/gtest.h>
 
+#include "contract/result_json.hpp"
+#include "model/units.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"
-#include "model/units.hpp"
 
 namespace tcoscope {
 namespace {
@@ -14,7 +14,8 @@ namespace {
 using test::bare_gpu;
 using test::resolved;
 
-TEST(evaluate_test, article_gpu_at_1_91_per_hour_and_70000_tokens_per_second_is_0_0076_per_mtok_at_full_load) {
+TEST(evaluate_test,
+     article_gpu_at_1_91_per_hour_and_70000_tokens_per_second_is_0_0076_per_mtok_at_full_load) {
   Evaluation e = evaluate(resolved(bare_gpu(1.91, 70000)));
   // 1.91 / (70,000 × 3,600 / 1e6) = 0.0075794
   EXPECT_NEAR(e.self_host_usd_per_mtok_at_full_load, 1.91 / (70000 * 3600 / 1e6), 1e-12);
@@ -27,7 +28,8 @@ TEST(evaluate_test, at_ten_percent_utilization_raw_cost_per_token_is_ten_times_f
   Evaluation e = evaluate(resolved(s));
   EXPECT_NEAR(e.self_host.capacity.utilization, 0.1, 1e-12);
   ASSERT_TRUE(e.self_host_usd_per_mtok_raw_at_utilization);
-  EXPECT_NEAR(*e.self_host_usd_per_mtok_raw_at_utilization / e.self_host_usd_per_mtok_at_full_load, 10.0, 1e-9);
+  EXPECT_NEAR(*e.self_host_usd_per_mtok_raw_at_utilization / e.self_host_usd_per_mtok_at_full_load, 10.0,
+              1e-9);
 }
 
 TEST(evaluate_test, zero_volume_reports_per_token_costs_as_absent_not_infinite) {
@@ -84,8 +86,10 @@ TEST(evaluate_test, result_carries_the_contract_keys_of_spec_section_5) {
   for (const char* key : {"usd_per_month", "usd_per_mtok", "usd_per_mtok_at_full_load", "utilization",
                           "replicas_peak", "gpu_hours_per_month", "breakdown"})
     EXPECT_TRUE(j["self_host"].contains(key)) << key;
-  for (const char* key : {"tokens_per_month", "api_usd_per_month", "kind"}) EXPECT_TRUE(j["breakeven"].contains(key));
-  for (const char* key : {"choice", "margin_usd_per_month", "reasons"}) EXPECT_TRUE(j["verdict"].contains(key));
+  for (const char* key : {"tokens_per_month", "api_usd_per_month", "kind"})
+    EXPECT_TRUE(j["breakeven"].contains(key));
+  for (const char* key : {"choice", "margin_usd_per_month", "reasons"})
+    EXPECT_TRUE(j["verdict"].contains(key));
   EXPECT_TRUE(j["warnings"].is_array());
   EXPECT_EQ(j["curves"]["tokens_per_month"].size(), 201u);
   EXPECT_EQ(j["load"]["hourly_weights"].size(), 168u);

@@ -1,5 +1,6 @@
-// extremes_test.cpp — no valid input gives a wrong or missing answer (issue 9): scenarios at the edges of every
-// range either fail validation naming the field, or evaluate with finite figures that equal their own formulas.
+// extremes_test.cpp — no valid input gives a wrong or missing answer (issue 9): scenarios at the edges of
+// every range either fail validation naming the field, or evaluate with finite figures that equal their own
+// formulas.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,8 +11,8 @@
 #include "contract/scenario_json.hpp"
 #include "model/capacity.hpp"
 #include "model/units.hpp"
-#include "report/format.hpp"
 #include "ops.hpp"
+#include "report/format.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {
@@ -34,8 +35,9 @@ std::vector<json> extreme_scenarios() {
       for (double target : {0.01, 1.0})
         for (bool one_hour : {false, true}) {
           json s = {{"workload", {{"tokens_per_month", tokens}}},
-                    {"self_host", {{"throughput", {{"tokens_per_second_per_replica", tps}}},
-                                   {"target_peak_utilization", target}}}};
+                    {"self_host",
+                     {{"throughput", {{"tokens_per_second_per_replica", tps}}},
+                      {"target_peak_utilization", target}}}};
           if (one_hour) s["workload"]["load_profile"] = {{"hourly_weights", weights_with_one_hour(1e-310)}};
           out.push_back(s);
         }
@@ -85,10 +87,13 @@ TEST(extremes_test, every_extreme_scenario_that_validates_evaluates_with_figures
     EXPECT_LE(u, 1) << text;
     // The replica count is its formula: max(min, ceil(peak demand / (capacity × target))) + spares.
     const json& sc = v.result["self_host"];
-    const double per_replica_hour = sh["tokens_per_replica_hour"].get<double>() * sc["target_peak_utilization"].get<double>();
+    const double per_replica_hour =
+        sh["tokens_per_replica_hour"].get<double>() * sc["target_peak_utilization"].get<double>();
     if (!sc["cloud"]["autoscale"].get<bool>() || sc["deployment"] == "on_prem") {
-      double needed = std::ceil(sh["peak_demand_tokens_per_hour"].get<double>() / per_replica_hour * (1 - 1e-12));
-      double formula = std::max(needed, sc["min_replicas"].get<double>()) + sc["spare_replicas"].get<double>();
+      double needed =
+          std::ceil(sh["peak_demand_tokens_per_hour"].get<double>() / per_replica_hour * (1 - 1e-12));
+      double formula =
+          std::max(needed, sc["min_replicas"].get<double>()) + sc["spare_replicas"].get<double>();
       EXPECT_EQ(sh["replicas_peak"].get<double>(), formula) << text;
       EXPECT_LE(sh["replicas_peak"].get<double>(), kMaxReplicas + 20000) << text;
     }
@@ -124,7 +129,8 @@ TEST(extremes_test, weights_of_1e_minus_310_in_one_hour_validate_and_evaluate_on
 TEST(extremes_test, growth_past_the_volume_limit_is_refused_on_the_growth_field_with_the_numbers) {
   ops::Outcome o = ops::evaluate(R"({"horizon_months": 120, "workload": {"monthly_growth": 0.5}})");
   ASSERT_FALSE(o.ok);
-  EXPECT_TRUE(test::has_problem(o.errors, "/workload/monthly_growth", {"50%", "month 120", "1.8e30", "at most 11.7%"}));
+  EXPECT_TRUE(test::has_problem(o.errors, "/workload/monthly_growth",
+                                {"50%", "month 120", "1.8e30", "at most 11.7%"}));
   EXPECT_FALSE(ops::validate(R"({"horizon_months": 120, "workload": {"monthly_growth": 0.5}})").ok);
 }
 
@@ -138,15 +144,17 @@ TEST(extremes_test, a_fleet_past_a_million_replicas_is_refused_on_the_throughput
 }
 
 TEST(extremes_test, a_fleet_that_outgrows_the_limit_only_later_names_the_growth) {
-  ops::Outcome o = ops::evaluate(R"({"horizon_months": 36, "workload": {"tokens_per_month": 1e12, "monthly_growth": 0.1},
+  ops::Outcome o =
+      ops::evaluate(R"({"horizon_months": 36, "workload": {"tokens_per_month": 1e12, "monthly_growth": 0.1},
                                      "self_host": {"throughput": {"tokens_per_second_per_replica": 5}}})");
   ASSERT_FALSE(o.ok);
   EXPECT_TRUE(test::has_problem(o.errors, "/workload/monthly_growth", {"by month 36", "replicas"}));
 }
 
 TEST(extremes_test, no_result_or_echoed_scenario_carries_a_negative_zero) {
-  for (const char* text : {R"({"workload": {"monthly_growth": -0.0, "tokens_per_month": -0}})",
-                           R"({"operations": {"engineering": {"fte": 0}}, "workload": {"tokens_per_month": 0}})"}) {
+  for (const char* text :
+       {R"({"workload": {"monthly_growth": -0.0, "tokens_per_month": -0}})",
+        R"({"operations": {"engineering": {"fte": 0}}, "workload": {"tokens_per_month": 0}})"}) {
     for (auto op : {ops::validate, ops::minimize, ops::evaluate}) {
       ops::Outcome o = op(text);
       ASSERT_TRUE(o.ok) << text;

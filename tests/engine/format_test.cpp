@@ -1,9 +1,9 @@
 // format_test.cpp — numbers in explanations read the way a finance reader expects.
 #include "report/format.hpp"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 namespace tcoscope::fmt {
 namespace {

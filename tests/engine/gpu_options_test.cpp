@@ -1,14 +1,14 @@
 // gpu_options_test.cpp — "Which GPU?": every catalog GPU, rented at each rate and bought, cheapest first.
 #include "model/gpu_options.hpp"
-#include "contract/result_json.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "cli/text_report.hpp"
+#include "contract/result_json.hpp"
 #include "model/evaluate.hpp"
 #include "ops.hpp"
-#include "cli/text_report.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {
@@ -52,10 +52,12 @@ TEST(gpu_options_test, gpus_too_small_for_the_model_use_more_per_replica_or_are_
   Scenario s;
   s.self_host.model = "llama-3.3-70b";
   s.self_host.gpus_per_replica = 2;
-  s.self_host.throughput = Throughput{.source = ThroughputSource::modeled, .precision = Precision::fp8, .kv_precision = KvPrecision::fp8};
+  s.self_host.throughput = Throughput{
+      .source = ThroughputSource::modeled, .precision = Precision::fp8, .kv_precision = KvPrecision::fp8};
   std::vector<GpuOption> rows = gpu_options(test::resolved(s), builtin_catalog());
   for (const GpuOption& o : rows) {
-    if (o.gpu == "h100-sxm" && o.fits) EXPECT_EQ(o.gpus_per_replica, 2);  // 70.6 GB FP8 + runtime > 72 GB usable
+    if (o.gpu == "h100-sxm" && o.fits)
+      EXPECT_EQ(o.gpus_per_replica, 2);  // 70.6 GB FP8 + runtime > 72 GB usable
     if (o.gpu == "h200" && o.fits) EXPECT_EQ(o.gpus_per_replica, 1);
     if (o.gpu == "rtx-4090" && o.fits) EXPECT_GE(o.gpus_per_replica, 4);
   }
@@ -87,7 +89,8 @@ TEST(gpu_options_test, the_operation_returns_the_table_and_rejects_invalid_scena
   EXPECT_NE(table.find("← current"), std::string::npos);
   EXPECT_FALSE(ops::gpus(R"({"workload": {"tokens_per_month": -1}})").ok);
   // The scenario's own GPU not fitting does not stop the table.
-  EXPECT_TRUE(ops::gpus(R"({"self_host": {"model": "llama-3.3-70b", "throughput": {"source": "modeled"}}})").ok);
+  EXPECT_TRUE(
+      ops::gpus(R"({"self_host": {"model": "llama-3.3-70b", "throughput": {"source": "modeled"}}})").ok);
 }
 
 }  // namespace

@@ -1,14 +1,14 @@
 // inputs_test.cpp — resolving a scenario against the catalog (SPEC §5): catalog ids fill prices and specs, an
-// explicit number overrides them, unknown ids are errors that list what is accepted, "custom" needs its numbers,
-// and questionable combinations give warnings.
+// explicit number overrides them, unknown ids are errors that list what is accepted, "custom" needs its
+// numbers, and questionable combinations give warnings.
 #include "model/inputs.hpp"
+
+#include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <gtest/gtest.h>
 
 #include "contract/catalog_json.hpp"
 #include "test_support.hpp"
@@ -16,7 +16,9 @@
 namespace tcoscope {
 namespace {
 
-const Catalog& cat() { return builtin_catalog(); }
+const Catalog& cat() {
+  return builtin_catalog();
+}
 
 using test::all;
 using test::find;
@@ -60,8 +62,8 @@ TEST(inputs_test, an_api_model_id_fills_all_four_prices_from_the_catalog) {
     EXPECT_EQ(in.api_usd_per_mtok_cached_input, *m->usd_per_mtok_cached_input) << id;
     ASSERT_TRUE(m->batch_discount) << id;
     EXPECT_EQ(in.api_batch_discount, *m->batch_discount) << id;
-    for (const char* path : {"/api/usd_per_mtok_input", "/api/usd_per_mtok_output", "/api/usd_per_mtok_cached_input",
-                             "/api/batch_discount"}) {
+    for (const char* path : {"/api/usd_per_mtok_input", "/api/usd_per_mtok_output",
+                             "/api/usd_per_mtok_cached_input", "/api/batch_discount"}) {
       const Provenance* p = provenance(in, path);
       ASSERT_TRUE(p) << id << " " << path;
       EXPECT_EQ(p->from, "catalog") << path;
@@ -180,7 +182,8 @@ TEST(inputs_test, throughput_comes_from_the_first_catalog_measurement_for_model_
     s.self_host.gpu = gpu;
     ResolvedInputs r = resolve(s, cat());
     ASSERT_TRUE(r.ok()) << model << " on " << gpu << all(r.errors);
-    EXPECT_EQ(r.inputs.tokens_per_second_per_replica, first->total_tokens_per_second_per_replica) << model << gpu;
+    EXPECT_EQ(r.inputs.tokens_per_second_per_replica, first->total_tokens_per_second_per_replica)
+        << model << gpu;
     const Provenance* p = provenance(r.inputs, "/self_host/throughput/tokens_per_second_per_replica");
     ASSERT_TRUE(p);
     EXPECT_EQ(p->from, "catalog");
@@ -223,8 +226,8 @@ TEST(inputs_test, explicit_api_prices_override_the_catalog_and_say_so) {
   EXPECT_EQ(r.inputs.api_usd_per_mtok_cached_input, 0.5);
   EXPECT_EQ(r.inputs.api_usd_per_mtok_output, 7.5);
   EXPECT_EQ(r.inputs.api_batch_discount, 0.25);
-  for (const char* path : {"/api/usd_per_mtok_input", "/api/usd_per_mtok_cached_input", "/api/usd_per_mtok_output",
-                           "/api/batch_discount"}) {
+  for (const char* path : {"/api/usd_per_mtok_input", "/api/usd_per_mtok_cached_input",
+                           "/api/usd_per_mtok_output", "/api/batch_discount"}) {
     const Provenance* p = provenance(r.inputs, path);
     ASSERT_TRUE(p) << path;
     EXPECT_EQ(p->from, "scenario") << path;
@@ -233,7 +236,8 @@ TEST(inputs_test, explicit_api_prices_override_the_catalog_and_say_so) {
 }
 
 TEST(inputs_test, an_explicit_zero_overrides_the_catalog_too) {
-  ResolvedInputs r = resolve_json(R"({"api": {"model": "gpt-4o", "usd_per_mtok_input": 0, "batch_discount": 0}})");
+  ResolvedInputs r =
+      resolve_json(R"({"api": {"model": "gpt-4o", "usd_per_mtok_input": 0, "batch_discount": 0}})");
   ASSERT_TRUE(r.ok()) << all(r.errors);
   EXPECT_EQ(r.inputs.api_usd_per_mtok_input, 0.0);
   EXPECT_EQ(r.inputs.api_batch_discount, 0.0);
@@ -247,7 +251,8 @@ TEST(inputs_test, explicit_self_host_numbers_override_the_catalog_and_say_so) {
   EXPECT_EQ(cloud.inputs.tokens_per_second_per_replica, 4321.0);
   EXPECT_EQ(cloud.inputs.usd_per_gpu_hour, 1.49);
   EXPECT_EQ(cloud.inputs.provider_name, "lambda");
-  EXPECT_EQ(provenance(cloud.inputs, "/self_host/throughput/tokens_per_second_per_replica")->from, "scenario");
+  EXPECT_EQ(provenance(cloud.inputs, "/self_host/throughput/tokens_per_second_per_replica")->from,
+            "scenario");
   EXPECT_EQ(provenance(cloud.inputs, "/self_host/cloud/usd_per_gpu_hour")->from, "scenario");
 
   ResolvedInputs own = resolve_json(R"({"self_host": {"deployment": "on_prem",
@@ -266,7 +271,8 @@ TEST(inputs_test, an_explicit_rate_without_a_provider_is_called_your_rate) {
 }
 
 TEST(inputs_test, an_explicit_rate_makes_an_unlisted_provider_acceptable) {
-  ResolvedInputs r = resolve_json(R"({"self_host": {"cloud": {"provider": "my-colo", "usd_per_gpu_hour": 2}}})");
+  ResolvedInputs r =
+      resolve_json(R"({"self_host": {"cloud": {"provider": "my-colo", "usd_per_gpu_hour": 2}}})");
   EXPECT_TRUE(r.ok()) << all(r.errors);
   EXPECT_EQ(r.inputs.usd_per_gpu_hour, 2.0);
 }
@@ -278,8 +284,9 @@ TEST(inputs_test, an_unknown_api_model_names_the_field_and_lists_the_catalog_ids
   ResolvedInputs r = resolve_json(R"({"api": {"model": "gpt-9"}})");
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.errors.size(), 1u) << all(r.errors);
-  EXPECT_TRUE(has_problem(r.errors, "/api/model",
-                          {"\"gpt-9\"", "not in the catalog", "gpt-4o-mini", "claude-haiku-4-5", "\"custom\""}));
+  EXPECT_TRUE(
+      has_problem(r.errors, "/api/model",
+                  {"\"gpt-9\"", "not in the catalog", "gpt-4o-mini", "claude-haiku-4-5", "\"custom\""}));
   for (const ApiModel& m : cat().api_models) EXPECT_TRUE(has_problem(r.errors, "/api/model", {m.id}));
 }
 
@@ -294,8 +301,9 @@ TEST(inputs_test, an_unknown_self_hosted_model_names_the_field_and_lists_the_cat
 TEST(inputs_test, an_unknown_gpu_names_the_field_and_lists_the_catalog_ids) {
   ResolvedInputs r = resolve_json(R"({"self_host": {"gpu": "h900"}})");
   EXPECT_FALSE(r.ok());
-  EXPECT_TRUE(has_problem(r.errors, "/self_host/gpu",
-                          {"\"h900\"", "not in the catalog", "h100-sxm", "h200", "a100-80gb", "rtx-4090", "\"custom\""}));
+  EXPECT_TRUE(has_problem(
+      r.errors, "/self_host/gpu",
+      {"\"h900\"", "not in the catalog", "h100-sxm", "h200", "a100-80gb", "rtx-4090", "\"custom\""}));
   for (const Gpu& g : cat().gpus) EXPECT_TRUE(has_problem(r.errors, "/self_host/gpu", {g.id}));
 }
 
@@ -322,12 +330,13 @@ TEST(inputs_test, a_provider_that_rents_other_gpus_but_not_this_one_is_an_error)
 }
 
 TEST(inputs_test, a_cloud_provider_is_irrelevant_on_premises) {
-  ResolvedInputs r = resolve_json(R"({"self_host": {"deployment": "on_prem", "cloud": {"provider": "nowhere"}}})");
+  ResolvedInputs r =
+      resolve_json(R"({"self_host": {"deployment": "on_prem", "cloud": {"provider": "nowhere"}}})");
   EXPECT_TRUE(r.ok()) << all(r.errors);
 }
 
-// A pair the catalog has no measurement for never borrows another setup's figure: either the problem names the
-// field to fill in, or a warning says which figure is used instead.
+// A pair the catalog has no measurement for never borrows another setup's figure: either the problem names
+// the field to fill in, or a warning says which figure is used instead.
 TEST(inputs_test, a_model_gpu_pair_without_a_measurement_never_silently_takes_a_catalog_figure) {
   for (const char* text : {R"({"self_host": {"model": "qwen3-14b", "gpu": "h200"}})",
                            R"({"self_host": {"gpus_per_replica": 2}})"}) {
@@ -340,7 +349,8 @@ TEST(inputs_test, a_model_gpu_pair_without_a_measurement_never_silently_takes_a_
       ASSERT_TRUE(p) << text;
       EXPECT_NE(p->from, "catalog") << text;
     } else {
-      EXPECT_TRUE(find(r.errors, tps_path) || find(r.errors, "/self_host/gpus_per_replica")) << text << all(r.errors);
+      EXPECT_TRUE(find(r.errors, tps_path) || find(r.errors, "/self_host/gpus_per_replica"))
+          << text << all(r.errors);
     }
   }
 }
@@ -391,8 +401,10 @@ TEST(inputs_test, a_custom_api_with_its_prices_resolves_with_no_cache_or_batch_d
 TEST(inputs_test, a_custom_gpu_in_the_cloud_needs_its_hourly_rate_and_throughput) {
   ResolvedInputs r = resolve_json(R"({"self_host": {"gpu": "custom"}})");
   EXPECT_FALSE(r.ok());
-  EXPECT_TRUE(has_problem(r.errors, "/self_host/cloud/usd_per_gpu_hour", {"required", "custom GPU", "GPU-hour"}));
-  EXPECT_TRUE(has_problem(r.errors, "/self_host/throughput/tokens_per_second_per_replica", {"required", "custom"}));
+  EXPECT_TRUE(
+      has_problem(r.errors, "/self_host/cloud/usd_per_gpu_hour", {"required", "custom GPU", "GPU-hour"}));
+  EXPECT_TRUE(
+      has_problem(r.errors, "/self_host/throughput/tokens_per_second_per_replica", {"required", "custom"}));
   ResolvedInputs ok = resolve_json(R"({"self_host": {"gpu": "custom", "cloud": {"usd_per_gpu_hour": 2.5},
       "throughput": {"tokens_per_second_per_replica": 3000}}})");
   EXPECT_TRUE(ok.ok()) << all(ok.errors);
@@ -416,8 +428,8 @@ TEST(inputs_test, a_custom_model_needs_a_measured_throughput) {
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(has_problem(r.errors, "/self_host/throughput/tokens_per_second_per_replica",
                           {"required", "custom", "tokens per"}));
-  ResolvedInputs ok =
-      resolve_json(R"({"self_host": {"model": "custom", "throughput": {"tokens_per_second_per_replica": 500}}})");
+  ResolvedInputs ok = resolve_json(
+      R"({"self_host": {"model": "custom", "throughput": {"tokens_per_second_per_replica": 500}}})");
   EXPECT_TRUE(ok.ok()) << all(ok.errors);
   EXPECT_EQ(ok.inputs.model, nullptr);
   EXPECT_EQ(ok.inputs.hosted_api, nullptr);
@@ -427,7 +439,8 @@ TEST(inputs_test, a_custom_model_needs_a_measured_throughput) {
 // Warnings
 
 TEST(inputs_test, a_batch_share_without_a_batch_api_is_a_warning) {
-  ResolvedInputs r = resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "deepinfra-llama-3.3-70b"}})");
+  ResolvedInputs r =
+      resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "deepinfra-llama-3.3-70b"}})");
   EXPECT_TRUE(r.ok()) << all(r.errors);
   EXPECT_TRUE(has_problem(r.warnings, "/workload/batch_share", {"no batch API", "full price"}));
   EXPECT_EQ(r.inputs.api_batch_discount, 0.0);
@@ -435,13 +448,14 @@ TEST(inputs_test, a_batch_share_without_a_batch_api_is_a_warning) {
       resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "custom", "usd_per_mtok_input": 1,
                        "usd_per_mtok_output": 2}})");
   EXPECT_TRUE(find(custom.warnings, "/workload/batch_share")) << all(custom.warnings);
-  ResolvedInputs with_batch = resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "gpt-4o-mini"}})");
+  ResolvedInputs with_batch =
+      resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "gpt-4o-mini"}})");
   EXPECT_TRUE(with_batch.warnings.empty()) << all(with_batch.warnings);
 }
 
 TEST(inputs_test, a_cached_share_without_a_cached_price_is_a_warning) {
-  ResolvedInputs r =
-      resolve_json(R"({"workload": {"cached_input_share": 0.5}, "api": {"model": "deepinfra-llama-3.3-70b"}})");
+  ResolvedInputs r = resolve_json(
+      R"({"workload": {"cached_input_share": 0.5}, "api": {"model": "deepinfra-llama-3.3-70b"}})");
   EXPECT_TRUE(r.ok()) << all(r.errors);
   EXPECT_TRUE(has_problem(r.warnings, "/workload/cached_input_share", {"no cached-input price", "uncached"}));
   ResolvedInputs priced = resolve_json(R"({"workload": {"cached_input_share": 0.5},
@@ -450,7 +464,8 @@ TEST(inputs_test, a_cached_share_without_a_cached_price_is_a_warning) {
 }
 
 TEST(inputs_test, autoscale_on_premises_is_a_warning_and_is_ignored) {
-  ResolvedInputs r = resolve_json(R"({"self_host": {"deployment": "on_prem", "cloud": {"autoscale": true}}})");
+  ResolvedInputs r =
+      resolve_json(R"({"self_host": {"deployment": "on_prem", "cloud": {"autoscale": true}}})");
   EXPECT_TRUE(r.ok()) << all(r.errors);
   EXPECT_TRUE(has_problem(r.warnings, "/self_host/cloud/autoscale", {"ignored", "fixed fleet"}));
   EXPECT_FALSE(r.inputs.autoscale());
@@ -478,10 +493,12 @@ TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned
   ResolvedInputs r = resolve(s, builtin_catalog());
   bool warned = false;
   for (const Problem& w : r.warnings)
-    warned = warned || (w.path == "/self_host/gpus_per_replica" && w.message.find("40 attention heads") != std::string::npos);
+    warned = warned || (w.path == "/self_host/gpus_per_replica" &&
+                        w.message.find("40 attention heads") != std::string::npos);
   EXPECT_TRUE(warned);
   s.self_host.gpus_per_replica = 2;
-  for (const Problem& w : resolve(s, builtin_catalog()).warnings) EXPECT_NE(w.path, "/self_host/gpus_per_replica");
+  for (const Problem& w : resolve(s, builtin_catalog()).warnings)
+    EXPECT_NE(w.path, "/self_host/gpus_per_replica");
 }
 
 }  // namespace
@@ -497,7 +514,8 @@ TEST(inputs_test, a_modeled_moe_model_over_several_gpus_warns_that_the_roofline_
   ASSERT_TRUE(r.ok()) << test::all(r.errors);
   EXPECT_TRUE(test::has_problem(r.warnings, "/self_host/throughput/source", {"upper bound"}));
   p.scenario.self_host.model = "qwen3-14b";  // dense: no warning
-  for (const Problem& w : resolve(p.scenario, builtin_catalog()).warnings) EXPECT_NE(w.path, "/self_host/throughput/source");
+  for (const Problem& w : resolve(p.scenario, builtin_catalog()).warnings)
+    EXPECT_NE(w.path, "/self_host/throughput/source");
 }
 
 }  // namespace

@@ -1,12 +1,11 @@
 // operations_test.cpp — the text-in, JSON-out surface the CLI and the wasm module share; the presets.
-#include "ops.hpp"
-#include "cli/text_report.hpp"
-
 #include <gtest/gtest.h>
 
 #include <map>
 
+#include "cli/text_report.hpp"
 #include "contract/scenario_json.hpp"
+#include "ops.hpp"
 
 namespace tcoscope::ops {
 namespace {
@@ -86,7 +85,8 @@ TEST(operations_test, text_report_shows_the_verdict_and_each_formula) {
 
 TEST(operations_test, catalog_json_carries_every_section) {
   const json& c = catalog();
-  for (const char* key : {"gpus", "models", "api_models", "measurements"}) EXPECT_TRUE(c[key].is_array()) << key;
+  for (const char* key : {"gpus", "models", "api_models", "measurements"})
+    EXPECT_TRUE(c[key].is_array()) << key;
 }
 
 TEST(operations_test, find_non_finite_points_at_the_bad_number) {
@@ -102,7 +102,8 @@ namespace tcoscope::ops {
 namespace {
 
 TEST(operations_test, a_model_that_does_not_fit_is_an_error_with_a_stable_code) {
-  json bad = envelope(evaluate(R"({"self_host": {"model": "llama-3.3-70b", "throughput": {"source": "modeled"}}})"));
+  json bad =
+      envelope(evaluate(R"({"self_host": {"model": "llama-3.3-70b", "throughput": {"source": "modeled"}}})"));
   ASSERT_EQ(bad["ok"], false);
   EXPECT_EQ(bad["errors"][0]["path"], "/self_host/gpus_per_replica");
   EXPECT_EQ(bad["errors"][0]["code"], "does_not_fit");

@@ -1,10 +1,12 @@
 // properties_test.cpp — properties of the whole model (SPEC §8 "Correct", "Robust") checked over hundreds of
-// generated scenarios: costs never fall with volume, autoscaling never bills more than a fixed fleet, breakeven is
-// where the curves meet, utilization stays in [0, 1] and raw cost at utilization u is full-load cost / u, nothing
-// is ever NaN or infinite, JSON round-trips exactly, and the horizon adds up.
+// generated scenarios: costs never fall with volume, autoscaling never bills more than a fixed fleet,
+// breakeven is where the curves meet, utilization stays in [0, 1] and raw cost at utilization u is full-load
+// cost / u, nothing is ever NaN or infinite, JSON round-trips exactly, and the horizon adds up.
 //
-// Scenarios are built as JSON from a fixed-seed generator and go through the same path as the CLI and the page:
-// parse_scenario_text, resolve, evaluate.
+// Scenarios are built as JSON from a fixed-seed generator and go through the same path as the CLI and the
+// page: parse_scenario_text, resolve, evaluate.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -14,21 +16,19 @@
 #include <string_view>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "model/api_cost.hpp"
+#include "contract/catalog_json.hpp"
 #include "contract/result_json.hpp"
+#include "contract/scenario_json.hpp"
+#include "model/api_cost.hpp"
 #include "model/breakeven.hpp"
 #include "model/capacity.hpp"
-#include "contract/catalog_json.hpp"
 #include "model/evaluate.hpp"
 #include "model/inputs.hpp"
 #include "model/load_profile.hpp"
-#include "ops.hpp"
-#include "contract/scenario_json.hpp"
-#include "test_support.hpp"
 #include "model/self_host_cost.hpp"
 #include "model/units.hpp"
+#include "ops.hpp"
+#include "test_support.hpp"
 
 namespace tcoscope {
 namespace {
@@ -66,10 +66,18 @@ class Generator {
     for (int h = 0; h < kHoursPerWeek; ++h) {
       double x = 0;
       switch (kind) {
-        case 0: x = uniform(0, 1); break;                              // noise
-        case 1: x = chance(0.8) ? 0.0 : uniform(0, 5); break;         // mostly idle
-        case 2: x = chance(0.02) ? uniform(10, 100) : uniform(0, 0.2); break;  // spikes
-        default: x = 1 + 0.5 * std::sin(h * 0.26) + uniform(0, 0.1); break;   // a smooth wave
+        case 0:
+          x = uniform(0, 1);
+          break;  // noise
+        case 1:
+          x = chance(0.8) ? 0.0 : uniform(0, 5);
+          break;  // mostly idle
+        case 2:
+          x = chance(0.02) ? uniform(10, 100) : uniform(0, 0.2);
+          break;  // spikes
+        default:
+          x = 1 + 0.5 * std::sin(h * 0.26) + uniform(0, 0.1);
+          break;  // a smooth wave
       }
       w.push_back(x);
     }
@@ -93,8 +101,10 @@ class Generator {
     s["horizon_months"] = integer(1, 72);
 
     json load = json::object();
-    if (chance(0.3)) load["hourly_weights"] = weights();
-    else load["preset"] = pick(test::names_of<LoadPreset>());
+    if (chance(0.3))
+      load["hourly_weights"] = weights();
+    else
+      load["preset"] = pick(test::names_of<LoadPreset>());
     s["workload"] = {{"tokens_per_month", log_uniform(1e6, 1e13)},
                      {"input_share", uniform(0, 1)},
                      {"cached_input_share", chance(0.3) ? 0.0 : uniform(0, 1)},
@@ -115,18 +125,21 @@ class Generator {
 
     std::string gpu = pick(gpu_ids);
     bool on_prem = chance(0.45);
-    json self = {{"model", pick(model_ids)},
-                 {"gpu", gpu},
-                 {"gpus_per_replica", integer(1, 8)},
-                 {"deployment", on_prem ? "on_prem" : "cloud"},
-                 {"throughput", {{"source", "measured"}, {"tokens_per_second_per_replica", log_uniform(30, 1e5)}}},
-                 {"target_peak_utilization", uniform(0.3, 1.0)},
-                 {"min_replicas", integer(0, 3)},
-                 {"spare_replicas", integer(0, 2)}};
+    json self = {
+        {"model", pick(model_ids)},
+        {"gpu", gpu},
+        {"gpus_per_replica", integer(1, 8)},
+        {"deployment", on_prem ? "on_prem" : "cloud"},
+        {"throughput", {{"source", "measured"}, {"tokens_per_second_per_replica", log_uniform(30, 1e5)}}},
+        {"target_peak_utilization", uniform(0.3, 1.0)},
+        {"min_replicas", integer(0, 3)},
+        {"spare_replicas", integer(0, 2)}};
     json cloud = {{"autoscale", chance(0.5)}, {"other_usd_per_month", chance(0.6) ? 0.0 : uniform(0, 3000)}};
     const Gpu* g = c.gpu(gpu);
-    if (!g || g->rental.empty() || chance(0.4)) cloud["usd_per_gpu_hour"] = uniform(0.2, 12);
-    else if (chance(0.5)) cloud["provider"] = pick(g->rental).provider;
+    if (!g || g->rental.empty() || chance(0.4))
+      cloud["usd_per_gpu_hour"] = uniform(0.2, 12);
+    else if (chance(0.5))
+      cloud["provider"] = pick(g->rental).provider;
     self["cloud"] = cloud;
     json own = {{"host_usd_per_gpu", uniform(0, 10000)},
                 {"amortization_months", integer(12, 60)},
@@ -153,9 +166,10 @@ class Generator {
                        {"observability_usd_per_month", uniform(0, 3000)},
                        {"observability_setup_usd", uniform(0, 20000)},
                        {"one_time_usd", uniform(0, 100000)}};
-    s["constraints"] = {{"compliance", pick(std::vector<std::string>{"none", "none", "hipaa", "soc2_type2", "government"})},
-                        {"p99_latency_ms", chance(0.5) ? 0.0 : uniform(10, 2000)},
-                        {"has_mlops_team", chance(0.5)}};
+    s["constraints"] = {
+        {"compliance", pick(std::vector<std::string>{"none", "none", "hipaa", "soc2_type2", "government"})},
+        {"p99_latency_ms", chance(0.5) ? 0.0 : uniform(10, 2000)},
+        {"has_mlops_team", chance(0.5)}};
     return s;
   }
 
@@ -213,10 +227,14 @@ const Suite& suite() {
   return s;
 }
 
-const Inputs& inputs(const Case& c) { return c.e.inputs; }
+const Inputs& inputs(const Case& c) {
+  return c.e.inputs;
+}
 
 // What the scenario is, for failure messages.
-std::string label(const Case& c) { return c.text.substr(0, 600); }
+std::string label(const Case& c) {
+  return c.text.substr(0, 600);
+}
 
 double relative_gap(double a, double b) {
   double scale = std::max(std::fabs(a), std::fabs(b));
@@ -250,8 +268,8 @@ TEST(properties_test, at_least_90_percent_of_the_generated_scenarios_validate_an
   EXPECT_GE(zero_growth, 50);
   EXPECT_GE(multiplier, 100);
   for (std::string preset : test::names_of<LoadPreset>()) EXPECT_GE(presets[preset], 20) << preset;
-  // Every rejection is a GPU left without the purchase price it needs on premises, or a fleet or a volume past
-  // the engine's limits (a million replicas, 1e15 tokens a month at any month of the horizon).
+  // Every rejection is a GPU left without the purchase price it needs on premises, or a fleet or a volume
+  // past the engine's limits (a million replicas, 1e15 tokens a month at any month of the horizon).
   for (const std::string& r : s.rejected)
     EXPECT_TRUE(r.find("/self_host/on_prem/usd_per_gpu") != std::string::npos ||
                 r.find("fleet stays within 1,000,000 replicas") != std::string::npos ||
@@ -284,7 +302,8 @@ TEST(properties_test, the_self_hosting_cost_never_falls_as_volume_rises) {
     std::vector<double> volumes = c.probe_volumes;
     // Just below and just above the first few replica steps of the peak hour, where costs jump.
     double per_replica_month = in.tokens_per_second_per_replica * kSecondsPerHour *
-                               c.scenario.self_host.target_peak_utilization * kHoursPerMonth / in.load.peak_weight;
+                               c.scenario.self_host.target_peak_utilization * kHoursPerMonth /
+                               in.load.peak_weight;
     for (int k = 1; k <= 20; ++k)
       for (double f : {1 - 1e-9, 1.0, 1 + 1e-9}) volumes.push_back(k * per_replica_month * f);
     std::sort(volumes.begin(), volumes.end());
@@ -335,7 +354,9 @@ TEST(properties_test, at_the_breakeven_both_monthly_costs_agree) {
       double v = b["tokens_per_month"].get<double>();
       EXPECT_GE(v, kMinCurveTokensPerMonth) << label(c);
       EXPECT_LE(v, kMaxCurveTokensPerMonth) << label(c);
-      EXPECT_LE(relative_gap(b["api_usd_per_month"].get<double>(), b["self_host_usd_per_month"].get<double>()), 1e-6)
+      EXPECT_LE(
+          relative_gap(b["api_usd_per_month"].get<double>(), b["self_host_usd_per_month"].get<double>()),
+          1e-6)
           << b.dump() << " " << label(c);
       EXPECT_LE(relative_gap(api_cost(in, v).usd_per_month, self_host_cost(in, v).usd_per_month), 1e-6)
           << b.dump() << " " << label(c);
@@ -358,11 +379,11 @@ TEST(properties_test, at_the_breakeven_both_monthly_costs_agree) {
   EXPECT_GE(kinds["never"], 50);
 }
 
-// SPEC §4: "report the first crossing after which self-hosting stays cheaper". Checked at many volumes above it,
-// including just past every replica step, where the self-hosting cost jumps. (A regression test: a 100-per-decade
-// grid search used to miss steps between its points — in the hand-made case below it reported 2.8767e11
-// tokens/month while self-hosting was dearer again just past 110..115 replicas, and 12 of the generated
-// scenarios showed the same.)
+// SPEC §4: "report the first crossing after which self-hosting stays cheaper". Checked at many volumes above
+// it, including just past every replica step, where the self-hosting cost jumps. (A regression test: a
+// 100-per-decade grid search used to miss steps between its points — in the hand-made case below it
+// reported 2.8767e11 tokens/month while self-hosting was dearer again just past 110..115 replicas, and 12 of
+// the generated scenarios showed the same.)
 TEST(properties_test, above_the_breakeven_self_hosting_stays_cheaper) {
   {
     ParsedScenario p = parse_scenario_text(R"({"workload": {"load_profile": {"preset": "flat"}},
@@ -381,8 +402,8 @@ TEST(properties_test, above_the_breakeven_self_hosting_stays_cheaper) {
       double v = k * replica_month * (1 + 1e-9);
       if (v < *b.tokens_per_month) continue;
       EXPECT_LE(self_host_cost(r.inputs, v).usd_per_month, api_cost(r.inputs, v).usd_per_month)
-          << "reported crossing " << *b.tokens_per_month << ", but dearer just past " << k << " replicas (" << v
-          << " tokens/month)";
+          << "reported crossing " << *b.tokens_per_month << ", but dearer just past " << k << " replicas ("
+          << v << " tokens/month)";
     }
   }
   int failures = 0;
@@ -396,17 +417,20 @@ TEST(properties_test, above_the_breakeven_self_hosting_stays_cheaper) {
     for (double v : c.probe_volumes)
       if (v >= from) volumes.push_back(v);
     double per_replica_month = in.tokens_per_second_per_replica * kSecondsPerHour *
-                               c.scenario.self_host.target_peak_utilization * kHoursPerMonth / in.load.peak_weight;
+                               c.scenario.self_host.target_peak_utilization * kHoursPerMonth /
+                               in.load.peak_weight;
     if (!in.autoscale())
-      for (double k = std::ceil(from / per_replica_month); k * per_replica_month <= kMaxCurveTokensPerMonth && k < 1e6;
+      for (double k = std::ceil(from / per_replica_month);
+           k * per_replica_month <= kMaxCurveTokensPerMonth && k < 1e6;
            k = std::max(k + 1, std::ceil(k * 1.0005)))
         volumes.push_back(k * per_replica_month * (1 + 1e-12));
     for (double v : volumes) {
       double self = self_host_cost(in, v).usd_per_month, api = api_cost(in, v).usd_per_month;
       if (self > api * (1 + 1e-9)) {
         if (++failures <= 5)
-          ADD_FAILURE() << kind << " at " << b["tokens_per_month"] << " but at " << v << " tokens/month self-hosting "
-                        << self << " > API " << api << "\n" << c.text;
+          ADD_FAILURE() << kind << " at " << b["tokens_per_month"] << " but at " << v
+                        << " tokens/month self-hosting " << self << " > API " << api << "\n"
+                        << c.text;
         break;
       }
     }
@@ -446,13 +470,15 @@ TEST(properties_test, raw_cost_per_token_at_utilization_u_is_the_full_load_cost_
     ASSERT_GT(u, 0.0) << label(c);
     double raw = sh["usd_per_mtok_raw_at_utilization"].get<double>();
     double full = sh["usd_per_mtok_at_full_load"].get<double>();
-    EXPECT_LE(relative_gap(raw, full / u), 1e-9) << "raw " << raw << " full " << full << " u " << u << " " << label(c);
+    EXPECT_LE(relative_gap(raw, full / u), 1e-9)
+        << "raw " << raw << " full " << full << " u " << u << " " << label(c);
     // And at other volumes, straight from the cost model.
     for (std::size_t i = 0; i < c.probe_volumes.size(); i += 13) {
       double v = c.probe_volumes[i];
       SelfHostCost s = self_host_cost(in, v);
       double raw_v = s.raw_gpu_usd_per_month / v * kTokensPerMtok;
-      double full_v = s.raw_usd_per_replica_hour_at_full_load / s.capacity.tokens_per_replica_hour * kTokensPerMtok;
+      double full_v =
+          s.raw_usd_per_replica_hour_at_full_load / s.capacity.tokens_per_replica_hour * kTokensPerMtok;
       ASSERT_LE(relative_gap(raw_v, full_v / s.capacity.utilization), 1e-9) << v << " " << label(c);
     }
     ++checked;
@@ -561,14 +587,16 @@ TEST(properties_test, a_tiny_positive_throughput_gives_a_finite_full_load_cost_o
 
 TEST(properties_test, replicas_cover_the_peak_even_when_capacity_times_target_is_tiny) {
   // 1e-300 × 1e-300 once underflowed to a capacity of 0 per replica, and one replica "served" any demand.
-  for (const char* text :
-       {R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 1e-300}, "target_peak_utilization": 1e-300}})",
-        R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 0.001}, "target_peak_utilization": 0.01}})"}) {
+  for (
+      const char* text :
+      {R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 1e-300}, "target_peak_utilization": 1e-300}})",
+       R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 0.001}, "target_peak_utilization": 0.01}})"}) {
     ParsedScenario p = parse_scenario_text(text);
     if (!p.ok()) continue;  // refused by validation: fine
     ResolvedInputs r = resolve(p.scenario, builtin_catalog());
     if (!r.ok()) {  // a fleet past the engine's limit: refused with the numbers, never capped
-      EXPECT_TRUE(test::has_problem(r.errors, "/self_host/throughput/tokens_per_second_per_replica", {"1,000,000 replicas"}))
+      EXPECT_TRUE(test::has_problem(r.errors, "/self_host/throughput/tokens_per_second_per_replica",
+                                    {"1,000,000 replicas"}))
           << test::all(r.errors);
       continue;
     }

@@ -1,7 +1,9 @@
-// scenario_json_test.cpp — the scenario's JSON contract (SPEC §5, §8 "Robust"): defaults for missing keys, exact
-// round trips, the minimal form a link carries, warnings for unknown keys, and a clear problem naming the field
-// for every class of bad input.
+// scenario_json_test.cpp — the scenario's JSON contract (SPEC §5, §8 "Robust"): defaults for missing keys,
+// exact round trips, the minimal form a link carries, warnings for unknown keys, and a clear problem naming
+// the field for every class of bad input.
 #include "contract/scenario_json.hpp"
+
+#include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <limits>
@@ -10,11 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include <gtest/gtest.h>
-
+#include "model/units.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"
-#include "model/units.hpp"
 
 namespace tcoscope {
 namespace {
@@ -30,8 +30,8 @@ using test::has_problem;
                                    std::initializer_list<std::string_view> fragments) {
   ParsedScenario p = parse_scenario_text(text);
   if (p.errors.size() != 1)
-    return ::testing::AssertionFailure() << "expected one error for " << text.substr(0, 200) << ", got"
-                                         << all(p.errors);
+    return ::testing::AssertionFailure()
+           << "expected one error for " << text.substr(0, 200) << ", got" << all(p.errors);
   return has_problem(p.errors, path, fragments);
 }
 
@@ -39,9 +39,9 @@ using test::has_problem;
   if (a == b) return ::testing::AssertionSuccess();
   std::string ja = to_json(a).dump(), jb = to_json(b).dump();
   if (ja == jb)
-    return ::testing::AssertionFailure() << "scenarios differ only in the load profile preset: \""
-                                         << a.workload.load_profile.preset << "\" vs \""
-                                         << b.workload.load_profile.preset << "\"";
+    return ::testing::AssertionFailure()
+           << "scenarios differ only in the load profile preset: \"" << a.workload.load_profile.preset
+           << "\" vs \"" << b.workload.load_profile.preset << "\"";
   return ::testing::AssertionFailure() << "scenarios differ:\n  " << ja << "\n  " << jb;
 }
 
@@ -79,7 +79,8 @@ Scenario everything_set() {
   s.self_host.target_peak_utilization = 0.85;
   s.self_host.min_replicas = 2;
   s.self_host.spare_replicas = 1;
-  s.self_host.cloud = {.provider = "nebius", .usd_per_gpu_hour = 5.1, .autoscale = true, .other_usd_per_month = 300};
+  s.self_host.cloud = {
+      .provider = "nebius", .usd_per_gpu_hour = 5.1, .autoscale = true, .other_usd_per_month = 300};
   s.self_host.on_prem = {.usd_per_gpu = 31000,
                          .host_usd_per_gpu = 6000,
                          .amortization_months = 48,
@@ -91,7 +92,10 @@ Scenario everything_set() {
                          .usd_per_kwh = 0.11,
                          .colo_usd_per_kw_month = 180,
                          .rack_usd_per_month = 2500};
-  s.operations = {.engineering = {.mode = EngineeringMode::multiplier, .fte = 1.5, .usd_per_fte_year = 160000, .overhead_multiplier = 3.5},
+  s.operations = {.engineering = {.mode = EngineeringMode::multiplier,
+                                  .fte = 1.5,
+                                  .usd_per_fte_year = 160000,
+                                  .overhead_multiplier = 3.5},
                   .model_refreshes_per_year = 4,
                   .usd_per_model_refresh = 9000,
                   .observability_usd_per_month = 750,
@@ -101,7 +105,8 @@ Scenario everything_set() {
   return s;
 }
 
-// Parses `s` written as JSON, both as a JSON value and as text, and checks both come back identical and clean.
+// Parses `s` written as JSON, both as a JSON value and as text, and checks both come back identical and
+// clean.
 void expect_round_trip(const Scenario& s, const std::string& label) {
   json j = to_json(s);
   ParsedScenario direct = parse_scenario(j);
@@ -163,14 +168,14 @@ TEST(scenario_json_test, null_for_a_catalog_fillable_number_means_take_it_from_t
 
 TEST(scenario_json_test, the_default_scenario_json_carries_every_key_of_the_spec_contract) {
   json d = ops::defaults();
-  for (const char* key : {"schema_version", "name", "horizon_months", "workload", "api", "self_host", "operations",
-                          "constraints"})
+  for (const char* key : {"schema_version", "name", "horizon_months", "workload", "api", "self_host",
+                          "operations", "constraints"})
     EXPECT_TRUE(d.contains(key)) << key;
-  for (const char* key : {"tokens_per_month", "input_share", "cached_input_share", "batch_share", "monthly_growth",
-                          "load_profile"})
+  for (const char* key : {"tokens_per_month", "input_share", "cached_input_share", "batch_share",
+                          "monthly_growth", "load_profile"})
     EXPECT_TRUE(d["workload"].contains(key)) << key;
-  for (const char* key : {"model", "gpu", "gpus_per_replica", "deployment", "throughput", "target_peak_utilization",
-                          "min_replicas", "spare_replicas", "cloud", "on_prem"})
+  for (const char* key : {"model", "gpu", "gpus_per_replica", "deployment", "throughput",
+                          "target_peak_utilization", "min_replicas", "spare_replicas", "cloud", "on_prem"})
     EXPECT_TRUE(d["self_host"].contains(key)) << key;
   for (const char* key : {"mode", "fte", "usd_per_fte_year", "overhead_multiplier"})
     EXPECT_TRUE(d["operations"]["engineering"].contains(key)) << key;
@@ -182,7 +187,9 @@ TEST(scenario_json_test, the_default_scenario_json_carries_every_key_of_the_spec
 // ---------------------------------------------------------------------------------------------------------------
 // Round trips
 
-TEST(scenario_json_test, the_default_scenario_round_trips_exactly) { expect_round_trip(Scenario{}, "default"); }
+TEST(scenario_json_test, the_default_scenario_round_trips_exactly) {
+  expect_round_trip(Scenario{}, "default");
+}
 
 TEST(scenario_json_test, every_preset_parses_cleanly_and_round_trips_exactly) {
   json presets = ops::presets();
@@ -245,7 +252,8 @@ TEST(scenario_json_test, the_minimal_form_carries_only_what_differs_from_the_def
 }
 
 TEST(scenario_json_test, the_minimal_form_round_trips_for_the_default_every_preset_and_a_full_scenario) {
-  std::vector<std::pair<std::string, Scenario>> cases = {{"default", Scenario{}}, {"everything set", everything_set()}};
+  std::vector<std::pair<std::string, Scenario>> cases = {{"default", Scenario{}},
+                                                         {"everything set", everything_set()}};
   for (const json& p : ops::presets()) cases.emplace_back(p["id"], parse_scenario(p["scenario"]).scenario);
   for (const auto& [label, s] : cases) {
     json minimal = to_minimal_json(s);
@@ -258,7 +266,8 @@ TEST(scenario_json_test, the_minimal_form_round_trips_for_the_default_every_pres
 }
 
 TEST(scenario_json_test, minimize_drops_keys_that_restate_the_defaults) {
-  ops::Outcome o = ops::minimize(R"({"horizon_months": 36, "workload": {"input_share": 0.75, "batch_share": 0.5},
+  ops::Outcome o =
+      ops::minimize(R"({"horizon_months": 36, "workload": {"input_share": 0.75, "batch_share": 0.5},
                                      "constraints": {"compliance": "none"}})");
   ASSERT_TRUE(o.ok) << all(o.errors);
   EXPECT_EQ(o.result, json({{"schema_version", 1}, {"workload", {{"batch_share", 0.5}}}})) << o.result.dump();
@@ -285,7 +294,8 @@ TEST(scenario_json_test, unknown_nested_keys_are_warnings_naming_their_pointers)
                            "/self_host/throughput/tps", "/operations/engineering/salary", "/constraints/sla"})
     EXPECT_TRUE(has_problem(p.warnings, path, {"unknown key"}));
   EXPECT_EQ(p.warnings.size(), 6u) << all(p.warnings);
-  EXPECT_EQ(p.scenario.workload.load_profile.preset, LoadPreset::flat);  // the known key next to them still reads
+  EXPECT_EQ(p.scenario.workload.load_profile.preset,
+            LoadPreset::flat);  // the known key next to them still reads
 }
 
 TEST(scenario_json_test, an_unknown_key_with_slash_or_tilde_is_escaped_in_its_pointer) {
@@ -318,9 +328,10 @@ TEST(scenario_json_test, a_negative_number_names_the_field_the_value_and_the_ran
                       {"-5", "out of range", "accepted", "1,000,000,000,000,000"}));
   EXPECT_TRUE(rejects(R"({"api": {"usd_per_mtok_input": -0.15}})", "/api/usd_per_mtok_input",
                       {"-0.15", "from 0 to 1,000"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"cloud": {"usd_per_gpu_hour": -1.49}}})", "/self_host/cloud/usd_per_gpu_hour",
-                      {"-1.49", "from 0 to 1,000"}));
-  EXPECT_TRUE(rejects(R"({"operations": {"one_time_usd": -1}})", "/operations/one_time_usd", {"-1", "from 0"}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"cloud": {"usd_per_gpu_hour": -1.49}}})",
+                      "/self_host/cloud/usd_per_gpu_hour", {"-1.49", "from 0 to 1,000"}));
+  EXPECT_TRUE(
+      rejects(R"({"operations": {"one_time_usd": -1}})", "/operations/one_time_usd", {"-1", "from 0"}));
   EXPECT_TRUE(rejects(R"({"self_host": {"min_replicas": -1}})", "/self_host/min_replicas", {"-1", "from 0"}));
 }
 
@@ -328,11 +339,13 @@ TEST(scenario_json_test, an_absurdly_large_number_names_the_field_the_value_and_
   EXPECT_TRUE(rejects(R"({"workload": {"tokens_per_month": 1e300}})", "/workload/tokens_per_month",
                       {"1e+300", "out of range", "accepted", "1,000,000,000,000,000"}));
   EXPECT_TRUE(rejects(R"({"horizon_months": 100000})", "/horizon_months", {"100000", "from 1 to 120"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"gpus_per_replica": 18446744073709551615}})", "/self_host/gpus_per_replica",
-                      {"18446744073709551615", "from 1 to 64"}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"gpus_per_replica": 18446744073709551615}})",
+                      "/self_host/gpus_per_replica", {"18446744073709551615", "from 1 to 64"}));
   EXPECT_TRUE(rejects(R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 1e8}}})",
-                      "/self_host/throughput/tokens_per_second_per_replica", {"100000000", "accepted", "10,000,000"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"on_prem": {"pue": 30}}})", "/self_host/on_prem/pue", {"30", "from 1 to 3"}));
+                      "/self_host/throughput/tokens_per_second_per_replica",
+                      {"100000000", "accepted", "10,000,000"}));
+  EXPECT_TRUE(
+      rejects(R"({"self_host": {"on_prem": {"pue": 30}}})", "/self_host/on_prem/pue", {"30", "from 1 to 3"}));
 }
 
 TEST(scenario_json_test, vanishingly_small_positive_numbers_are_refused_where_they_would_overflow_the_model) {
@@ -340,23 +353,24 @@ TEST(scenario_json_test, vanishingly_small_positive_numbers_are_refused_where_th
                       {"out of range", "accepted", "1,000,000,000,000,000"}));
   EXPECT_TRUE(rejects(R"({"self_host": {"throughput": {"tokens_per_second_per_replica": 5e-324}}})",
                       "/self_host/throughput/tokens_per_second_per_replica", {"out of range", "accepted"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 1e-300}})", "/self_host/target_peak_utilization",
-                      {"out of range", "accepted"}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 1e-300}})",
+                      "/self_host/target_peak_utilization", {"out of range", "accepted"}));
   ParsedScenario zero = parse_scenario_text(R"({"workload": {"tokens_per_month": 0}})");
   EXPECT_TRUE(zero.errors.empty()) << all(zero.errors);  // no traffic at all is a valid question
 }
 
 TEST(scenario_json_test, shares_outside_zero_to_one_name_the_field_and_the_range) {
-  EXPECT_TRUE(rejects(R"({"workload": {"input_share": 1.5}})", "/workload/input_share", {"1.5", "from 0 to 1"}));
+  EXPECT_TRUE(
+      rejects(R"({"workload": {"input_share": 1.5}})", "/workload/input_share", {"1.5", "from 0 to 1"}));
   EXPECT_TRUE(rejects(R"({"workload": {"cached_input_share": -0.1}})", "/workload/cached_input_share",
                       {"-0.1", "from 0 to 1"}));
   EXPECT_TRUE(rejects(R"({"workload": {"batch_share": 2}})", "/workload/batch_share", {"2", "from 0 to 1"}));
   EXPECT_TRUE(rejects(R"({"self_host": {"on_prem": {"residual_value_share": 1}}})",
                       "/self_host/on_prem/residual_value_share", {"1", "from 0 to 0.95"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 0}})", "/self_host/target_peak_utilization",
-                      {"0 is out of range", "accepted", "to 1"}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 1.01}})", "/self_host/target_peak_utilization",
-                      {"1.01 is out of range", "accepted", "to 1"}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 0}})",
+                      "/self_host/target_peak_utilization", {"0 is out of range", "accepted", "to 1"}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"target_peak_utilization": 1.01}})",
+                      "/self_host/target_peak_utilization", {"1.01 is out of range", "accepted", "to 1"}));
   EXPECT_TRUE(rejects(R"({"api": {"batch_discount": 1}})", "/api/batch_discount", {"1", "from 0 to 0.95"}));
 }
 
@@ -404,7 +418,8 @@ TEST(scenario_json_test, a_non_integer_for_an_integer_field_names_the_field) {
   EXPECT_TRUE(rejects(R"({"self_host": {"on_prem": {"amortization_months": 35.9}}})",
                       "/self_host/on_prem/amortization_months", {"35.9", "whole number from 1 to 120"}));
   // A whole number written as a float is fine.
-  ParsedScenario p = parse_scenario_text(R"({"horizon_months": 24.0, "self_host": {"gpus_per_replica": 2e0}})");
+  ParsedScenario p =
+      parse_scenario_text(R"({"horizon_months": 24.0, "self_host": {"gpus_per_replica": 2e0}})");
   EXPECT_TRUE(p.errors.empty()) << all(p.errors);
   EXPECT_EQ(p.scenario.horizon_months, 24);
   EXPECT_EQ(p.scenario.self_host.gpus_per_replica, 2);
@@ -417,11 +432,13 @@ TEST(scenario_json_test, an_unknown_enum_value_names_the_field_and_lists_the_acc
                       {"\"pci\"", "\"none\", \"hipaa\", \"soc2_type2\", \"government\""}));
   EXPECT_TRUE(rejects(R"({"operations": {"engineering": {"mode": "hours"}}})", "/operations/engineering/mode",
                       {"\"hours\"", "\"fte\", \"multiplier\""}));
-  EXPECT_TRUE(rejects(R"({"workload": {"load_profile": {"preset": "weekend"}}})", "/workload/load_profile/preset",
-                      {"\"weekend\"", "\"flat\", \"business_hours\", \"daytime_peaks\", \"overnight_silence\", "
-                                      "\"weekly_batch\""}));
-  EXPECT_TRUE(rejects(R"({"self_host": {"throughput": {"source": "guessed"}}})", "/self_host/throughput/source",
-                      {"\"guessed\"", "\"measured\""}));
+  EXPECT_TRUE(rejects(R"({"workload": {"load_profile": {"preset": "weekend"}}})",
+                      "/workload/load_profile/preset",
+                      {"\"weekend\"",
+                       "\"flat\", \"business_hours\", \"daytime_peaks\", \"overnight_silence\", "
+                       "\"weekly_batch\""}));
+  EXPECT_TRUE(rejects(R"({"self_host": {"throughput": {"source": "guessed"}}})",
+                      "/self_host/throughput/source", {"\"guessed\"", "\"measured\""}));
   // Enum values are case-sensitive.
   EXPECT_TRUE(rejects(R"({"self_host": {"deployment": "Cloud"}})", "/self_host/deployment", {"\"Cloud\""}));
 }
@@ -437,7 +454,9 @@ TEST(scenario_json_test, a_section_that_is_not_an_object_names_the_section) {
 // ---------------------------------------------------------------------------------------------------------------
 // Custom load profiles
 
-json profile_with(const json& weights) { return {{"workload", {{"load_profile", {{"hourly_weights", weights}}}}}}; }
+json profile_with(const json& weights) {
+  return {{"workload", {{"load_profile", {{"hourly_weights", weights}}}}}};
+}
 
 TEST(scenario_json_test, a_custom_profile_that_is_not_168_numbers_names_the_array_and_its_length) {
   json w167 = json::array();
@@ -451,7 +470,8 @@ TEST(scenario_json_test, a_custom_profile_that_is_not_168_numbers_names_the_arra
                       {"168 numbers", "an array of 169 items"}));
   EXPECT_TRUE(rejects(profile_with(json::object()).dump(), "/workload/load_profile/hourly_weights",
                       {"168 numbers", "an object"}));
-  EXPECT_TRUE(rejects(profile_with(5).dump(), "/workload/load_profile/hourly_weights", {"168 numbers", "got 5"}));
+  EXPECT_TRUE(
+      rejects(profile_with(5).dump(), "/workload/load_profile/hourly_weights", {"168 numbers", "got 5"}));
 }
 
 TEST(scenario_json_test, a_negative_weight_names_the_element) {
@@ -488,8 +508,9 @@ TEST(scenario_json_test, every_bad_weight_is_listed) {
   w[167] = 2e9;
   ParsedScenario p = parse_scenario(profile_with(w));
   EXPECT_EQ(p.errors.size(), 3u) << all(p.errors);
-  for (const char* path : {"/workload/load_profile/hourly_weights/0", "/workload/load_profile/hourly_weights/100",
-                           "/workload/load_profile/hourly_weights/167"})
+  for (const char* path :
+       {"/workload/load_profile/hourly_weights/0", "/workload/load_profile/hourly_weights/100",
+        "/workload/load_profile/hourly_weights/167"})
     EXPECT_TRUE(find(p.errors, path)) << path << all(p.errors);
   EXPECT_TRUE(p.scenario.workload.load_profile.hourly_weights.empty());  // invalid: the default preset stays
 }
@@ -521,7 +542,8 @@ TEST(scenario_json_test, a_10_mb_string_field_names_the_field_and_summarizes_the
     EXPECT_EQ(p.scenario.name, Scenario{}.name);
   }
   json in_section = {{"self_host", {{"gpu", big}}}};
-  EXPECT_TRUE(rejects(in_section.dump(), "/self_host/gpu", {"a string of 10485760 characters", "at most 200"}));
+  EXPECT_TRUE(
+      rejects(in_section.dump(), "/self_host/gpu", {"a string of 10485760 characters", "at most 200"}));
   json as_enum = {{"self_host", {{"deployment", big}}}};
   ParsedScenario p = parse_scenario_text(as_enum.dump());
   EXPECT_TRUE(has_problem(p.errors, "/self_host/deployment", {"a string of 10485760 characters"}));
@@ -576,7 +598,8 @@ TEST(scenario_json_test, a_non_finite_number_in_a_json_value_names_its_field) {
             {"api", {{"usd_per_mtok_input", std::numeric_limits<double>::infinity()}}}};
   ParsedScenario p = parse_scenario(j);
   EXPECT_EQ(p.errors.size(), 2u) << all(p.errors);
-  EXPECT_TRUE(has_problem(p.errors, "/workload/tokens_per_month", {"not a finite number", "1,000,000,000,000,000"}));
+  EXPECT_TRUE(
+      has_problem(p.errors, "/workload/tokens_per_month", {"not a finite number", "1,000,000,000,000,000"}));
   EXPECT_TRUE(has_problem(p.errors, "/api/usd_per_mtok_input", {"not a finite number", "from 0 to 1,000"}));
 }
 
@@ -586,10 +609,13 @@ TEST(scenario_json_test, a_syntax_error_between_keys_does_not_blame_the_previous
 }
 
 TEST(scenario_json_test, malformed_json_with_invalid_utf8_gives_an_error_that_can_be_written_as_json) {
-  for (std::string text : {std::string("{\"name\": \"\xff\"}"),
-                           "{\"name\": \"" + std::string(19, 'a') + std::string(30, '\0') + "\"}",
-                           "{\"name\": \"" + [] { std::string s; for (int i = 0; i < 30; ++i) s += "é"; return s; }() +
-                               "\xff\"}"}) {
+  for (std::string text :
+       {std::string("{\"name\": \"\xff\"}"),
+        "{\"name\": \"" + std::string(19, 'a') + std::string(30, '\0') + "\"}", "{\"name\": \"" + [] {
+          std::string s;
+          for (int i = 0; i < 30; ++i) s += "é";
+          return s;
+        }() + "\xff\"}"}) {
     ops::Outcome o = ops::validate(text);
     EXPECT_FALSE(o.ok);
     EXPECT_NO_THROW((void)ops::envelope(o).dump());
@@ -644,7 +670,8 @@ TEST(scenario_json_test, several_problems_are_all_listed_not_just_the_first) {
 }
 
 TEST(scenario_json_test, ops_validate_reports_every_problem_and_no_result) {
-  ops::Outcome o = ops::validate(R"({"workload": {"input_share": 2, "batch_share": -1}, "horizon_months": 0})");
+  ops::Outcome o =
+      ops::validate(R"({"workload": {"input_share": 2, "batch_share": -1}, "horizon_months": 0})");
   EXPECT_FALSE(o.ok);
   EXPECT_EQ(o.errors.size(), 3u) << all(o.errors);
   json env = ops::envelope(o);

@@ -59,7 +59,8 @@ TEST(self_host_cost_test, cost_of_capital_charges_interest_on_the_average_capita
   Scenario s = two_bought_h100s(20000);
   s.self_host.on_prem.residual_value_share = 0.2;
   s.self_host.on_prem.cost_of_capital_per_year = 0.06;
-  EXPECT_NEAR(self_host_cost(test::resolved(s), 1e9)[Component::cost_of_capital], 2 * 20000 * 0.6 * 0.06 / 12, 1e-9);
+  EXPECT_NEAR(self_host_cost(test::resolved(s), 1e9)[Component::cost_of_capital], 2 * 20000 * 0.6 * 0.06 / 12,
+              1e-9);
 }
 
 TEST(self_host_cost_test, electricity_rises_from_idle_to_full_draw_with_utilization) {
@@ -112,7 +113,8 @@ TEST(self_host_cost_test, idle_gpus_cost_the_same_per_hour_as_busy_ones) {
   s.self_host.target_peak_utilization = 1.0;
   Inputs in = test::resolved(s);
   double one_replica = 6596 * 3600 * 730.0;
-  EXPECT_DOUBLE_EQ(self_host_cost(in, one_replica * 0.1).usd_per_month, self_host_cost(in, one_replica).usd_per_month);
+  EXPECT_DOUBLE_EQ(self_host_cost(in, one_replica * 0.1).usd_per_month,
+                   self_host_cost(in, one_replica).usd_per_month);
 }
 
 TEST(self_host_cost_test, only_the_deployments_own_components_apply) {

@@ -2,23 +2,24 @@
 // built-in catalog, failing the test loudly when it does not resolve.
 #pragma once
 
-#include <ostream>
+#include <gtest/gtest.h>
 
 #include <initializer_list>
+#include <ostream>
 #include <string>
 #include <string_view>
 
-#include <gtest/gtest.h>
-
 #include "contract/catalog_json.hpp"
+#include "contract/scenario_json.hpp"
 #include "model/inputs.hpp"
 #include "model/scenario.hpp"
-#include "contract/scenario_json.hpp"
 
 namespace tcoscope {
 // Enums print as their JSON names in test failures.
 template <class E>
-  requires requires { EnumTable<E>::values; }
+requires requires {
+  EnumTable<E>::values;
+}
 std::ostream& operator<<(std::ostream& os, E e) {
   return os << name(e);
 }
@@ -54,7 +55,8 @@ inline ::testing::AssertionResult has_problem(const Problems& ps, std::string_vi
   if (!p) return ::testing::AssertionFailure() << "no problem at \"" << path << "\"; problems:" << all(ps);
   for (std::string_view f : fragments)
     if (p->message.find(f) == std::string::npos)
-      return ::testing::AssertionFailure() << "message at " << path << " lacks \"" << f << "\": " << p->message;
+      return ::testing::AssertionFailure()
+             << "message at " << path << " lacks \"" << f << "\": " << p->message;
   return ::testing::AssertionSuccess();
 }
 

@@ -9,8 +9,12 @@
 namespace tcoscope {
 namespace {
 
-const Gpu& gpu(const char* id) { return *builtin_catalog().gpu(id); }
-const OpenModel& model(const char* id) { return *builtin_catalog().model(id); }
+const Gpu& gpu(const char* id) {
+  return *builtin_catalog().gpu(id);
+}
+const OpenModel& model(const char* id) {
+  return *builtin_catalog().model(id);
+}
 
 // TRT-LLM offline runs (MODEL §8 #3–#5): FP8 weights and KV, no engine cap, 3 GB runtime as MODEL §2.
 ThroughputParams trt_offline(double isl, double osl) {
@@ -37,7 +41,8 @@ struct Published {
 TEST(throughput_test, llama_8b_fp8_on_h100_matches_tensorrt_llm_offline_within_20_percent) {
   for (Published p : {Published{1000, 1000, 15220}, Published{128, 2048, 22714}, Published{2048, 2048, 9305},
                       Published{20000, 2000, 1351}}) {
-    ThroughputModel t = model_throughput(gpu("h100-sxm"), model("llama-3.1-8b"), 1, trt_offline(p.isl, p.osl));
+    ThroughputModel t =
+        model_throughput(gpu("h100-sxm"), model("llama-3.1-8b"), 1, trt_offline(p.isl, p.osl));
     ASSERT_TRUE(t.fits);
     double ratio = t.output_tokens_per_second / p.measured_output_tps;
     EXPECT_GT(ratio, 0.8) << p.isl << "/" << p.osl << ": " << t.output_tokens_per_second;
@@ -53,8 +58,11 @@ TEST(throughput_test, reproduces_model_md_figures_for_the_1000_1000_case) {
 }
 
 TEST(throughput_test, batch_one_llama_8b_f16_on_rtx_4090_matches_llama_cpp_within_25_percent) {
-  ThroughputParams p{.precision = Precision::fp16, .input_tokens_per_request = 512, .output_tokens_per_request = 512,
-                     .mbu = 0.87, .max_batch = 1};  // llama.cpp on a consumer card (MODEL §6)
+  ThroughputParams p{.precision = Precision::fp16,
+                     .input_tokens_per_request = 512,
+                     .output_tokens_per_request = 512,
+                     .mbu = 0.87,
+                     .max_batch = 1};  // llama.cpp on a consumer card (MODEL §6)
   ThroughputModel t = model_throughput(gpu("rtx-4090"), model("llama-3.1-8b"), 1, p);
   ASSERT_TRUE(t.fits);
   EXPECT_EQ(t.batch, 1);
@@ -63,13 +71,30 @@ TEST(throughput_test, batch_one_llama_8b_f16_on_rtx_4090_matches_llama_cpp_withi
 
 TEST(throughput_test, batch_one_gpt_13b_on_a100_40gb_matches_fastertransformer_decode_and_prefill) {
   // MODEL §8 #1: 13B FP16, 512 context, decode 22.0 ms/token, prefill 63.2 ms (MBU 0.9 / MFU 0.7).
-  Gpu a100{.id = "a100-40gb", .name = "A100 40GB", .vram_gb = 40, .memory_bandwidth_gb_per_s = 1555,
+  Gpu a100{.id = "a100-40gb",
+           .name = "A100 40GB",
+           .vram_gb = 40,
+           .memory_bandwidth_gb_per_s = 1555,
            .bf16_dense_tflops = 312};
-  OpenModel gpt13b{.id = "gpt-13b", .name = "GPT 13B", .params_b_total = 13, .params_b_active = 13, .layers = 40,
-                   .hidden_size = 5120, .q_heads = 40, .kv_heads = 40, .head_dim = 128, .context_tokens = 2048,
-                   .attention = "gqa", .kv_bytes_per_token_bf16 = 2.0 * 40 * 40 * 128 * 2};
-  ThroughputParams p{.precision = Precision::fp16, .input_tokens_per_request = 512, .output_tokens_per_request = 1,
-                     .mbu = 0.9, .mfu = 0.7, .mfu_prefill = 0.7, .max_batch = 1};
+  OpenModel gpt13b{.id = "gpt-13b",
+                   .name = "GPT 13B",
+                   .params_b_total = 13,
+                   .params_b_active = 13,
+                   .layers = 40,
+                   .hidden_size = 5120,
+                   .q_heads = 40,
+                   .kv_heads = 40,
+                   .head_dim = 128,
+                   .context_tokens = 2048,
+                   .attention = "gqa",
+                   .kv_bytes_per_token_bf16 = 2.0 * 40 * 40 * 128 * 2};
+  ThroughputParams p{.precision = Precision::fp16,
+                     .input_tokens_per_request = 512,
+                     .output_tokens_per_request = 1,
+                     .mbu = 0.9,
+                     .mfu = 0.7,
+                     .mfu_prefill = 0.7,
+                     .max_batch = 1};
   ThroughputModel t = model_throughput(a100, gpt13b, 1, p);
   ASSERT_TRUE(t.fits);
   EXPECT_NEAR(t.tpot_ms, 22.0, 22.0 * 0.25);
@@ -86,9 +111,10 @@ TEST(throughput_test, a_model_that_does_not_fit_says_so_with_the_numbers_and_the
   // FP8 weights (70.6 GB) + runtime + KV still exceed 72 GB on one card; only int4 is offered.
   EXPECT_EQ(t.problem.find("fp8"), std::string::npos) << t.problem;
   EXPECT_NE(t.problem.find("or with int4 weights"), std::string::npos) << t.problem;
-  EXPECT_TRUE(model_throughput(gpu("h100-sxm"), model("llama-3.3-70b"), 2,
-                               ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::fp8})
-                  .fits);
+  EXPECT_TRUE(
+      model_throughput(gpu("h100-sxm"), model("llama-3.3-70b"), 2,
+                       ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::fp8})
+          .fits);
 }
 
 TEST(throughput_test, more_vram_never_lowers_the_maximum_batch) {
@@ -107,7 +133,8 @@ TEST(throughput_test, more_vram_never_lowers_the_maximum_batch) {
 TEST(throughput_test, a_tighter_latency_target_never_raises_capacity) {
   double previous = 1e300;
   for (double tpot : {0.0, 60.0, 40.0, 30.0, 25.0, 20.0, 15.0, 12.0, 10.0}) {
-    ThroughputModel t = model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.tpot_target_ms = tpot});
+    ThroughputModel t =
+        model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.tpot_target_ms = tpot});
     double capacity = t.fits ? t.total_tokens_per_second : 0;
     EXPECT_LE(capacity, previous) << tpot;
     if (t.fits && tpot > 0) EXPECT_LE(t.tpot_ms, tpot + 1e-9);
@@ -117,7 +144,8 @@ TEST(throughput_test, a_tighter_latency_target_never_raises_capacity) {
 
 TEST(throughput_test, the_latency_target_caps_the_batch_below_the_offline_maximum) {
   ThroughputModel offline = model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{});
-  ThroughputModel online = model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.tpot_target_ms = 15});
+  ThroughputModel online =
+      model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.tpot_target_ms = 15});
   ASSERT_TRUE(online.fits);
   EXPECT_LT(online.batch, offline.batch);
   EXPECT_EQ(online.limited_by, "tpot_target");
@@ -125,20 +153,20 @@ TEST(throughput_test, the_latency_target_caps_the_batch_below_the_offline_maximu
 }
 
 TEST(throughput_test, an_unreachable_latency_target_is_reported_not_zero_throughput) {
-  ThroughputModel t =
-      model_throughput(gpu("l4"), model("qwen3-14b"), 2, ThroughputParams{.tpot_target_ms = 1, .ttft_target_ms = 1});
+  ThroughputModel t = model_throughput(gpu("l4"), model("qwen3-14b"), 2,
+                                       ThroughputParams{.tpot_target_ms = 1, .ttft_target_ms = 1});
   EXPECT_FALSE(t.fits);
   EXPECT_NE(t.problem.find("latency target"), std::string::npos) << t.problem;
 }
 
 TEST(throughput_test, small_batches_are_memory_bound_and_huge_ones_compute_bound) {
-  ThroughputModel one = model_throughput(gpu("h100-sxm"), model("llama-3.1-8b"), 1, ThroughputParams{.max_batch = 1});
+  ThroughputModel one =
+      model_throughput(gpu("h100-sxm"), model("llama-3.1-8b"), 1, ThroughputParams{.max_batch = 1});
   EXPECT_EQ(one.bound, "memory");
   // Short contexts with a huge batch: weights amortize and the GEMMs saturate the tensor cores.
-  ThroughputModel many = model_throughput(gpu("mi300x"), model("llama-3.1-8b"), 1,
-                                          ThroughputParams{.input_tokens_per_request = 64,
-                                                           .output_tokens_per_request = 16,
-                                                           .max_batch = 100000});
+  ThroughputModel many = model_throughput(
+      gpu("mi300x"), model("llama-3.1-8b"), 1,
+      ThroughputParams{.input_tokens_per_request = 64, .output_tokens_per_request = 16, .max_batch = 100000});
   EXPECT_EQ(many.bound, "compute");
 }
 
@@ -163,17 +191,22 @@ TEST(throughput_test, sliding_window_layers_stop_growing_past_the_window) {
 }
 
 TEST(throughput_test, mla_caches_a_compressed_latent_per_token) {
-  ThroughputModel t = model_throughput(gpu("h200"), model("deepseek-v3"), 8,
-                                       ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::bf16});
+  ThroughputModel t =
+      model_throughput(gpu("h200"), model("deepseek-v3"), 8,
+                       ThroughputParams{.precision = Precision::fp8, .kv_precision = KvPrecision::bf16});
   ASSERT_TRUE(t.fits);
   EXPECT_NEAR(t.kv_bytes_per_token, 70272.0 * 8, 1e-6);  // the latent is replicated on each of 8 GPUs
 }
 
 TEST(throughput_test, fp8_weights_use_fp8_tensor_cores_only_where_the_gpu_has_them) {
-  EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops_per_gpu,
-            1979);
-  EXPECT_EQ(model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8}).compute_tflops_per_gpu,
-            312);
+  EXPECT_EQ(
+      model_throughput(gpu("h100-sxm"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8})
+          .compute_tflops_per_gpu,
+      1979);
+  EXPECT_EQ(
+      model_throughput(gpu("a100-80gb"), model("qwen3-14b"), 1, ThroughputParams{.precision = Precision::fp8})
+          .compute_tflops_per_gpu,
+      312);
 }
 
 }  // namespace

@@ -11,7 +11,9 @@
 namespace tcoscope {
 namespace {
 
-Verdict verdict_of(const Scenario& s) { return evaluate(test::resolved(s)).verdict; }
+Verdict verdict_of(const Scenario& s) {
+  return evaluate(test::resolved(s)).verdict;
+}
 
 bool has(const Verdict& v, const std::string& code) {
   return std::any_of(v.reasons.begin(), v.reasons.end(), [&](const Reason& r) { return r.code == code; });
@@ -74,7 +76,8 @@ TEST(verdict_test, a_latency_target_under_100_ms_favours_self_hosting) {
   Scenario s;
   s.constraints.p99_latency_ms = 80;
   Verdict v = verdict_of(s);
-  auto it = std::find_if(v.reasons.begin(), v.reasons.end(), [](const Reason& r) { return r.code == "low_latency_target"; });
+  auto it = std::find_if(v.reasons.begin(), v.reasons.end(),
+                         [](const Reason& r) { return r.code == "low_latency_target"; });
   ASSERT_NE(it, v.reasons.end());
   EXPECT_EQ(it->favors, "self_host");
   s.constraints.p99_latency_ms = 250;
@@ -108,8 +111,11 @@ TEST(verdict_test, a_zero_dollar_tie_says_neither_option_saves_anything) {
   s.workload.tokens_per_month = 0;
   s.self_host.min_replicas = 0;
   s.self_host.cloud.usd_per_gpu_hour = 0;
-  s.operations = Operations{.engineering = {.fte = 0}, .model_refreshes_per_year = 0,
-                            .observability_usd_per_month = 0, .observability_setup_usd = 0, .one_time_usd = 0};
+  s.operations = Operations{.engineering = {.fte = 0},
+                            .model_refreshes_per_year = 0,
+                            .observability_usd_per_month = 0,
+                            .observability_setup_usd = 0,
+                            .one_time_usd = 0};
   Verdict v = verdict_of(s);
   EXPECT_EQ(v.choice, "api");
   EXPECT_EQ(v.margin_usd_per_month, 0.0);
