@@ -39,10 +39,10 @@ async function inputToDisplay(browser, url) {
       const t0 = performance.now();
       box.value = `${1 + (i % 40)}B`;
       box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));  // runs after the page's frame callback
+      await new Promise((r) => requestAnimationFrame(() => r())); // runs after the page's frame callback
       out.push(performance.now() - t0);
     }
-    return out.slice(10);  // after warm-up
+    return out.slice(10); // after warm-up
   });
   await page.close();
   return { median: median(times), max: Math.max(...times) };
@@ -79,12 +79,20 @@ const http = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const file = pathToFileURL(path.join(dist, 'tcoscope.html')).href;
-  console.log(`page: first result from file:// (median of ${RUNS})  ${(await firstResult(browser, file)).toFixed(0)} ms`);
-  console.log(`page: first result over http (median of ${RUNS})     ${(await firstResult(browser, http)).toFixed(0)} ms`);
+  console.log(
+    `page: first result from file:// (median of ${RUNS})  ${(await firstResult(browser, file)).toFixed(0)} ms`,
+  );
+  console.log(
+    `page: first result over http (median of ${RUNS})     ${(await firstResult(browser, http)).toFixed(0)} ms`,
+  );
   const edit = await inputToDisplay(browser, http);
-  console.log(`page: input to updated display (median of 50)   ${edit.median.toFixed(1)} ms (max ${edit.max.toFixed(1)})`);
+  console.log(
+    `page: input to updated display (median of 50)   ${edit.median.toFixed(1)} ms (max ${edit.max.toFixed(1)})`,
+  );
   const gpus = await gpusCall(browser, http);
-  console.log(`page: "Which GPU?" gpus() call (median of 50)  ${gpus.median.toFixed(1)} ms (max ${gpus.max.toFixed(1)})`);
+  console.log(
+    `page: "Which GPU?" gpus() call (median of 50)  ${gpus.median.toFixed(1)} ms (max ${gpus.max.toFixed(1)})`,
+  );
 } finally {
   await browser.close();
   server.close();
@@ -92,5 +100,7 @@ try {
 for (const name of readdirSync(dist).sort()) {
   const bytes = readFileSync(path.join(dist, name));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`size: dist/${name.padEnd(18)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
+  console.log(
+    `size: dist/${name.padEnd(18)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`,
+  );
 }

@@ -266,7 +266,8 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
 }
 
 // No silent caps: growth that takes the volume past the volume limit, or a fleet larger than kMaxReplicas at
-// any month of the horizon, is an error on the field that causes it, with the numbers.
+// any month of the horizon, is an error on the field that causes it, with the numbers and the code
+// "exceeds_limits" (a check across fields, which no per-key range or schema can state).
 void check_scale(ResolvedInputs& r) {
   const Inputs& in = r.inputs;
   const Scenario& s = in.scenario;
@@ -281,7 +282,8 @@ void check_scale(ResolvedInputs& r) {
                             std::to_string(s.horizon_months) + " would need " + fmt::tokens(last) +
                             " tokens; accepted: growth that stays within " + fmt::tokens(kMaxTokensPerMonth) +
                             " tokens a month over the horizon (here at most " + fmt::percent(most) +
-                            " a month, or a shorter horizon)"});
+                            " a month, or a shorter horizon)",
+                        "exceeds_limits"});
     return;
   }
   const double busiest = std::max(w.tokens_per_month, last);
@@ -297,15 +299,17 @@ void check_scale(ResolvedInputs& r) {
                      : s.self_host.throughput.tokens_per_second_per_replica
                          ? "/self_host/throughput/tokens_per_second_per_replica"
                          : "/workload/tokens_per_month";
-  r.errors.push_back(
-      {path, std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume "
-                                   : "the volume ") +
-                 "of " + fmt::tokens(busiest) + " tokens a month peaks at " + fmt::tokens(peak_hour) +
-                 " tokens an hour, which needs " + fmt::plain(needed) + " replicas of " +
-                 fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
-                 fmt::percent(s.self_host.target_peak_utilization) +
-                 " target load; accepted: a scenario whose fleet stays within " + fmt::plain(kMaxReplicas) +
-                 " replicas (a lower volume or growth, or a higher throughput)"});
+  r.errors.push_back({path,
+                      std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume "
+                                            : "the volume ") +
+                          "of " + fmt::tokens(busiest) + " tokens a month peaks at " +
+                          fmt::tokens(peak_hour) + " tokens an hour, which needs " + fmt::plain(needed) +
+                          " replicas of " + fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
+                          fmt::percent(s.self_host.target_peak_utilization) +
+                          " target load; accepted: a scenario whose fleet stays within " +
+                          fmt::plain(kMaxReplicas) +
+                          " replicas (a lower volume or growth, or a higher throughput)",
+                      "exceeds_limits"});
 }
 
 }  // namespace

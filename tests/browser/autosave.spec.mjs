@@ -6,30 +6,39 @@ import { openPage, choosePreset, typeInto, pageResult, settledLink } from './hel
 const KEY = 'tcoscope:scenario';
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 /** The saved tokens per month, or null while storage holds something else. */
-const savedVolume = (page) => stored(page).then((t) => {
-  try { return JSON.parse(t)?.scenario?.workload?.tokens_per_month ?? null; } catch { return null; }
-});
+const savedVolume = (page) =>
+  stored(page).then((t) => {
+    try {
+      return JSON.parse(t)?.scenario?.workload?.tokens_per_month ?? null;
+    } catch {
+      return null;
+    }
+  });
 
 test('the last scenario survives a reload', async ({ page }) => {
   await openPage(page);
-  expect(await stored(page)).toBeNull();  // opening the page saves nothing; only edits do
+  expect(await stored(page)).toBeNull(); // opening the page saves nothing; only edits do
   await choosePreset(page, 'utilization-trap');
   await typeInto(page, 'Tokens per month', '6.5B');
   await expect.poll(() => savedVolume(page)).toBe(6.5e9);
   const shown = await pageResult(page);
 
-  const problems = await openPage(page, '/');  // the bare address: no link
+  const problems = await openPage(page, '/'); // the bare address: no link
   expect(await pageResult(page)).toEqual(shown);
   await expect(page.locator('#messages .notice-info')).toContainText('the scenario you last worked on, restored');
-  await expect(page.getByLabel('Scenario').locator('option:checked')).toHaveText(/^Saved in this browser: The utilization trap/);
-  expect(new URL(await settledLink(page)).hash).toMatch(/^#v1=/);  // and the address bar shows its link
+  await expect(page.getByLabel('Scenario').locator('option:checked')).toHaveText(
+    /^Saved in this browser: The utilization trap/,
+  );
+  expect(new URL(await settledLink(page)).hash).toMatch(/^#v1=/); // and the address bar shows its link
   expect(problems).toEqual([]);
 
   await page.getByRole('button', { name: 'Start over with the default scenario' }).click();
   await expect(page.getByLabel('Scenario')).toHaveValue('');
-  await expect.poll(() => stored(page).then((t) => JSON.stringify(JSON.parse(t).scenario))).toBe('{"schema_version":1}');
+  await expect
+    .poll(() => stored(page).then((t) => JSON.stringify(JSON.parse(t).scenario)))
+    .toBe('{"schema_version":1}');
   await openPage(page, '/');
-  await expect(page.locator('#messages')).toBeEmpty();  // the defaults, restored, need no notice
+  await expect(page.locator('#messages')).toBeEmpty(); // the defaults, restored, need no notice
 });
 
 test('a link always wins over the autosave, and opening it does not overwrite it', async ({ page, context }) => {
@@ -50,9 +59,9 @@ test('a link always wins over the autosave, and opening it does not overwrite it
   await openPage(page, link);
   expect(await pageResult(page)).toEqual(linked);
   await expect(page.locator('#messages')).toBeEmpty();
-  await page.waitForTimeout(600);  // longer than the autosave delay
+  await page.waitForTimeout(600); // longer than the autosave delay
   expect(await stored(page)).toBe(saved);
-  await typeInto(page, 'Tokens per month', '90M');  // an edit of the linked scenario is the person's own
+  await typeInto(page, 'Tokens per month', '90M'); // an edit of the linked scenario is the person's own
   await expect.poll(() => stored(page)).toContain('90000000');
 });
 
@@ -73,7 +82,7 @@ test('a scenario saved under the old name (llmtco) is restored once, then the ol
   await expect(page.locator('#messages .notice-info')).toContainText('the scenario you last worked on, restored');
   expect(await page.evaluate(() => localStorage.getItem('llmtco:scenario'))).toBeNull();
   expect(await stored(page)).toContain('7000000000');
-  await openPage(page, '/');  // the second visit reads the new key alone
+  await openPage(page, '/'); // the second visit reads the new key alone
   expect(await pageResult(page)).toEqual(shown);
 });
 
@@ -82,8 +91,11 @@ const CORRUPT = [
   ['a string', '"hello"', /not a scenario this calculator saved/],
   ['no scenario', '{"format":1}', /not a scenario this calculator saved/],
   ['another format', '{"format":7,"scenario":{}}', /not a scenario this calculator saved/],
-  ['invalid values', '{"format":1,"scenario":{"workload":{"input_share":5}}}',
-    /does not pass validation[\s\S]*\/workload\/input_share: 5 is out of range/],
+  [
+    'invalid values',
+    '{"format":1,"scenario":{"workload":{"input_share":5}}}',
+    /does not pass validation[\s\S]*\/workload\/input_share: 5 is out of range/,
+  ],
   ['a newer schema', '{"format":1,"scenario":{"schema_version":9}}', /a newer version of tcoscope saved it/],
 ];
 for (const [name, text, message] of CORRUPT) {
@@ -103,7 +115,9 @@ for (const [name, text, message] of CORRUPT) {
 
 test('storage that refuses to be read or written leaves the page working', async ({ page }) => {
   await page.addInitScript(() => {
-    const refuse = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
     Object.defineProperty(window, 'localStorage', { get: refuse, configurable: true });
   });
   const problems = await openPage(page);

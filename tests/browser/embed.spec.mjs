@@ -14,7 +14,9 @@ const APP = `http://127.0.0.1:${PORT}`;
 
 /** Serves one HTML page from another origin (another port), as a blog would. */
 async function hostPage(html) {
-  const server = http.createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  const server = http.createServer((req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${server.address().port}/post.html`, close: () => server.close() };
 }
@@ -34,13 +36,17 @@ async function embedLink(id) {
   return { link: await encodeScenario(engine.minimize(scenario).result), result: engine.evaluate(scenario).result };
 }
 
-test('embed mode works inside <iframe sandbox="allow-scripts"> on another site and reports its height', async ({ page }) => {
+test('embed mode works inside <iframe sandbox="allow-scripts"> on another site and reports its height', async ({
+  page,
+}) => {
   const { link, result } = await embedLink('llama-70b-vs-gpt-4o');
   const host = await hostPage(`<!doctype html><title>A post</title><h1>A post</h1>${RECORDER}
     <iframe id="calc" title="tcoscope" sandbox="allow-scripts" style="width:720px;height:400px;border:0"
       src="${APP}/index.html#embed&amp;${link}"></iframe>`);
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   try {
     await page.goto(host.url);
@@ -48,8 +54,18 @@ test('embed mode works inside <iframe sandbox="allow-scripts"> on another site a
     await expect(frame.locator('body')).toHaveAttribute('data-state', 'ready');
     const inner = page.frames().find((f) => f.url().includes('#embed'));
     // A sandboxed frame has an opaque origin and no storage: the page must not need it.
-    expect(await inner.evaluate(() => [origin, (() => { try { return typeof localStorage; } catch (e) { return e.name; } })()]))
-      .toEqual(['null', 'SecurityError']);
+    expect(
+      await inner.evaluate(() => [
+        origin,
+        (() => {
+          try {
+            return typeof localStorage;
+          } catch (e) {
+            return e.name;
+          }
+        })(),
+      ]),
+    ).toEqual(['null', 'SecurityError']);
     expect(await inner.evaluate(() => globalThis.tcoscope.result())).toEqual(result);
 
     // Compact: the verdict, three figures, five key inputs, one chart, a link out; nothing else.
@@ -63,13 +79,16 @@ test('embed mode works inside <iframe sandbox="allow-scripts"> on another site a
 
     // The height messages: from the sandboxed frame (origin "null"), matching its content.
     await expect.poll(() => page.evaluate(() => window.heights.length)).toBeGreaterThan(0);
-    const contentHeight = () => inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const contentHeight = () =>
+      inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const lastHeight = () => page.evaluate(() => window.heights.at(-1));
     await expect.poll(async () => (await lastHeight()).height).toBe(await contentHeight());
     expect((await lastHeight()).origin).toBe('null');
     const wide = (await lastHeight()).height;
     // Narrower, the content reflows taller: a new message follows.
-    await page.locator('#calc').evaluate((f) => { f.style.width = '360px'; });
+    await page.locator('#calc').evaluate((f) => {
+      f.style.width = '360px';
+    });
     await expect.poll(async () => (await lastHeight()).height).toBeGreaterThan(wide);
     await expect.poll(async () => (await lastHeight()).height).toBe(await contentHeight());
 
@@ -84,10 +103,13 @@ test('embed mode works inside <iframe sandbox="allow-scripts"> on another site a
 });
 
 test('the full page, too, works in a sandboxed frame (no storage: no autosave, no errors)', async ({ page }) => {
-  const host = await hostPage(`<!doctype html><iframe id="calc" sandbox="allow-scripts" style="width:1100px;height:700px"
+  const host =
+    await hostPage(`<!doctype html><iframe id="calc" sandbox="allow-scripts" style="width:1100px;height:700px"
     src="${APP}/index.html"></iframe>`);
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   try {
     await page.goto(host.url);
@@ -96,7 +118,7 @@ test('the full page, too, works in a sandboxed frame (no storage: no autosave, n
     await frame.getByLabel('Scenario').selectOption('on-prem-two-h100');
     await frame.getByRole('textbox', { name: /^Tokens per month/ }).fill('20B');
     await expect(frame.locator('.marker.current')).toContainText('20B');
-    await page.waitForTimeout(500);  // past the autosave delay: it must fail quietly
+    await page.waitForTimeout(500); // past the autosave delay: it must fail quietly
     await expect(frame.locator('#messages')).toBeEmpty();
     expect(problems).toEqual([]);
   } finally {
@@ -104,7 +126,10 @@ test('the full page, too, works in a sandboxed frame (no storage: no autosave, n
   }
 });
 
-test('the Embed dialog\'s snippet, pasted into a page, shows the same scenario and sizes its frame', async ({ page, context }) => {
+test("the Embed dialog's snippet, pasted into a page, shows the same scenario and sizes its frame", async ({
+  page,
+  context,
+}) => {
   await openPage(page);
   await choosePreset(page, 'steady-high-volume-small-model');
   await typeInto(page, 'Tokens per month', '120B');
@@ -123,7 +148,9 @@ test('the Embed dialog\'s snippet, pasted into a page, shows the same scenario a
 
   const host = await hostPage(`<!doctype html><meta charset="utf-8"><title>Post</title><h1>Post</h1>${snippet}`);
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   try {
     await page.goto(host.url);
     const frame = page.frameLocator('iframe');
@@ -136,7 +163,10 @@ test('the Embed dialog\'s snippet, pasted into a page, shows the same scenario a
     await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(content);
 
     // Its link opens the full calculator (a new tab: the snippet allows popups) on the same scenario.
-    const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: /Open the full calculator/ }).click()]);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('link', { name: /Open the full calculator/ }).click(),
+    ]);
     await expect(popup.locator('body')).toHaveAttribute('data-state', 'ready');
     expect(popup.url()).not.toContain('embed');
     expect(await pageResult(popup)).toEqual(shown);
@@ -167,14 +197,19 @@ test('without allow-popups the full-calculator link offers its address to copy',
 });
 
 test('dist/embed-example.html embeds the calculator and sizes its frame (screenshots)', async ({ page }) => {
-  for (const [name, width] of [['embed-example-desktop', 1280], ['embed-example-phone', 390]]) {
+  for (const [name, width] of [
+    ['embed-example-desktop', 1280],
+    ['embed-example-phone', 390],
+  ]) {
     await page.setViewportSize({ width, height: 900 });
     const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     await page.goto('/embed-example.html');
     const frame = page.frameLocator('iframe');
     await expect(frame.locator('body')).toHaveAttribute('data-state', 'ready');
-    await expect(frame.locator('#verdict-sentence')).toHaveText(/^Keep the API:/);  // the utilization trap
+    await expect(frame.locator('#verdict-sentence')).toHaveText(/^Keep the API:/); // the utilization trap
     const inner = page.frames().find((f) => f.url().includes('#embed'));
     const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(content);
@@ -188,7 +223,9 @@ test('dist/embed-example.html embeds the calculator and sizes its frame (screens
   }
 });
 
-test('embed mode at 390 px: no sideways scrolling, no serious accessibility problem (screenshots)', async ({ page }) => {
+test('embed mode at 390 px: no sideways scrolling, no serious accessibility problem (screenshots)', async ({
+  page,
+}) => {
   const { link } = await embedLink('on-prem-two-h100');
   await page.setViewportSize({ width: 390, height: 844 });
   for (const colorScheme of ['light', 'dark']) {

@@ -26,15 +26,24 @@ async function downloaded(page, dialog, name) {
 /** Imports a file through the dialog's file picker. */
 async function importFile(page, name, text) {
   const dialog = await exportDialog(page);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
-    dialog.getByRole('button', { name: 'Import a scenario file…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Import a scenario file…' }).click(),
+  ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   await settle(page);
 }
 
-const parseCsv = (text) => text.trim().split('\r\n').map((line) => line.split(','));
+const parseCsv = (text) =>
+  text
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
 
-test('scenario JSON: export, then import into a fresh browser, restores it value for value', async ({ page, browser }) => {
+test('scenario JSON: export, then import into a fresh browser, restores it value for value', async ({
+  page,
+  browser,
+}) => {
   const engine = await nodeEngine();
   await openPage(page);
   await choosePreset(page, 'spiky-weekly-batch-autoscaled');
@@ -49,7 +58,7 @@ test('scenario JSON: export, then import into a fresh browser, restores it value
   const saved = JSON.parse(file.text);
   expect(saved).toEqual(engine.minimize(await page.evaluate(() => globalThis.tcoscope.scenario())).result);
   expect(saved.schema_version).toBe(1);
-  expect(engine.evaluate(saved).result).toEqual(shown);  // the CLI reads the same file to the same result
+  expect(engine.evaluate(saved).result).toEqual(shown); // the CLI reads the same file to the same result
 
   const context = await browser.newContext();
   const fresh = await context.newPage();
@@ -89,7 +98,9 @@ test('an invalid scenario file lists its problems with their paths and changes n
 
   await importFile(page, 'broken.json', '{"workload": {"input_share": 1.5, "tokens_per_month": -3}, "colour": "red"}');
   const message = page.locator('#messages .notice-error');
-  await expect(message).toContainText('broken.json was not imported: it has 2 problems. The scenario on screen is unchanged.');
+  await expect(message).toContainText(
+    'broken.json was not imported: it has 2 problems. The scenario on screen is unchanged.',
+  );
   await expect(message).toContainText('/workload/input_share: 1.5 is out of range');
   await expect(message).toContainText('/workload/tokens_per_month: ');
   expect(await pageResult(page)).toEqual(before);
@@ -109,19 +120,25 @@ test('an invalid scenario file lists its problems with their paths and changes n
 
   for (const [name, text, says] of [
     // The file goes to the engine as text (it checks size and depth before it parses): the engine names the problem.
-    ['notes.txt.json', 'this is not JSON', /notes\.txt\.json was not imported: it has a problem\.[^]*The scenario: not valid JSON/],
+    [
+      'notes.txt.json',
+      'this is not JSON',
+      /notes\.txt\.json was not imported: it has a problem\.[\s\S]*The scenario: not valid JSON/,
+    ],
     ['future.json', '{"schema_version": 3}', 'future.json was not imported: a newer version of tcoscope wrote it'],
     ['list.json', '[1, 2]', 'list.json was not imported: it has a problem'],
   ]) {
     const shown = await pageResult(page);
     await importFile(page, name, text);
     await expect(page.locator('#messages .notice-error')).toContainText(says);
-    await expect(page.locator('#messages .notice-error').getByRole('button', { name: /Open it anyway/ })).toHaveCount(0);
+    await expect(page.locator('#messages .notice-error').getByRole('button', { name: /Open it anyway/ })).toHaveCount(
+      0,
+    );
     expect(await pageResult(page)).toEqual(shown);
   }
 });
 
-test('the CSV of cost vs volume matches the curves and the chart\'s readout', async ({ page }) => {
+test("the CSV of cost vs volume matches the curves and the chart's readout", async ({ page }) => {
   await openPage(page);
   await choosePreset(page, 'llama-70b-vs-gpt-4o');
   const r = await pageResult(page);
@@ -147,8 +164,12 @@ test('the CSV of cost vs volume matches the curves and the chart\'s readout', as
     const readout = await page.locator('[data-readout="volume"]').innerText();
     const m = /^At (\S+) tokens\/month: API (\S+), self-hosting (\S+) a month$/.exec(readout);
     expect(m, readout).not.toBeNull();
-    expect(rows.some(([t, api, self]) => compact(Number(t)) === m[1] && usd(Number(api)) === m[2] &&
-      usd(Number(self)) === m[3]), readout).toBe(true);
+    expect(
+      rows.some(
+        ([t, api, self]) => compact(Number(t)) === m[1] && usd(Number(api)) === m[2] && usd(Number(self)) === m[3],
+      ),
+      readout,
+    ).toBe(true);
   }
 });
 
@@ -161,21 +182,31 @@ test('the month-by-month CSV matches the totals, the payback and the cumulative 
   const file = await downloaded(page, dialog, 'Month by month, cumulative');
   expect(file.name).toBe('two-bought-h100s-on-premises-70b-model-by-month.csv');
   const [header, ...rows] = parseCsv(file.text);
-  expect(header).toEqual(['month', 'tokens_per_month', 'api_usd', 'self_host_usd', 'cumulative_api_usd',
-    'cumulative_self_host_usd', 'self_host_replicas']);
+  expect(header).toEqual([
+    'month',
+    'tokens_per_month',
+    'api_usd',
+    'self_host_usd',
+    'cumulative_api_usd',
+    'cumulative_self_host_usd',
+    'self_host_replicas',
+  ]);
   expect(rows).toHaveLength(r.horizon.months);
   expect(rows.map((row) => Number(row[0]))).toEqual(r.horizon.month);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   const col = (name) => rows.map((row) => Number(row[header.indexOf(name)]));
   const last = rows.length - 1;
-  await expect(page.locator('#horizon-totals')).toHaveText(`Totals over ${rows.length} months: ` +
-    `API ${usd(col('cumulative_api_usd')[last])}, self-hosting ${usd(col('cumulative_self_host_usd')[last])}.`,
-  { useInnerText: true });
+  await expect(page.locator('#horizon-totals')).toHaveText(
+    `Totals over ${rows.length} months: ` +
+      `API ${usd(col('cumulative_api_usd')[last])}, self-hosting ${usd(col('cumulative_self_host_usd')[last])}.`,
+    { useInnerText: true },
+  );
   expect(Number(col('tokens_per_month')[1]) / Number(col('tokens_per_month')[0])).toBeCloseTo(1.04, 10);
   if (r.horizon.payback_month) {
-    await expect(page.locator('.stat:nth-child(5) .big')).toHaveText(`Month ${r.horizon.payback_month}`,
-      { useInnerText: true });
+    await expect(page.locator('.stat:nth-child(5) .big')).toHaveText(`Month ${r.horizon.payback_month}`, {
+      useInnerText: true,
+    });
   }
   const over = page.locator('[data-chart="cumulative"] .u-over');
   await over.scrollIntoViewIfNeeded();
@@ -208,8 +239,12 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   expect(md).toContain(`| Breakeven | ${breakeven} a month, or `);
   expect(md).toContain(`| GPU utilization | ${await page.locator('.stat:nth-child(4) .big').innerText()} (`);
   expect(md).toContain(`| Payback | ${await page.locator('.stat:nth-child(5) .big').innerText()} of 36 |`);
-  expect(md).toContain(`| Total over 36 months | ${await page.locator('#horizon-totals').innerText().then((t) =>
-    t.replace(/^Totals over 36 months: API (\S+), self-hosting (\S+)\.$/, '$1 | $2'))} |`);
+  expect(md).toContain(
+    `| Total over 36 months | ${await page
+      .locator('#horizon-totals')
+      .innerText()
+      .then((t) => t.replace(/^Totals over 36 months: API (\S+), self-hosting (\S+)\.$/, '$1 | $2'))} |`,
+  );
   // Every row of the monthly tables and of the cost per 1M tokens, as displayed.
   for (const tr of await page.locator('#monthly table.breakdown tbody tr').all()) {
     const [label, value] = (await tr.innerText()).split('\t').map((s) => s.trim());
@@ -217,7 +252,7 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   }
   for (const tr of await page.locator('#per-mtok tbody tr').all()) {
     const cells = await tr.locator('th, td').allInnerTexts();
-    if (cells[0] === 'API, all-in' || cells[0] === 'Self-hosted, all-in') continue;  // in the first table
+    if (cells[0] === 'API, all-in' || cells[0] === 'Self-hosted, all-in') continue; // in the first table
     expect(md).toContain(`| ${cells[0]} | ${cells.at(-1)} per 1M tokens |`);
   }
   // The reasons, the inputs as the form shows them, and the link back.
@@ -240,7 +275,9 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   await page.screenshot({ path: path.join(shots, 'export-dialog.png') });
 });
 
-test('the print layout fits on A4 and Letter: results and charts first, inputs last, with the link', async ({ page }) => {
+test('the print layout fits on A4 and Letter: results and charts first, inputs last, with the link', async ({
+  page,
+}) => {
   await openPage(page);
   await choosePreset(page, 'llama-70b-vs-gpt-4o');
   const link = await page.evaluate(() => globalThis.tcoscope.link());

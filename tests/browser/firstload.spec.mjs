@@ -15,7 +15,9 @@ const DEEP = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
 /** Opens url and returns the console errors and uncaught exceptions from then on (not waiting for a result). */
 async function open(page, url) {
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
   return problems;
@@ -24,8 +26,10 @@ async function open(page, url) {
 /** Imports a file through the Export and import dialog. */
 async function importFile(page, name, buffer) {
   await page.getByRole('button', { name: 'Export / import' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import a scenario file…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import a scenario file…' }).click(),
+  ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer });
   await settle(page);
 }
@@ -43,38 +47,54 @@ test('tiny custom weights (1e-310 and 167 zeros) in a link now evaluate and show
 // result is not finite. To show what the page does then, the engine below fails evaluate() for one marked volume,
 // with that guard's message, and behaves as itself otherwise.
 const MARKED = 123_456_789;
-const GUARD = { path: '/self_host/usd_per_month',
-  message: 'the engine produced a non-finite number for this scenario; please report it' };
+const GUARD = {
+  path: '/self_host/usd_per_month',
+  message: 'the engine produced a non-finite number for this scenario; please report it',
+};
 async function markedVolumeFails(page) {
-  await page.addInitScript(([marker, guard]) => {
-    let real = null;
-    Object.defineProperty(window, 'createTcoscope', { configurable: true,
-      set(fn) { real = fn; },
-      get() {
-        return real && (async (...args) => {
-          const m = await real(...args);
-          const fake = Object.create(m);
-          fake.evaluate = (text) => (text.includes(`"tokens_per_month":${marker}`)
-            ? JSON.stringify({ ok: false, errors: [guard], warnings: [] }) : m.evaluate(text));
-          return fake;
-        });
-      } });
-  }, [MARKED, GUARD]);
+  await page.addInitScript(
+    ([marker, guard]) => {
+      let real = null;
+      Object.defineProperty(window, 'createTcoscope', {
+        configurable: true,
+        set(fn) {
+          real = fn;
+        },
+        get() {
+          return (
+            real &&
+            (async (...args) => {
+              const m = await real(...args);
+              const fake = Object.create(m);
+              fake.evaluate = (text) =>
+                text.includes(`"tokens_per_month":${marker}`)
+                  ? JSON.stringify({ ok: false, errors: [guard], warnings: [] })
+                  : m.evaluate(text);
+              return fake;
+            })
+          );
+        },
+      });
+    },
+    [MARKED, GUARD],
+  );
 }
 const marked = { name: 'Marked', workload: { tokens_per_month: MARKED } };
 
-test('a linked scenario whose evaluation fails says why and offers the defaults, never "Loading…"', async ({ page }) => {
+test('a linked scenario whose evaluation fails says why and offers the defaults, never "Loading…"', async ({
+  page,
+}) => {
   const engine = await nodeEngine();
-  expect(engine.minimize(marked).ok).toBe(true);  // it validates
+  expect(engine.minimize(marked).ok).toBe(true); // it validates
   await markedVolumeFails(page);
   const problems = await open(page, plainLink(marked));
   await expect(page.locator('body')).toHaveAttribute('data-state', 'invalid');
   await expect(page.locator('#verdict-sentence')).toHaveText(/^No result: this scenario cannot be evaluated/);
   const notices = page.locator('#notices');
   await expect(notices).toContainText('This scenario cannot be evaluated, so there are no figures yet.');
-  await expect(notices).toContainText(`${GUARD.path}: ${GUARD.message}`);  // the engine's own words
-  await expect(notices).not.toContainText('last valid inputs');  // there were none
-  await expect(page.locator('#headline')).toBeHidden();  // no empty figures
+  await expect(notices).toContainText(`${GUARD.path}: ${GUARD.message}`); // the engine's own words
+  await expect(notices).not.toContainText('last valid inputs'); // there were none
+  await expect(page.locator('#headline')).toBeHidden(); // no empty figures
   await expect(page.getByLabel('Scenario').locator('option:checked')).toHaveText('From the link: Marked');
   expect(await pageResult(page)).toBeNull();
 
@@ -82,7 +102,7 @@ test('a linked scenario whose evaluation fails says why and offers the defaults,
   const url = page.url();
   await typeInto(page, 'Horizon', '24');
   await expect(page.locator('body')).toHaveAttribute('data-state', 'invalid');
-  await page.waitForTimeout(600);  // longer than the autosave delay
+  await page.waitForTimeout(600); // longer than the autosave delay
   expect(await stored(page)).toBeNull();
   expect(page.url()).toBe(url);
   await page.getByRole('button', { name: 'Copy link' }).click();
@@ -104,7 +124,9 @@ test('the same scenario, fixed in the form, shows its figures and is then saved'
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('#notices')).toBeEmpty();
   await expect(page.locator('.marker.current')).toContainText('3B');
-  await expect.poll(async () => JSON.parse(await stored(page) ?? 'null')?.scenario.workload.tokens_per_month).toBe(3e9);
+  await expect
+    .poll(async () => JSON.parse((await stored(page)) ?? 'null')?.scenario.workload.tokens_per_month)
+    .toBe(3e9);
   expect(problems).toEqual([]);
 });
 
@@ -115,7 +137,8 @@ test('a saved scenario that does not evaluate is not restored: the defaults open
   const record = JSON.stringify({ format: 1, saved_at: '2026-11-30T10:00:00Z', scenario: marked });
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, record]);
 
-  for (let visit = 0; visit < 2; visit++) {  // on every visit, not only the first
+  for (let visit = 0; visit < 2; visit++) {
+    // on every visit, not only the first
     const problems = await openPage(page, '/');
     const message = page.locator('#messages .notice-warning');
     await expect(message).toContainText('could not be used (it does not evaluate with this version of the calculator)');
@@ -123,7 +146,7 @@ test('a saved scenario that does not evaluate is not restored: the defaults open
     await expect(message).toContainText('the default scenario is shown');
     expect(await pageResult(page)).toEqual(defaults);
     await expect(page.locator('#notices')).toBeEmpty();
-    expect(await stored(page)).toBe(record);  // kept until the person's next change replaces it
+    expect(await stored(page)).toBe(record); // kept until the person's next change replaces it
     expect(problems).toEqual([]);
   }
 
@@ -145,8 +168,9 @@ test('an import that validates but does not evaluate is reported as not imported
   const before = await pageResult(page);
   await importFile(page, 'marked.json', Buffer.from(JSON.stringify(marked)));
   const message = page.locator('#messages .notice-error');
-  await expect(message).toContainText('marked.json was not imported: it cannot be evaluated (a problem). ' +
-    'The scenario on screen is unchanged.');
+  await expect(message).toContainText(
+    'marked.json was not imported: it cannot be evaluated (a problem). ' + 'The scenario on screen is unchanged.',
+  );
   await expect(message).toContainText(`${GUARD.path}: ${GUARD.message}`);
   expect(await pageResult(page)).toEqual(before);
   await expect(page.locator('#messages')).not.toContainText('Imported');
@@ -158,16 +182,20 @@ test('an import that validates but does not evaluate is reported as not imported
   expect(await pageResult(page)).toEqual(before);
 });
 
-test('a scenario the engine rejects opens the defaults with its reason, from a link or from the autosave', async ({ page }) => {
+test('a scenario the engine rejects opens the defaults with its reason, from a link or from the autosave', async ({
+  page,
+}) => {
   const engine = await nodeEngine();
-  const tooBig = { self_host: { model: 'llama-3.3-70b' } };  // 141 GB of weights on one 80 GB H100
+  const tooBig = { self_host: { model: 'llama-3.3-70b' } }; // 141 GB of weights on one 80 GB H100
   const [error] = engine.minimize(tooBig).errors;
   expect(error.code).toBe('does_not_fit');
   const problems = await openPage(page, plainLink(tooBig));
   await expect(page.locator('#messages .notice-error')).toContainText(`/self_host/gpus_per_replica: ${error.message}`);
   expect(await pageResult(page)).toEqual(engine.evaluate({}).result);
-  await page.evaluate(([key, text]) => localStorage.setItem(key, text),
-    [KEY, JSON.stringify({ format: 1, scenario: tooBig })]);
+  await page.evaluate(
+    ([key, text]) => localStorage.setItem(key, text),
+    [KEY, JSON.stringify({ format: 1, scenario: tooBig })],
+  );
   await openPage(page, '/');
   await expect(page.locator('#messages .notice-warning')).toContainText('it does not pass validation');
   expect(await pageResult(page)).toEqual(engine.evaluate({}).result);
@@ -188,32 +216,38 @@ test('files and links larger than the engine accepts are refused before they are
   await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
   await expect(page.locator('#messages .notice-error')).toHaveText(
-    /huge\.json was not imported: at 32 MiB it is larger than the 32 MiB the calculator accepts\. The scenario on screen is unchanged\./);
+    /huge\.json was not imported: at 32 MiB it is larger than the 32 MiB the calculator accepts\. The scenario on screen is unchanged\./,
+  );
   expect(await pageResult(page)).toEqual(before);
 
   // A link of 40 KB that inflates past the limit (a zip bomb) stops as it inflates.
   const bomb = packedLink(' '.repeat(limit + 1));
   expect(bomb.length).toBeLessThan(200_000);
   await openPage(page, bomb);
-  await expect(page.locator('#messages .notice-error')).toContainText('This link could not be opened: its scenario is ' +
-    'larger than the 32 MiB the calculator accepts. The calculator opened its default scenario instead.');
+  await expect(page.locator('#messages .notice-error')).toContainText(
+    'This link could not be opened: its scenario is ' +
+      'larger than the 32 MiB the calculator accepts. The calculator opened its default scenario instead.',
+  );
   expect(await pageResult(page)).toEqual(before);
   expect(problems).toEqual([]);
 });
 
-test('a document nested 100,000 deep is refused with the engine\'s message, by import and by link', async ({ page }) => {
+test("a document nested 100,000 deep is refused with the engine's message, by import and by link", async ({ page }) => {
   const problems = await openPage(page);
   const before = await pageResult(page);
   await importFile(page, 'deep.json', Buffer.from(DEEP));
   const message = page.locator('#messages .notice-error');
-  await expect(message).toContainText('deep.json was not imported: it has a problem. The scenario on screen is unchanged.');
+  await expect(message).toContainText(
+    'deep.json was not imported: it has a problem. The scenario on screen is unchanged.',
+  );
   await expect(message).toContainText('the scenario nests 100000 levels deep; accepted: at most 32');
   await expect(message.getByRole('button', { name: /Open it anyway/ })).toHaveCount(0);
   expect(await pageResult(page)).toEqual(before);
 
   await openPage(page, packedLink(DEEP));
-  await expect(page.locator('#messages .notice-error')).toContainText('This link\'s scenario has a problem, so it was ' +
-    'not opened.');
+  await expect(page.locator('#messages .notice-error')).toContainText(
+    "This link's scenario has a problem, so it was " + 'not opened.',
+  );
   await expect(page.locator('#messages .notice-error')).toContainText('nests 100000 levels deep; accepted: at most 32');
   expect(await pageResult(page)).toEqual(before);
   expect(problems).toEqual([]);

@@ -8,7 +8,9 @@ import { expect } from '@playwright/test';
 export async function openPage(page, url = '/') {
   const problems = [];
   if (page.url() !== 'about:blank') await page.goto('about:blank');
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
@@ -74,8 +76,9 @@ export const pageResult = (page) => page.evaluate(() => globalThis.tcoscope.resu
 
 /** Waits until the address bar holds the link to what is on screen, and returns that URL. */
 export async function settledLink(page) {
-  await expect.poll(() => page.evaluate(async () => location.href === await globalThis.tcoscope.link()),
-    { timeout: 5000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(async () => location.href === (await globalThis.tcoscope.link())), { timeout: 5000 })
+    .toBe(true);
   return page.url();
 }
 
@@ -86,8 +89,13 @@ export async function nodeEngine() {
     const { createRequire } = await import('node:module');
     const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
-    engine = { evaluate: call('evaluate'), minimize: call('minimize'), presets: () => JSON.parse(m.presets()),
-      defaults: () => JSON.parse(m.defaults()), schema: () => JSON.parse(m.schema()) };
+    engine = {
+      evaluate: call('evaluate'),
+      minimize: call('minimize'),
+      presets: () => JSON.parse(m.presets()),
+      defaults: () => JSON.parse(m.defaults()),
+      schema: () => JSON.parse(m.schema()),
+    };
   }
   return engine;
 }

@@ -33,7 +33,7 @@ test('the served page makes zero requests beyond its own files', async ({ page }
   expect(foreign).toEqual([]);
   const paths = requested.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname);
   expect([...new Set(paths)].sort()).toEqual(OWN_FILES);
-  expect([...new Set(seen)].sort()).toEqual(OWN_FILES);  // the server saw the same: no favicon.ico, no fetches
+  expect([...new Set(seen)].sort()).toEqual(OWN_FILES); // the server saw the same: no favicon.ico, no fetches
 });
 
 test('both pages carry a strict Content-Security-Policy', async ({ page }) => {
@@ -65,7 +65,7 @@ test('dist/tcoscope.html works from file:// with every network request blocked',
   await expect(page.locator('[data-chart] canvas')).toHaveCount(3);
   const firstResultMs = await page.evaluate(() => performance.getEntriesByName('tcoscope:first-result')[0]?.startTime);
   console.log(`file:// first result painted after ${firstResultMs?.toFixed(0)} ms`);
-  expect(firstResultMs).toBeLessThan(2000);  // the 300 ms target is measured by the bench, not asserted here
+  expect(firstResultMs).toBeLessThan(2000); // the 300 ms target is measured by the bench, not asserted here
   expect(problems).toEqual([]);
   expect(attempted).toEqual([]);
   await context.close();
@@ -84,18 +84,29 @@ async function offlineContext(browser) {
   return { context, attempted };
 }
 
-test('"Save page as" of the served page works from file:// with every network request blocked', async ({ page, browser }) => {
+test('"Save page as" of the served page works from file:// with every network request blocked', async ({
+  page,
+  browser,
+}) => {
   // Save the page as Chromium's "Webpage, complete" does: the DOM as drawn (not the original HTML), with its
   // files in index_files/ and the references rewritten to them.
   await openPage(page);
   await choosePreset(page, 'on-prem-two-h100');
   await typeInto(page, 'Tokens per month', '14B');
   // The page keeps the link to what it shows on <html data-link>, a moment after the last edit.
-  await expect.poll(() => page.evaluate(async () =>
-    `#${document.documentElement.dataset.link}` === new URL(await globalThis.tcoscope.link()).hash)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        async () => `#${document.documentElement.dataset.link}` === new URL(await globalThis.tcoscope.link()).hash,
+      ),
+    )
+    .toBe(true);
   const shown = await page.evaluate(() => globalThis.tcoscope.result());
-  let html = await page.evaluate(() => `<!DOCTYPE html>\n<!-- saved from url=(${String(location.href.length).padStart(4, '0')})` +
-    `${location.href} -->\n${document.documentElement.outerHTML}`);
+  let html = await page.evaluate(
+    () =>
+      `<!DOCTYPE html>\n<!-- saved from url=(${String(location.href.length).padStart(4, '0')})` +
+      `${location.href} -->\n${document.documentElement.outerHTML}`,
+  );
   const dir = mkdtempSync(path.join(tmpdir(), 'tcoscope-saved-'));
   mkdirSync(path.join(dir, 'tcoscope_files'));
   for (const name of ['app.css', 'app.js', 'tcoscope.js']) {
@@ -110,7 +121,9 @@ test('"Save page as" of the served page works from file:// with every network re
   const { context, attempted } = await offlineContext(browser);
   const saved = await context.newPage();
   const problems = [];
-  saved.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  saved.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   saved.on('pageerror', (e) => problems.push(e.message));
   await saved.goto(pathToFileURL(path.join(dir, 'tcoscope.html')).href);
   await expect(saved.locator('body')).toHaveAttribute('data-state', 'ready');
@@ -119,12 +132,14 @@ test('"Save page as" of the served page works from file:// with every network re
   await expect(saved.locator('#inputs fieldset.group')).toHaveCount(5);
   await expect(saved.locator('.stat')).toHaveCount(5);
   await expect(saved.locator('[data-chart] canvas')).toHaveCount(3);
-  await expect(saved.locator('dialog')).toHaveCount(2);  // Embed and Export, not four
+  await expect(saved.locator('dialog')).toHaveCount(2); // Embed and Export, not four
   await saved.getByRole('radio', { name: 'Rent GPUs' }).check();
   await expect(saved.locator('#monthly')).toContainText('GPU rental');
   // The saved DOM carries the style attributes the scripts had set; the page's CSP refuses them as it parses
   // (the boot then redraws everything). Those refusals are the only console errors allowed.
-  expect(problems.filter((p) => !/^Applying inline style violates the following Content Security Policy/.test(p))).toEqual([]);
+  expect(
+    problems.filter((p) => !/^Applying inline style violates the following Content Security Policy/.test(p)),
+  ).toEqual([]);
   expect(attempted).toEqual([]);
   await context.close();
 });
@@ -140,8 +155,10 @@ test('dist/tcoscope.html from file:// opens share links, with every network requ
   await expect(page.locator('#messages')).toBeEmpty();
   // Exports work offline too (Blob downloads, nothing fetched).
   await page.getByRole('button', { name: 'Export / import' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the scenario' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the scenario' }).click(),
+  ]);
   expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual(fixture.scenario);
   expect(problems).toEqual([]);
   expect(attempted).toEqual([]);

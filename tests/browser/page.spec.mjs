@@ -18,7 +18,7 @@ test('the page loads and shows a verdict with its reasons and figures', async ({
 
 test('changing volume across the breakeven flips the verdict and moves the markers', async ({ page }) => {
   await openPage(page);
-  await choosePreset(page, 'llama-70b-vs-gpt-4o');  // breakeven 3.57B tokens a month; the preset runs 10B
+  await choosePreset(page, 'llama-70b-vs-gpt-4o'); // breakeven 3.57B tokens a month; the preset runs 10B
   await expect(page.locator('#verdict-sentence')).toHaveText(/^Self-host:/);
   const breakeven = await markerX(page, 'breakeven');
   const above = await markerX(page, 'current');
@@ -147,10 +147,10 @@ test('a GPU with no published measurement is flagged on the throughput field unt
   await expect(throughput.locator('.source')).toContainText('Your value');
   const rental = page.locator('#monthly tr', { hasText: 'GPU rental' }).locator('.fig-button');
   const formula = await rental.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent);
-  expect(formula).toContain('$5.40/h');  // the H200's catalog default rate
+  expect(formula).toContain('$5.40/h'); // the H200's catalog default rate
 });
 
-test('custom API prices start from the current model and are then the user\'s', async ({ page }) => {
+test("custom API prices start from the current model and are then the user's", async ({ page }) => {
   await openPage(page);
   const before = await outputs(page);
   await page.getByLabel('API model').selectOption('custom');
@@ -163,7 +163,12 @@ test('custom API prices start from the current model and are then the user\'s', 
 
 test('typed volumes accept 2B, 500M and 1.5T', async ({ page }) => {
   await openPage(page);
-  for (const [typed, shown] of [['500M', '500M'], ['2b', '2B'], ['1.5T', '1.5T'], ['3,000,000,000', '3B']]) {
+  for (const [typed, shown] of [
+    ['500M', '500M'],
+    ['2b', '2B'],
+    ['1.5T', '1.5T'],
+    ['3,000,000,000', '3B'],
+  ]) {
     await typeInto(page, 'Tokens per month', typed);
     await field(page, 'Tokens per month').blur();
     await expect(field(page, 'Tokens per month')).toHaveValue(shown);
@@ -207,8 +212,14 @@ test('every explained figure shows its formula on hover, focus and tap', async (
   await expect(tip).toContainText('API per month');
 
   // Every explained figure carries its formula as its accessible description, not as a title attribute.
-  const descriptions = await page.locator('.fig-button').evaluateAll((bs) => bs.map((b) =>
-    [b.getAttribute('title'), document.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '']));
+  const descriptions = await page
+    .locator('.fig-button')
+    .evaluateAll((bs) =>
+      bs.map((b) => [
+        b.getAttribute('title'),
+        document.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '',
+      ]),
+    );
   expect(descriptions.length).toBeGreaterThan(15);
   for (const [title, text] of descriptions) {
     expect(title).toBeNull();
@@ -225,12 +236,16 @@ test('every figure the engine explains is on the page with its formula', async (
     await page.goto('/');
     await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
     await choosePreset(page, id);
-    const shown = await page.locator('.fig-button').evaluateAll((bs) =>
-      bs.map((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent));
+    const shown = await page
+      .locator('.fig-button')
+      .evaluateAll((bs) => bs.map((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent));
     // Zero components are left out of the breakdown on purpose.
     const expected = result.explain.filter((e) => !(e.figure.includes('.breakdown.') && /^\$0(\.00)?$/.test(e.value)));
     for (const e of expected) {
-      expect(shown.some((text) => text.includes(e.label) && text.includes(e.value)), `${id}: ${e.figure}`).toBe(true);
+      expect(
+        shown.some((text) => text.includes(e.label) && text.includes(e.value)),
+        `${id}: ${e.figure}`,
+      ).toBe(true);
     }
   }
 });

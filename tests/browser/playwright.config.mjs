@@ -6,9 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PORT = Number(process.env.TCOSCOPE_TEST_PORT || 4173);
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export default defineConfig({
   testDir: '.',
@@ -28,7 +35,7 @@ export default defineConfig({
     command: `node web/serve.mjs --port ${PORT}`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,  // never test against some other checkout's server
+    reuseExistingServer: false, // never test against some other checkout's server
     timeout: 20_000,
   },
 });

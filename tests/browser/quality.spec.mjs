@@ -12,13 +12,20 @@ const shots = path.join(root, 'test-results/screenshots');
 
 async function seriousViolations(page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violations (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
+    test.setTimeout(120_000); // axe-core walks the whole page: minutes on a loaded 2-core machine
     await page.emulateMedia({ colorScheme });
     await openPage(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -29,7 +36,10 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-const SIZES = [['phone', 390, 844], ['desktop', 1440, 900]];
+const SIZES = [
+  ['phone', 390, 844],
+  ['desktop', 1440, 900],
+];
 for (const [name, width, height] of SIZES) {
   for (const colorScheme of ['light', 'dark']) {
     test(`screenshot at ${width}×${height} (${colorScheme})`, async ({ page }) => {
@@ -64,17 +74,20 @@ test('the page fits a 360 px phone without sideways scrolling', async ({ page })
 });
 
 test('axe-core finds no serious violations in the Embed and Export dialogs or a link message', async ({ page }) => {
-  test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
+  test.setTimeout(120_000); // axe-core walks the whole page: minutes on a loaded 2-core machine
   await openPage(page, '/#v1=brokenlink');
   await expect(page.locator('#messages .notice-error')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  for (const [button, name] of [['Embed', 'Embed this calculator'], ['Export / import', 'Export and import']]) {
+  for (const [button, name] of [
+    ['Embed', 'Embed this calculator'],
+    ['Export / import', 'Export and import'],
+  ]) {
     await page.getByRole('button', { name: button }).click();
     await expect(page.getByRole('dialog', { name })).toBeVisible();
     expect(await seriousViolations(page), name).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name })).toBeHidden();
-    await expect(page.getByRole('button', { name: button })).toBeFocused();  // focus comes back to its button
+    await expect(page.getByRole('button', { name: button })).toBeFocused(); // focus comes back to its button
   }
 });
 
@@ -82,7 +95,10 @@ test('screenshots of the dialogs on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openPage(page);
   await choosePreset(page, 'utilization-trap');
-  for (const [button, file] of [['Embed', 'embed-dialog-phone'], ['Export / import', 'export-dialog-phone']]) {
+  for (const [button, file] of [
+    ['Embed', 'embed-dialog-phone'],
+    ['Export / import', 'export-dialog-phone'],
+  ]) {
     await page.getByRole('button', { name: button }).click();
     await page.waitForTimeout(200);
     await page.screenshot({ path: path.join(shots, `${file}.png`) });

@@ -9,7 +9,7 @@ import { compact, plain } from '../../web/src/format.js';
 
 const schema = async () => (await nodeEngine()).schema();
 
-test('every params.js row names a key of the engine\'s schema', async () => {
+test("every params.js row names a key of the engine's schema", async () => {
   const s = await schema();
   const unknown = PARAMS.filter((p) => !schemaAt(s, p.path)).map((p) => p.path);
   expect(unknown, 'rows whose key the schema lacks').toEqual([]);
@@ -22,7 +22,10 @@ test('every schema key has a params.js row, or a reason in NOT_IN_FORM', async (
   // The allow-list names only keys the schema has, and none that also has a row.
   for (const key of Object.keys(NOT_IN_FORM)) {
     expect(schemaKeys(s), key).toContain(key);
-    expect(PARAMS.map((p) => p.path), key).not.toContain(key);
+    expect(
+      PARAMS.map((p) => p.path),
+      key,
+    ).not.toContain(key);
   }
 });
 
@@ -42,11 +45,19 @@ test('rows take their range, choices, default and catalog flag from the schema',
   const s = await schema();
   const fields = formFields(s, PARAMS);
   const field = (path) => fields.find((f) => f.path === path);
-  expect(field('/self_host/target_peak_utilization')).toMatchObject({ min: 0.01, max: 1, default: 0.7, catalog: false,
-    slider: { min: 0.01, max: 1, log: false } });
+  expect(field('/self_host/target_peak_utilization')).toMatchObject({
+    min: 0.01,
+    max: 1,
+    default: 0.7,
+    catalog: false,
+    slider: { min: 0.01, max: 1, log: false },
+  });
   expect(field('/self_host/min_replicas')).toMatchObject({ min: 0, max: 10000, integer: true });
-  expect(field('/workload/tokens_per_month')).toMatchObject({ min: 1, max: 1e15,
-    slider: { min: 1e6, max: 1e14, log: true } });
+  expect(field('/workload/tokens_per_month')).toMatchObject({
+    min: 1,
+    max: 1e15,
+    slider: { min: 1e6, max: 1e14, log: true },
+  });
   expect(field('/self_host/throughput/tokens_per_second_per_replica')).toMatchObject({ min: 0.001, catalog: true });
   expect(field('/constraints/compliance').choices).toEqual(choicesOf(schemaAt(s, '/constraints/compliance')));
   expect(field('/self_host/throughput/kv_precision').choices.map(([v]) => v)).toEqual(['bf16', 'fp16', 'fp8']);
@@ -58,13 +69,19 @@ test('rows take their range, choices, default and catalog flag from the schema',
   }
 });
 
-test('the page renders every schema key with the schema\'s choices, labels, ranges and defaults', async ({ page }) => {
+test("the page renders every schema key with the schema's choices, labels, ranges and defaults", async ({ page }) => {
   const s = await schema();
   const problems = await openPage(page);
   const shown = await page.locator('#inputs [data-path]').evaluateAll((els) => els.map((e) => e.dataset.path));
   const covered = (key) => shown.includes(key) || Object.hasOwn(NOT_IN_FORM, key);
-  expect(schemaKeys(s).filter((key) => !covered(key)), 'schema keys with no field on the page').toEqual([]);
-  expect(shown.filter((path) => !schemaAt(s, path)), 'fields with no schema key').toEqual([]);
+  expect(
+    schemaKeys(s).filter((key) => !covered(key)),
+    'schema keys with no field on the page',
+  ).toEqual([]);
+  expect(
+    shown.filter((path) => !schemaAt(s, path)),
+    'fields with no schema key',
+  ).toEqual([]);
 
   for (const f of formFields(s, PARAMS)) {
     const el = page.locator(`#inputs [data-path="${f.path}"]`);
@@ -72,8 +89,9 @@ test('the page renders every schema key with the schema\'s choices, labels, rang
       const options = await el.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
       expect(options, f.path).toEqual(f.choices);
     } else if (f.kind === 'radio') {
-      const radios = await el.locator('.segment').evaluateAll((ls) =>
-        ls.map((l) => [l.querySelector('input').value, l.textContent]));
+      const radios = await el
+        .locator('.segment')
+        .evaluateAll((ls) => ls.map((l) => [l.querySelector('input').value, l.textContent]));
       expect(radios, f.path).toEqual(f.choices);
     } else if (f.kind === 'profile') {
       const options = await el.locator('select option').evaluateAll((os) => os.map((o) => o.value));
@@ -81,8 +99,10 @@ test('the page renders every schema key with the schema\'s choices, labels, rang
     } else if (f.kind === 'number' || f.kind === 'tokens') {
       const box = el.locator('input.num');
       if (!f.catalog) {
-        await expect(box, f.path).toHaveAttribute('placeholder',
-          f.kind === 'tokens' ? compact(f.default) : plain(f.default * f.scale, { money: f.money }));
+        await expect(box, f.path).toHaveAttribute(
+          'placeholder',
+          f.kind === 'tokens' ? compact(f.default) : plain(f.default * f.scale, { money: f.money }),
+        );
       }
       const slider = el.locator('input[type="range"]');
       await expect(slider, f.path).toHaveCount(f.slider ? 1 : 0);

@@ -10,9 +10,14 @@ const fixtures = JSON.parse(readFileSync(new URL('./fixtures/links.json', import
 async function reopen(context, url) {
   const page = await context.newPage();
   const problems = await openPage(page, url);
-  const out = { result: await pageResult(page), scenario: await page.evaluate(() => globalThis.tcoscope.scenario()),
-    preset: await page.getByLabel('Scenario').inputValue(), messages: await page.locator('#messages').innerText(),
-    url: page.url(), problems };
+  const out = {
+    result: await pageResult(page),
+    scenario: await page.evaluate(() => globalThis.tcoscope.scenario()),
+    preset: await page.getByLabel('Scenario').inputValue(),
+    messages: await page.locator('#messages').innerText(),
+    url: page.url(),
+    problems,
+  };
   await page.close();
   return out;
 }
@@ -22,7 +27,7 @@ test('every preset, and the defaults, survive a link round trip value for value'
   await openPage(page);
   for (const id of ['', ...engine.presets().map((p) => p.id)]) {
     if (id) await choosePreset(page, id);
-    else await typeInto(page, 'Tokens per month', '2B');  // the defaults, as an edit: the address bar shows them
+    else await typeInto(page, 'Tokens per month', '2B'); // the defaults, as an edit: the address bar shows them
     const url = await settledLink(page);
     expect(url).toMatch(/#v1j?=/);
     const original = await pageResult(page);
@@ -50,7 +55,9 @@ test('an edited scenario survives a link round trip value for value', async ({ p
   await typeInto(page, 'Electricity', '0.085');
   await page.getByLabel('Load profile').selectOption('custom');
   await settle(page);
-  await page.getByLabel('168 hourly weights').fill(Array.from({ length: 168 }, (_, i) => (i % 24 < 8 ? 0.2 : 1.6)).join(', '));
+  await page
+    .getByLabel('168 hourly weights')
+    .fill(Array.from({ length: 168 }, (_, i) => (i % 24 < 8 ? 0.2 : 1.6)).join(', '));
   await page.getByLabel('Compliance').selectOption('soc2_type2');
   await typeInto(page, 'p99 latency target', '90');
   await page.getByLabel('We already have an MLOps team').check();
@@ -63,7 +70,7 @@ test('an edited scenario survives a link round trip value for value', async ({ p
   const restored = await reopen(context, url);
   expect(restored.result).toEqual(original);
   expect(engine.minimize(restored.scenario)).toEqual(engine.minimize(scenario));
-  expect(restored.preset).toBe('current');  // "From the link: …": it is no preset any more
+  expect(restored.preset).toBe('current'); // "From the link: …": it is no preset any more
   expect(restored.problems).toEqual([]);
   expect(original.self_host.breakdown.hardware_amortization).toBeGreaterThan(0);
   expect(original.load.hourly_weights[0]).toBeLessThan(original.load.hourly_weights[12]);
@@ -71,9 +78,10 @@ test('an edited scenario survives a link round trip value for value', async ({ p
 
 test('the address bar follows edits without adding history entries', async ({ page }) => {
   await openPage(page);
-  expect(new URL(page.url()).hash).toBe('');  // a pristine page keeps a clean address
+  expect(new URL(page.url()).hash).toBe(''); // a pristine page keeps a clean address
   const before = await page.evaluate(() => history.length);
-  for (const volume of ['3B', '4B', '5B', '6B', '7B', '8B', '9B', '11B']) await typeInto(page, 'Tokens per month', volume);
+  for (const volume of ['3B', '4B', '5B', '6B', '7B', '8B', '9B', '11B'])
+    await typeInto(page, 'Tokens per month', volume);
   await page.getByRole('radio', { name: 'Buy GPUs' }).check();
   const url = await settledLink(page);
   expect(new URL(url).hash).toMatch(/^#v1=/);
@@ -90,7 +98,7 @@ test('Copy link puts the link to what is on screen on the clipboard', async ({ p
   await openPage(page);
   await choosePreset(page, 'hipaa-regulated');
   await typeInto(page, 'Tokens per month', '4.2B');
-  await page.getByRole('button', { name: 'Copy link' }).click();  // at once: not waiting for the address bar
+  await page.getByRole('button', { name: 'Copy link' }).click(); // at once: not waiting for the address bar
   await expect(page.locator('#share-status')).toContainText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await page.evaluate(() => globalThis.tcoscope.link()));
@@ -102,7 +110,9 @@ test('a link pasted into the address bar of an open page opens in place', async 
   const engine = await nodeEngine();
   await openPage(page);
   const fixture = fixtures.links.find((l) => l.name.startsWith('preset: on-prem'));
-  await page.evaluate((hash) => { location.hash = hash; }, fixture.fragment);
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, fixture.fragment);
   await expect(page.getByLabel('Scenario')).toHaveValue('on-prem-two-h100');
   // The picker changes before the page's next frame recomputes: wait for the result, do not race it.
   const expected = engine.evaluate(fixture.scenario).result;
@@ -128,7 +138,7 @@ test('a link with settings this version does not know opens, and names what it i
   await expect(page.locator('#messages')).toContainText('/workload/colour');
   await expect(page.locator('#messages')).toContainText('/future_section');
   await expect(field(page, 'Tokens per month')).toHaveValue('5B');
-  await expect(page.locator('#notices')).toBeEmpty();  // ignored once, not on every recompute
+  await expect(page.locator('#notices')).toBeEmpty(); // ignored once, not on every recompute
 });
 
 test.describe('broken links show a clear message and open the defaults, never a blank page', () => {
@@ -147,7 +157,11 @@ test.describe('broken links show a clear message and open the defaults, never a 
     return s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
   };
   const CASES = [
-    ['truncated', () => `#v1=${good.slice(0, Math.floor(good.length * 0.6))}`, /could not be opened: its data is cut short/],
+    [
+      'truncated',
+      () => `#v1=${good.slice(0, Math.floor(good.length * 0.6))}`,
+      /could not be opened: its data is cut short/,
+    ],
     ['cut by one character', () => `#v1=${good.slice(0, -1)}`, /could not be opened/],
     ['tampered', () => `#v1=${tamper(good)}`, /could not be opened: its data is cut short or altered/],
     ['not base64', () => '#v1=%%%not*base64', /could not be opened: its data contains characters a link never has/],
@@ -155,11 +169,21 @@ test.describe('broken links show a clear message and open the defaults, never a 
     ['truncated plain JSON', () => `#v1j=${encodeURIComponent('{"workload":{"tokens_per_mon')}`, /not valid JSON/],
     ['badly percent-encoded', () => '#v1j=%7B%E0%A4%A', /not validly encoded/],
     ['not an object', () => `#v1j=${encodeURIComponent('[1,2,3]')}`, /has a problem, so it was not opened/],
-    ['invalid values', () => `#v1j=${encodeURIComponent('{"workload":{"input_share":5,"tokens_per_month":"lots"}}')}`,
-      [/has 2 problems/, /\/workload\/input_share: 5 is out of range/, /\/workload\/tokens_per_month: /]],
-    ['a newer schema', () => `#v1j=${encodeURIComponent('{"schema_version":2,"workload":{"tokens_per_month":1e9}}')}`,
-      /newer version of tcoscope \(scenario schema version 2; this page understands 1\)/],
-    ['a newer link format', () => '#v2=AbCdEf', /newer version of tcoscope \(link format 2; this page reads format 1\)/],
+    [
+      'invalid values',
+      () => `#v1j=${encodeURIComponent('{"workload":{"input_share":5,"tokens_per_month":"lots"}}')}`,
+      [/has 2 problems/, /\/workload\/input_share: 5 is out of range/, /\/workload\/tokens_per_month: /],
+    ],
+    [
+      'a newer schema',
+      () => `#v1j=${encodeURIComponent('{"schema_version":2,"workload":{"tokens_per_month":1e9}}')}`,
+      /newer version of tcoscope \(scenario schema version 2; this page understands 1\)/,
+    ],
+    [
+      'a newer link format',
+      () => '#v2=AbCdEf',
+      /newer version of tcoscope \(link format 2; this page reads format 1\)/,
+    ],
     ['absurdly long', () => `#v1=${'A'.repeat(250_000)}`, /far longer than any link/],
   ];
   for (const [name, hash, message] of CASES) {
@@ -192,12 +216,16 @@ test('frozen links made on 2026-11-27 keep opening to the same scenario and resu
     expect(await pageResult(page), fixture.name).toEqual(engine.evaluate(fixture.scenario).result);
     const embed = fixture.fragment.includes('embed');
     await expect(page.locator('html')).toHaveAttribute('data-mode', embed ? 'embed' : 'full');
-    if (fixture.fragment.includes('theme=dark')) await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    if (fixture.fragment.includes('theme=dark'))
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(problems, fixture.name).toEqual([]);
   }
 });
 
-test('without CompressionStream the page writes plain-JSON links, and says why it cannot open compressed ones', async ({ page, context }) => {
+test('without CompressionStream the page writes plain-JSON links, and says why it cannot open compressed ones', async ({
+  page,
+  context,
+}) => {
   await page.addInitScript(() => {
     delete window.CompressionStream;
     delete window.DecompressionStream;
@@ -210,7 +238,7 @@ test('without CompressionStream the page writes plain-JSON links, and says why i
   const url = await settledLink(page);
   expect(new URL(url).hash).toMatch(/^#v1j=%7B/);
   const original = await pageResult(page);
-  const restored = await reopen(context, url);  // a plain-JSON link opens in any browser
+  const restored = await reopen(context, url); // a plain-JSON link opens in any browser
   expect(restored.result).toEqual(original);
   expect(problems).toEqual([]);
 });

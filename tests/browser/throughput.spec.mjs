@@ -40,13 +40,17 @@ const pick = async (page, label, value) => {
 // A money cell as shown ("$12,094") as a number.
 const dollars = (text) => Number(text.replace(/[^\d.]/g, ''));
 
-test('the panel shows memory, batch, bound, speed and latency, each explained, and follows every input', async ({ page }) => {
+test('the panel shows memory, batch, bound, speed and latency, each explained, and follows every input', async ({
+  page,
+}) => {
   const problems = await openPage(page);
   const card = page.locator('#throughput-card');
   await expect(card).toBeVisible();
   let before = await panel(page);
-  expect(before.setup).toBe('Qwen3 14B on 1× NVIDIA H100 SXM 80GB · BF16 weights, BF16 KV cache · 1,000 input + ' +
-    '250 output tokens per request');
+  expect(before.setup).toBe(
+    'Qwen3 14B on 1× NVIDIA H100 SXM 80GB · BF16 weights, BF16 KV cache · 1,000 input + ' +
+      '250 output tokens per request',
+  );
   expect(before.bar).toMatch(/^Memory of one replica, 80 GB: weights 29\.6 GB, runtime 2 GB, KV cache 40\.3 GB, free /);
   expect(before.legend).toContain('KV cache, 197 sequences');
   expect(before.stats).toContain('Memory-bound');
@@ -55,9 +59,14 @@ test('the panel shows memory, batch, bound, speed and latency, each explained, a
   expect(before.stats).toContain(`${t.batch} sequences`);
 
   // Every figure the engine explains carries its formula, as the other figures do.
-  for (const [name, formula] of [['29.6 GB', '14.8B parameters × 2 bytes (bf16)'], ['40.3 GB', '197 sequences × 1,250 tokens'],
-    ['28.1 ms', 'max((weights + KV read)'], ['89 ms', 'prefill of 1,000 tokens'], ['12,973', '197 × (1,000 + 250) tokens'],
-    ['197 sequences', 'floor((72.0 GB usable − 29.6 GB weights']]) {
+  for (const [name, formula] of [
+    ['29.6 GB', '14.8B parameters × 2 bytes (bf16)'],
+    ['40.3 GB', '197 sequences × 1,250 tokens'],
+    ['28.1 ms', 'max((weights + KV read)'],
+    ['89 ms', 'prefill of 1,000 tokens'],
+    ['12,973', '197 × (1,000 + 250) tokens'],
+    ['197 sequences', 'floor((72.0 GB usable − 29.6 GB weights'],
+  ]) {
     const button = card.getByRole('button', { name, exact: true });
     await expect(button).toHaveAccessibleDescription(new RegExp(formula.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
@@ -68,7 +77,10 @@ test('the panel shows memory, batch, bound, speed and latency, each explained, a
     [() => pick(page, 'GPU', 'h200'), { setup: /on 1× NVIDIA H200/, bar: /^Memory of one replica, 141 GB:/ }],
     [() => pick(page, 'Open model', 'llama-3.1-8b'), { setup: /^Llama 3\.1 8B Instruct on/, bar: /weights 16\.1 GB/ }],
     [() => pick(page, 'Weight precision', 'fp8'), { setup: /FP8 weights/, bar: /weights 8\.0 GB|weights 8 GB/ }],
-    [() => typeInto(page, 'GPUs per replica', '2'), { setup: /on 2× NVIDIA H200/, bar: /^Memory of one replica, 282 GB:/ }],
+    [
+      () => typeInto(page, 'GPUs per replica', '2'),
+      { setup: /on 2× NVIDIA H200/, bar: /^Memory of one replica, 282 GB:/ },
+    ],
   ]) {
     await change();
     const now = await panel(page);
@@ -80,7 +92,9 @@ test('the panel shows memory, batch, bound, speed and latency, each explained, a
   expect(problems).toEqual([]);
 });
 
-test('a 70B model on one H100 in bf16 does not fit: the panel says why and how to fit it, the last result stays', async ({ page }) => {
+test('a 70B model on one H100 in bf16 does not fit: the panel says why and how to fit it, the last result stays', async ({
+  page,
+}) => {
   await openPage(page);
   const shown = await outputs(page);
   const good = await pageResult(page);
@@ -183,8 +197,9 @@ test('switching the source to the model changes the capacity the fleet is sized 
   await settle(page);
   const modeled = (await pageResult(page)).self_host;
   expect(modeled.throughput.source).toBe('modeled');
-  expect(modeled.throughput.total_tokens_per_second_per_replica)
-    .toBeGreaterThan(measured.throughput.total_tokens_per_second_per_replica);
+  expect(modeled.throughput.total_tokens_per_second_per_replica).toBeGreaterThan(
+    measured.throughput.total_tokens_per_second_per_replica,
+  );
   expect(modeled.utilization).toBeLessThan(measured.utilization);
   await expect(speed.locator('tr', { hasText: 'sizes the fleet' })).toContainText('Modeled');
   await expect(capacity).not.toContainText('23.7M tokens/h');
@@ -204,13 +219,17 @@ test('a latency target lowers the batch and the capacity', async ({ page }) => {
   expect(capped.tpot_ms).toBeLessThanOrEqual(20);
   expect(capped.total_tokens_per_second_per_replica).toBeLessThan(free.total_tokens_per_second_per_replica);
   const now = await panel(page);
-  expect(now.stats).toContain(`${capped.batch} sequences capped by the time-per-token target; memory holds ${free.batch}`);
+  expect(now.stats).toContain(
+    `${capped.batch} sequences capped by the time-per-token target; memory holds ${free.batch}`,
+  );
   expect(now.stats).toContain('target 20 ms (p99)');
   expect(now.speed).toContain('Modeled, no latency target');
   expect(now.legend).toContain(`KV cache, ${capped.batch} sequences`);
 });
 
-test('Which GPU? lists every option cheapest first, calls out the cheapest and highlights the current choice', async ({ page }) => {
+test('Which GPU? lists every option cheapest first, calls out the cheapest and highlights the current choice', async ({
+  page,
+}) => {
   await openPage(page);
   await showTable(page);
   const table = page.getByRole('table', { name: /^Which GPU\?/ });
@@ -307,10 +326,15 @@ test('adopting a row puts it in the scenario and the main result, by mouse or ke
   await tableRows(page).first().getByRole('button', { name: /^Use / }).click();
   await settle(page);
   let scenario = await page.evaluate(() => globalThis.tcoscope.scenario());
-  expect(scenario.self_host).toMatchObject({ gpu: cheapest.gpu, gpus_per_replica: cheapest.gpus_per_replica,
-    deployment: 'cloud', cloud: { provider: cheapest.provider } });
-  await expect(page.locator('#gpus-body .status')).toHaveText(`Now using ${cheapest.gpus_per_replica}× ` +
-    `${cheapest.gpu_name} rented from ${cheapest.provider_name}.`);
+  expect(scenario.self_host).toMatchObject({
+    gpu: cheapest.gpu,
+    gpus_per_replica: cheapest.gpus_per_replica,
+    deployment: 'cloud',
+    cloud: { provider: cheapest.provider },
+  });
+  await expect(page.locator('#gpus-body .status')).toHaveText(
+    `Now using ${cheapest.gpus_per_replica}× ` + `${cheapest.gpu_name} rented from ${cheapest.provider_name}.`,
+  );
   // The row's all-in cost is now the page's self-hosting cost, and the row is the current choice.
   const row = tableRows(page).first();
   await expect(selfMonthly).not.toHaveText(before, { useInnerText: true });
@@ -337,15 +361,25 @@ test('adopting a row puts it in the scenario and the main result, by mouse or ke
 });
 
 async function seriousViolations(page) {
-  const { violations } = await new AxeBuilder({ page }).include('#throughput-card').include('#gpus-card')
-    .include('#group-self_host').analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  const { violations } = await new AxeBuilder({ page })
+    .include('#throughput-card')
+    .include('#gpus-card')
+    .include('#group-self_host')
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core passes with the panel and the table on screen (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(120_000);  // axe-core walks the whole page: minutes on a loaded 2-core machine
+    test.setTimeout(120_000); // axe-core walks the whole page: minutes on a loaded 2-core machine
     await page.emulateMedia({ colorScheme });
     await openPage(page);
     await page.locator('.advanced > summary').click();
@@ -361,19 +395,25 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-const SIZES = [['phone', 390, 844], ['desktop', 1440, 900]];
+const SIZES = [
+  ['phone', 390, 844],
+  ['desktop', 1440, 900],
+];
 for (const [name, width, height] of SIZES) {
   for (const colorScheme of ['light', 'dark']) {
     test(`screenshots of the panel and the table at ${width}×${height} (${colorScheme})`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme });
       await openPage(page);
-      await page.locator('#throughput-card').screenshot({ path: path.join(shots, `throughput-${name}-${colorScheme}.png`) });
+      await page
+        .locator('#throughput-card')
+        .screenshot({ path: path.join(shots, `throughput-${name}-${colorScheme}.png`) });
       await showTable(page);
       await page.locator('#gpus-card').screenshot({ path: path.join(shots, `gpus-${name}-${colorScheme}.png`) });
       await pick(page, 'Open model', 'llama-3.3-70b');
       await page.locator('#throughput-card').screenshot({
-        path: path.join(shots, `throughput-${name}-${colorScheme}-no-fit.png`) });
+        path: path.join(shots, `throughput-${name}-${colorScheme}-no-fit.png`),
+      });
       // The page never scrolls sideways, table or not.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });

@@ -131,6 +131,8 @@ TEST(extremes_test, growth_past_the_volume_limit_is_refused_on_the_growth_field_
   ASSERT_FALSE(o.ok);
   EXPECT_TRUE(test::has_problem(o.errors, "/workload/monthly_growth",
                                 {"50%", "month 120", "1.8e30", "at most 11.7%"}));
+  EXPECT_EQ(o.errors.at(0).code,
+            "exceeds_limits");  // a check across fields: the page and the schema test key on it
   EXPECT_FALSE(ops::validate(R"({"horizon_months": 120, "workload": {"monthly_growth": 0.5}})").ok);
 }
 

@@ -29,7 +29,8 @@ function wasm(command, scenario) {
 // A small deterministic generator (mulberry32) so failures reproduce.
 function rng(seed) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -57,8 +58,13 @@ test('generated scenarios evaluate identically in wasm and natively', () => {
       horizon_months: 1 + Math.floor(r() * 60),
       workload: {
         tokens_per_month: Math.round(10 ** (6 + r() * 7)),
-        input_share: r(), cached_input_share: r(), batch_share: r(), monthly_growth: r() * 0.2 - 0.05,
-        load_profile: { preset: pick(['flat', 'business_hours', 'daytime_peaks', 'overnight_silence', 'weekly_batch']) },
+        input_share: r(),
+        cached_input_share: r(),
+        batch_share: r(),
+        monthly_growth: r() * 0.2 - 0.05,
+        load_profile: {
+          preset: pick(['flat', 'business_hours', 'daytime_peaks', 'overnight_silence', 'weekly_batch']),
+        },
       },
       api: { model: pick(['gpt-4o', 'gpt-4o-mini', 'claude-haiku-4-5', 'gpt-4.1-mini', 'deepinfra-llama-3.3-70b']) },
       self_host: {
@@ -66,7 +72,8 @@ test('generated scenarios evaluate identically in wasm and natively', () => {
         deployment: pick(['cloud', 'on_prem']),
         throughput: { tokens_per_second_per_replica: 100 + r() * 20000 },
         target_peak_utilization: 0.3 + r() * 0.7,
-        min_replicas: Math.floor(r() * 3), spare_replicas: Math.floor(r() * 2),
+        min_replicas: Math.floor(r() * 3),
+        spare_replicas: Math.floor(r() * 2),
         cloud: { autoscale: r() < 0.5 },
         on_prem: { cost_of_capital_per_year: r() * 0.1 },
       },
@@ -95,7 +102,10 @@ test('malformed JSON and bad values come back as errors naming the field, not as
   for (const [text, pointer] of cases) {
     const w = wasm('evaluate', text);
     assert.equal(w.ok, false, text.slice(0, 80));
-    assert.ok(w.errors.some((e) => e.path === pointer), `${text.slice(0, 80)} → ${JSON.stringify(w.errors)}`);
+    assert.ok(
+      w.errors.some((e) => e.path === pointer),
+      `${text.slice(0, 80)} → ${JSON.stringify(w.errors)}`,
+    );
     const n = native('evaluate', text);
     assert.equal(n.ok, false);
     assert.equal(n.status, 2);

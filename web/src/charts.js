@@ -7,11 +7,18 @@ import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } 
 function palette() {
   const css = getComputedStyle(document.documentElement);
   const v = (name) => css.getPropertyValue(name).trim();
-  return { api: v('--api'), self: v('--self'), text: v('--muted'), grid: v('--grid'), idle: v('--idle'),
-    demand: v('--demand'), font: `12px ${v('--font')}` };
+  return {
+    api: v('--api'),
+    self: v('--self'),
+    text: v('--muted'),
+    grid: v('--grid'),
+    idle: v('--idle'),
+    demand: v('--demand'),
+    font: `12px ${v('--font')}`,
+  };
 }
 
-const PAPER_WIDTH_PX = 700;  // A4 or Letter less 12 mm margins, at 96 px per inch
+const PAPER_WIDTH_PX = 700; // A4 or Letter less 12 mm margins, at 96 px per inch
 
 const decades = (min, max) => {
   const out = [];
@@ -20,8 +27,15 @@ const decades = (min, max) => {
 };
 
 function axis(p, values, extra = {}) {
-  return { stroke: p.text, font: p.font, size: 32, ticks: { stroke: p.grid, size: 4 }, grid: { stroke: p.grid, width: 1 },
-    values: (u, splits) => values(u, splits).map((text, i) => (splits[i] == null ? '' : text)), ...extra };
+  return {
+    stroke: p.text,
+    font: p.font,
+    size: 32,
+    ticks: { stroke: p.grid, size: 4 },
+    grid: { stroke: p.grid, width: 1 },
+    values: (u, splits) => values(u, splits).map((text, i) => (splits[i] == null ? '' : text)),
+    ...extra,
+  };
 }
 
 /** Thins axis labels so they never collide on a phone. */
@@ -38,30 +52,56 @@ function volumeOptions(p) {
       axis(p, (u, v) => everyOther(u, v.map(compact)), decadeAxis),
       axis(p, (u, v) => v.map(usdCompact), { size: 60, ...decadeAxis }),
     ],
-    series: [{}, { label: 'API', stroke: p.api, width: 2, ...noPoints },
-      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints }],
+    series: [
+      {},
+      { label: 'API', stroke: p.api, width: 2, ...noPoints },
+      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
+    ],
   };
 }
 
 function cumulativeOptions(p) {
   return {
     scales: { x: { time: false } },
-    axes: [axis(p, (u, v) => v.map((m) => (Number.isInteger(m) ? String(m) : ''))),
-      axis(p, (u, v) => v.map(usdCompact), { size: 60 })],
-    series: [{}, { label: 'API', stroke: p.api, width: 2, ...noPoints },
-      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints }],
+    axes: [
+      axis(p, (u, v) => v.map((m) => (Number.isInteger(m) ? String(m) : ''))),
+      axis(p, (u, v) => v.map(usdCompact), { size: 60 }),
+    ],
+    series: [
+      {},
+      { label: 'API', stroke: p.api, width: 2, ...noPoints },
+      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
+    ],
   };
 }
 
 function loadOptions(p) {
   return {
     scales: { x: { time: false, range: [0, HOURS_PER_WEEK] }, y: { range: (u, min, max) => [0, max * 1.05] } },
-    axes: [axis(p, (u, v) => v.map((hour) => (hour % 24 ? '' : dayShort(hour / 24))),
-      { splits: () => DAYS.map((_, day) => day * 24) }),
-      axis(p, (u, v) => v.map(compact), { size: 60 })],
-    series: [{},
-      { label: 'Demand', stroke: p.demand, fill: p.demand, width: 1, paths: uPlot.paths.stepped({ align: 1 }), ...noPoints },
-      { label: 'Provisioned capacity', stroke: p.self, width: 2, paths: uPlot.paths.stepped({ align: 1 }), ...noPoints }],
+    axes: [
+      axis(p, (u, v) => v.map((hour) => (hour % 24 ? '' : dayShort(hour / 24))), {
+        splits: () => DAYS.map((_, day) => day * 24),
+      }),
+      axis(p, (u, v) => v.map(compact), { size: 60 }),
+    ],
+    series: [
+      {},
+      {
+        label: 'Demand',
+        stroke: p.demand,
+        fill: p.demand,
+        width: 1,
+        paths: uPlot.paths.stepped({ align: 1 }),
+        ...noPoints,
+      },
+      {
+        label: 'Provisioned capacity',
+        stroke: p.self,
+        width: 2,
+        paths: uPlot.paths.stepped({ align: 1 }),
+        ...noPoints,
+      },
+    ],
     bands: [{ series: [2, 1], fill: p.idle }],
   };
 }
@@ -72,7 +112,8 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   let data = null;
   let markerState = [];
   const marks = markers.map((cls) =>
-    h('div', { class: `marker ${cls}`, hidden: true }, h('span', { class: 'marker-label' })));
+    h('div', { class: `marker ${cls}`, hidden: true }, h('span', { class: 'marker-label' })),
+  );
   const height = () => (box.clientWidth < 520 ? 200 : 250);
 
   function placeMarkers() {
@@ -89,8 +130,11 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
 
   function build() {
     const opts = {
-      ...makeOptions(palette()), width: Math.max(box.clientWidth, 200), height: height(),
-      legend: { show: false }, cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+      ...makeOptions(palette()),
+      width: Math.max(box.clientWidth, 200),
+      height: height(),
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       hooks: { draw: [placeMarkers], setCursor: [(c) => readout?.(c.cursor.idx, data)] },
     };
     u?.destroy();
@@ -98,8 +142,9 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
     u.over.append(...marks);
   }
 
-  new ResizeObserver(() => u && Math.abs(u.width - box.clientWidth) > 1 &&
-    u.setSize({ width: box.clientWidth, height: height() })).observe(box);
+  new ResizeObserver(
+    () => u && Math.abs(u.width - box.clientWidth) > 1 && u.setSize({ width: box.clientWidth, height: height() }),
+  ).observe(box);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => u && build());
   return {
     fit(maxWidth = Infinity) {
@@ -122,21 +167,36 @@ export function createCharts(root, { only = null } = {}) {
   const maybe = (name, ...args) => (!only || only.includes(name) ? chart(el(name), ...args) : null);
   const volume = maybe('volume', volumeOptions, {
     markers: ['breakeven', 'current'],
-    readout: (i, d) => setText(read('volume'), i == null ? ''
-      : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} a month`),
+    readout: (i, d) =>
+      setText(
+        read('volume'),
+        i == null
+          ? ''
+          : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} a month`,
+      ),
   });
   const cumulative = maybe('cumulative', cumulativeOptions, {
     markers: ['payback'],
-    readout: (i, d) => setText(read('cumulative'), i == null ? ''
-      : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} in total`),
+    readout: (i, d) =>
+      setText(
+        read('cumulative'),
+        i == null ? '' : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} in total`,
+      ),
   });
   const load = maybe('load', loadOptions, {
-    readout: (i, d) => setText(read('load'), i == null || i >= HOURS_PER_WEEK ? ''
-      : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
-        `, capacity ${compact(d[2][i])} tokens/h`),
+    readout: (i, d) =>
+      setText(
+        read('load'),
+        i == null || i >= HOURS_PER_WEEK
+          ? ''
+          : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
+              `, capacity ${compact(d[2][i])} tokens/h`,
+      ),
   });
   const all = [volume, cumulative, load].filter(Boolean);
-  const fit = (maxWidth) => { for (const ch of all) ch.fit(maxWidth); };
+  const fit = (maxWidth) => {
+    for (const ch of all) ch.fit(maxWidth);
+  };
   // Paper is narrower than a screen: draw the charts for it, then back.
   addEventListener('beforeprint', () => fit(PAPER_WIDTH_PX));
   addEventListener('afterprint', () => fit());
@@ -145,14 +205,20 @@ export function createCharts(root, { only = null } = {}) {
   return {
     update(r) {
       const c = r.curves;
-      volume?.update([c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month], [
-        r.breakeven.kind === 'crossing'
-          ? { x: r.breakeven.tokens_per_month, label: `Breakeven ${compact(r.breakeven.tokens_per_month)}` } : null,
-        { x: r.workload.tokens_per_month, label: `This workload ${compact(r.workload.tokens_per_month)}` },
-      ]);
+      volume?.update(
+        [c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month],
+        [
+          r.breakeven.kind === 'crossing'
+            ? { x: r.breakeven.tokens_per_month, label: `Breakeven ${compact(r.breakeven.tokens_per_month)}` }
+            : null,
+          { x: r.workload.tokens_per_month, label: `This workload ${compact(r.workload.tokens_per_month)}` },
+        ],
+      );
       const hz = r.horizon;
-      cumulative?.update([hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
-        [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null]);
+      cumulative?.update(
+        [hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
+        [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null],
+      );
       // The week is drawn as 168 steps plus a closing point so the last hour has its width.
       const hours = [...Array(HOURS_PER_WEEK + 1).keys()];
       const close = (a) => [...a, a[a.length - 1]];

@@ -8,8 +8,12 @@ function frame(param, inputId) {
   const helpId = uid('help');
   const errorId = uid('err');
   const noteId = uid('note');
-  const label = h('label', { for: inputId, class: 'field-label' }, param.label,
-    param.unit ? h('span', { class: 'unit' }, param.unit) : null);
+  const label = h(
+    'label',
+    { for: inputId, class: 'field-label' },
+    param.label,
+    param.unit ? h('span', { class: 'unit' }, param.unit) : null,
+  );
   const help = param.help ? h('p', { class: 'help', id: helpId }, param.help) : null;
   const error = h('p', { class: 'error', id: errorId, hidden: true });
   const note = h('p', { class: 'note', id: noteId, hidden: true });
@@ -49,18 +53,33 @@ function typedValue(text, param) {
 export function numberControl(param, state) {
   const id = uid('in');
   const f = frame(param, id);
-  const box = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
-    class: 'num', 'aria-describedby': f.describedBy });
+  const box = h('input', {
+    id,
+    type: 'text',
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    class: 'num',
+    'aria-describedby': f.describedBy,
+  });
   const isTokens = param.kind === 'tokens';
   const range = param.slider;
   // Slider positions: log10 of the value on a log slider, else the value as shown (× scale).
   const toPosition = (v) => (range.log ? Math.log10(Math.max(v, range.min)) : v * param.scale);
-  const fromPosition = (s) => (range.log ? Number((10 ** s).toPrecision(3)) : Number((s / param.scale).toPrecision(12)));
+  const fromPosition = (s) =>
+    range.log ? Number((10 ** s).toPrecision(3)) : Number((s / param.scale).toPrecision(12));
   const slider = range
-    ? h('input', { type: 'range', class: 'slider', 'aria-label': `${param.label}, slider`,
-      min: toPosition(range.min), max: toPosition(range.max), step: param.step ?? 'any' })
+    ? h('input', {
+        type: 'range',
+        class: 'slider',
+        'aria-label': `${param.label}, slider`,
+        min: toPosition(range.min),
+        max: toPosition(range.max),
+        step: param.step ?? 'any',
+      })
     : null;
-  const show = (v) => (typeof v !== 'number' ? '' : isTokens ? compact(v) : plain(v * param.scale, { money: param.money }));
+  const show = (v) =>
+    typeof v !== 'number' ? '' : isTokens ? compact(v) : plain(v * param.scale, { money: param.money });
   const moveSlider = (v) => {
     if (!slider) return;
     slider.value = toPosition(v);
@@ -92,22 +111,33 @@ export function numberControl(param, state) {
       // A tick every two decades of the slider's range: 1M, 100M, 10B, 1T, 100T.
       const ticks = [];
       for (let e = Math.log10(range.min); e <= Math.log10(range.max) + 1e-9; e += 2) ticks.push(compact(10 ** e));
-      f.root.append(h('div', { class: 'ticks', 'aria-hidden': 'true' }, ticks.map((t) => h('span', {}, t))));
+      f.root.append(
+        h(
+          'div',
+          { class: 'ticks', 'aria-hidden': 'true' },
+          ticks.map((t) => h('span', {}, t)),
+        ),
+      );
     }
   }
   const source = h('div', { class: 'source' });
   f.root.append(...[f.help, source, f.note, f.error].filter(Boolean));
   const note = param.scale === 100 ? ' (this box is in %: 1 means 100%)' : '';
   return {
-    param, root: f.root, input: box, source,
+    param,
+    root: f.root,
+    input: box,
+    source,
     sync(value, force = false) {
       if (!force && document.activeElement === box) return;
-      if (typeof value === 'string') return;  // an invalid entry stays as typed
+      if (typeof value === 'string') return; // an invalid entry stays as typed
       const text = show(value);
       if (box.value !== text) box.value = text;
       if (typeof value === 'number') moveSlider(value);
     },
-    setPlaceholder(text) { if (box.placeholder !== text) box.placeholder = text; },
+    setPlaceholder(text) {
+      if (box.placeholder !== text) box.placeholder = text;
+    },
     setNote: f.setNote,
     setError: errorSetter(f, [box], note),
   };
@@ -122,16 +152,23 @@ export function selectControl(param, state, onPick) {
   f.root.append(h('div', { class: 'field-row' }, f.label, select), ...[f.help, f.note, f.error].filter(Boolean));
   let key = '';
   return {
-    param, root: f.root, input: select,
+    param,
+    root: f.root,
+    input: select,
     setChoices(choices) {
       const next = JSON.stringify(choices);
       if (next === key) return;
       key = next;
       const option = ([value, label]) => h('option', { value }, label);
-      select.replaceChildren(...choices.map((c) => (Array.isArray(c) ? option(c)
-        : h('optgroup', { label: c.label }, c.options.map(option)))));
+      select.replaceChildren(
+        ...choices.map((c) =>
+          Array.isArray(c) ? option(c) : h('optgroup', { label: c.label }, c.options.map(option)),
+        ),
+      );
     },
-    sync(value) { if (select.value !== (value ?? '')) select.value = value ?? ''; },
+    sync(value) {
+      if (select.value !== (value ?? '')) select.value = value ?? '';
+    },
     setNote: f.setNote,
     setError: errorSetter(f, [select]),
   };
@@ -147,13 +184,28 @@ export function radioControl(param, state) {
     input.addEventListener('change', () => input.checked && state.set(param.path, value));
     return [input, h('label', { class: 'segment' }, input, h('span', {}, label))];
   });
-  const root = h('fieldset', { class: 'field field-radio', 'data-path': param.path },
+  const root = h(
+    'fieldset',
+    { class: 'field field-radio', 'data-path': param.path },
     h('legend', { class: 'field-label' }, param.label),
-    h('div', { class: 'segmented' }, radios.map(([, l]) => l)), error);
+    h(
+      'div',
+      { class: 'segmented' },
+      radios.map(([, l]) => l),
+    ),
+    error,
+  );
   return {
-    param, root, input: radios[0][0],
-    sync(value) { for (const [input] of radios) input.checked = input.value === value; },
-    setError: errorSetter({ root, error }, radios.map(([i]) => i)),
+    param,
+    root,
+    input: radios[0][0],
+    sync(value) {
+      for (const [input] of radios) input.checked = input.value === value;
+    },
+    setError: errorSetter(
+      { root, error },
+      radios.map(([i]) => i),
+    ),
   };
 }
 
@@ -165,8 +217,12 @@ export function toggleControl(param, state) {
   box.addEventListener('change', () => state.set(param.path, box.checked));
   f.root.append(h('div', { class: 'toggle-row' }, box, f.label), ...[f.help, f.error].filter(Boolean));
   return {
-    param, root: f.root, input: box,
-    sync(value) { box.checked = Boolean(value); },
+    param,
+    root: f.root,
+    input: box,
+    sync(value) {
+      box.checked = Boolean(value);
+    },
     setError: errorSetter(f, [box]),
   };
 }

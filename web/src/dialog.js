@@ -6,22 +6,33 @@ export function createDialog({ id, title, intro = null }) {
   const heading = h('h2', { id: `${id}-title`, class: 'dialog-title' }, title);
   const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, '×');
   const body = h('div', { class: 'dialog-body' }, intro ? h('p', { class: 'help' }, intro) : null);
-  const dialog = h('dialog', { id, class: 'dialog', 'aria-labelledby': `${id}-title` },
-    h('div', { class: 'dialog-head' }, heading, close), body);
+  const dialog = h(
+    'dialog',
+    { id, class: 'dialog', 'aria-labelledby': `${id}-title` },
+    h('div', { class: 'dialog-head' }, heading, close),
+    body,
+  );
   close.addEventListener('click', () => dialog.close());
   // A click on the backdrop lands on the dialog element itself (its content box is the inner wrapper).
-  dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog.close(); });
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close();
+  });
   document.body.append(dialog);
   const opened = [];
   return {
-    dialog, body,
+    dialog,
+    body,
     /** Runs fn each time the dialog opens (to refresh what it shows). */
-    onOpen(fn) { opened.push(fn); },
+    onOpen(fn) {
+      opened.push(fn);
+    },
     open() {
       for (const fn of opened) fn();
       if (!dialog.open) dialog.showModal();
     },
-    close() { dialog.close(); },
+    close() {
+      dialog.close();
+    },
   };
 }
 

@@ -14,9 +14,13 @@ function ensureTip() {
   if (tip) return tip;
   tip = h('div', { class: 'tip', 'aria-hidden': 'true', hidden: true });
   tip.addEventListener('mouseenter', () => clearTimeout(hideTimer));
-  tip.addEventListener('mouseleave', () => { if (!pinned) scheduleHide(); });
+  tip.addEventListener('mouseleave', () => {
+    if (!pinned) scheduleHide();
+  });
   document.body.append(tip);
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && anchor) hide(); });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && anchor) hide();
+  });
   document.addEventListener('pointerdown', (e) => {
     if (anchor && !anchor.contains(e.target) && !tip.contains(e.target)) hide();
   });
@@ -63,12 +67,19 @@ export function tipButton(attrs, ...children) {
   const button = h('button', { type: 'button', 'aria-describedby': descId, ...attrs }, ...children);
   button._desc = desc;
   button.addEventListener('mouseenter', () => show(button));
-  button.addEventListener('mouseleave', () => { if (!pinned) scheduleHide(); });
+  button.addEventListener('mouseleave', () => {
+    if (!pinned) scheduleHide();
+  });
   button.addEventListener('focus', () => show(button));
-  button.addEventListener('blur', () => { if (!pinned) hide(); });
+  button.addEventListener('blur', () => {
+    if (!pinned) hide();
+  });
   button.addEventListener('click', () => {
     if (anchor === button && pinned) hide();
-    else { show(button); pinned = true; }
+    else {
+      show(button);
+      pinned = true;
+    }
   });
   return [button, desc];
 }

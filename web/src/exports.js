@@ -6,8 +6,14 @@ import { verdictText } from './outputs.js';
 
 /** A file name from the scenario's name: "Support assistant, 2B tokens/month" → "support-assistant-2b-tokens-month". */
 export function slug(name) {
-  const s = String(name ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const s = String(name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return s || 'tcoscope-scenario';
 }
 
@@ -21,25 +27,51 @@ const csv = (header, rows) => `${[header, ...rows].map((r) => r.map(String).join
 /** Monthly cost of both options at each volume of the cost-vs-volume chart. */
 export function volumeCsv(r) {
   const c = r.curves;
-  return csv(['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month'],
-    c.tokens_per_month.map((t, i) => [num(t), num(c.api_usd_per_month[i]), num(c.self_host_usd_per_month[i])]));
+  return csv(
+    ['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month'],
+    c.tokens_per_month.map((t, i) => [num(t), num(c.api_usd_per_month[i]), num(c.self_host_usd_per_month[i])]),
+  );
 }
 
 /** Month by month over the horizon: volume, monthly and cumulative cost of both options, replicas. */
 export function horizonCsv(r) {
   const z = r.horizon;
-  return csv(['month', 'tokens_per_month', 'api_usd', 'self_host_usd', 'cumulative_api_usd',
-    'cumulative_self_host_usd', 'self_host_replicas'],
-  z.month.map((m, i) => [m, num(z.tokens_per_month?.[i]), num(z.api_usd[i]), num(z.self_host_usd[i]),
-    num(z.cumulative_api_usd[i]), num(z.cumulative_self_host_usd[i]), num(z.self_host_replicas?.[i])]));
+  return csv(
+    [
+      'month',
+      'tokens_per_month',
+      'api_usd',
+      'self_host_usd',
+      'cumulative_api_usd',
+      'cumulative_self_host_usd',
+      'self_host_replicas',
+    ],
+    z.month.map((m, i) => [
+      m,
+      num(z.tokens_per_month?.[i]),
+      num(z.api_usd[i]),
+      num(z.self_host_usd[i]),
+      num(z.cumulative_api_usd[i]),
+      num(z.cumulative_self_host_usd[i]),
+      num(z.self_host_replicas?.[i]),
+    ]),
+  );
 }
 
 // Text from a scenario (its name, a file's content) must not become Markdown or HTML when pasted into a wiki.
-const md = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|#~])/g, '\\$1');
+const md = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>|#~])/g, '\\$1');
 // A Markdown link target ends at ")" or a space: escape both (a file:// path may hold them).
-const linkTarget = (url) => url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-const table = (head, align, rows) => [`| ${head.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? ' --: ' : ' :-- ')).join('|')}|`,
-  ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+const linkTarget = (url) =>
+  url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const table = (head, align, rows) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? ' --: ' : ' :-- ')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
 
 /** The headline figures, as the page shows them (the Markdown summary and its test use the same text). */
 export function headlineTexts(r) {
@@ -51,10 +83,14 @@ export function headlineTexts(r) {
     self: usd(sh.usd_per_month),
     apiMtok: usd(r.api.usd_per_mtok),
     selfMtok: usd(sh.usd_per_mtok),
-    breakeven: be.kind === 'crossing'
-      ? `${compact(be.tokens_per_month)} tokens a month, or ${usd(be.api_usd_per_month)} of API spend`
-      : be.kind === 'never' ? 'Never: self-hosting stays dearer at any volume' : 'Always: self-hosting is cheaper at every volume',
-    utilization: `${percent(sh.utilization)} (${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak, ` +
+    breakeven:
+      be.kind === 'crossing'
+        ? `${compact(be.tokens_per_month)} tokens a month, or ${usd(be.api_usd_per_month)} of API spend`
+        : be.kind === 'never'
+          ? 'Never: self-hosting stays dearer at any volume'
+          : 'Always: self-hosting is cheaper at every volume',
+    utilization:
+      `${percent(sh.utilization)} (${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak, ` +
       `${count(sh.gpu_hours_per_month)} GPU-h a month)`,
     payback: pb ? `Month ${pb} of ${r.horizon.months}` : `None within ${r.horizon.months} months`,
     totalApi: usd(r.horizon.total_api_usd),
@@ -77,20 +113,30 @@ export function markdown({ result: r, scenario, inputs, url, date = new Date() }
     '',
     `**${md(v.lead)}** ${md(v.rest)}`,
     '',
-    table(['', 'API', 'Self-hosting'], ['l', 'r', 'r'], [
-      ['Cost per month', t.api, t.self],
-      ['Cost per 1M tokens, all-in', t.apiMtok, t.selfMtok],
-      [`Total over ${r.horizon.months} months`, t.totalApi, t.totalSelf],
-    ]),
+    table(
+      ['', 'API', 'Self-hosting'],
+      ['l', 'r', 'r'],
+      [
+        ['Cost per month', t.api, t.self],
+        ['Cost per 1M tokens, all-in', t.apiMtok, t.selfMtok],
+        [`Total over ${r.horizon.months} months`, t.totalApi, t.totalSelf],
+      ],
+    ),
     '',
-    table(['Figure', 'Value'], ['l', 'l'], [
-      ['Breakeven', t.breakeven],
-      ['GPU utilization', t.utilization],
-      ['Self-hosted, raw GPU at 100% load', `${usd(sh.usd_per_mtok_at_full_load)} per 1M tokens`],
-      [`Self-hosted, raw GPU at ${percent(sh.utilization)} utilization`,
-        `${usd(sh.usd_per_mtok_raw_at_utilization)} per 1M tokens`],
-      ['Payback', t.payback],
-    ]),
+    table(
+      ['Figure', 'Value'],
+      ['l', 'l'],
+      [
+        ['Breakeven', t.breakeven],
+        ['GPU utilization', t.utilization],
+        ['Self-hosted, raw GPU at 100% load', `${usd(sh.usd_per_mtok_at_full_load)} per 1M tokens`],
+        [
+          `Self-hosted, raw GPU at ${percent(sh.utilization)} utilization`,
+          `${usd(sh.usd_per_mtok_raw_at_utilization)} per 1M tokens`,
+        ],
+        ['Payback', t.payback],
+      ],
+    ),
     '',
     '### Why',
     '',
@@ -98,17 +144,25 @@ export function markdown({ result: r, scenario, inputs, url, date = new Date() }
     '',
     '### Monthly cost by component',
     '',
-    table(['Component', 'Per month'], ['l', 'r'], SIDES.flatMap(([side, name]) => [
-      [`**${name}**`, `**${usd(r[side].usd_per_month)}**`],
-      ...components(r, side).map((c) => [md(c.label), usd(c.value)]),
-    ])),
+    table(
+      ['Component', 'Per month'],
+      ['l', 'r'],
+      SIDES.flatMap(([side, name]) => [
+        [`**${name}**`, `**${usd(r[side].usd_per_month)}**`],
+        ...components(r, side).map((c) => [md(c.label), usd(c.value)]),
+      ]),
+    ),
     '',
     '### Inputs',
     '',
-    table(['Input', 'Value', 'Unit', 'From'], ['l', 'r', 'l', 'l'], inputs.flatMap((row, i) => [
-      ...(i === 0 || inputs[i - 1].group !== row.group ? [[`**${md(row.group)}**`, '', '', '']] : []),
-      [md(row.label), md(row.value), md(row.unit), FROM[row.from] ?? row.from],
-    ])),
+    table(
+      ['Input', 'Value', 'Unit', 'From'],
+      ['l', 'r', 'l', 'l'],
+      inputs.flatMap((row, i) => [
+        ...(i === 0 || inputs[i - 1].group !== row.group ? [[`**${md(row.group)}**`, '', '', '']] : []),
+        [md(row.label), md(row.value), md(row.unit), FROM[row.from] ?? row.from],
+      ]),
+    ),
     '',
     `${url ? `[Open this scenario in tcoscope](${linkTarget(url)}) · ` : ''}` +
       `computed by tcoscope on ${date.toISOString().slice(0, 10)}; catalog prices carry their source and date in the calculator.`,

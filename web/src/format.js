@@ -2,11 +2,17 @@
 
 // Formatters are built once: Intl.NumberFormat construction is the slow part.
 const decimals = [0, 1, 2, 3, 4].map(
-  (d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+  (d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }),
+);
 const upTo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 
-const SUFFIXES = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+const SUFFIXES = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
 
 // 3 significant digits, no trailing zeros: 11B, 3.57B, 500M, 23.2k.
 function sig3(x) {
@@ -96,7 +102,11 @@ const MULTIPLIERS = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
  * Returns a number, or null when the text is not a number (the engine then names the problem).
  */
 export function parseAmount(text) {
-  const t = String(text).trim().replace(/[\s,_$]/g, '').replace(/%$/, '').replace(/^−/, '-');
+  const t = String(text)
+    .trim()
+    .replace(/[\s,_$]/g, '')
+    .replace(/%$/, '')
+    .replace(/^−/, '-');
   const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([kmbgt]?)$/i.exec(t);
   if (!m) return null;
   const value = Number(m[1]) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1);

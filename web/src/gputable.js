@@ -7,15 +7,30 @@ import { GPU_OVERRIDES } from './inputs.js';
 
 const TOP_N = 8;
 // Column headers; each cell carries a short form as data-label, shown above the value on a phone.
-const COLUMNS = ['GPU', 'GPUs per replica', 'Rent or buy, price', 'Tokens/s per replica', 'Replicas', 'Utilization',
-  'All-in per month', 'Per 1M tokens'];
-const SHORT = { per: 'GPUs', how: 'Rent or buy', tps: 'Tokens/s', replicas: 'Replicas', util: 'Utilization',
-  month: 'All-in a month', mtok: 'Per 1M tokens' };
+const COLUMNS = [
+  'GPU',
+  'GPUs per replica',
+  'Rent or buy, price',
+  'Tokens/s per replica',
+  'Replicas',
+  'Utilization',
+  'All-in per month',
+  'Per 1M tokens',
+];
+const SHORT = {
+  per: 'GPUs',
+  how: 'Rent or buy',
+  tps: 'Tokens/s',
+  replicas: 'Replicas',
+  util: 'Utilization',
+  month: 'All-in a month',
+  mtok: 'Per 1M tokens',
+};
 
 const keyOf = (o) => `${o.gpu}|${o.option ?? 'unfit'}|${o.provider ?? ''}`;
 const how = (o) => (o.option === 'rent' ? `rented from ${o.provider_name}` : 'bought');
-const price = (o) => (o.option === 'rent' ? `${usd(o.usd_per_gpu_hour, { cents: true })}/GPU-h`
-  : `${usd(o.usd_per_gpu)}/GPU`);
+const price = (o) =>
+  o.option === 'rent' ? `${usd(o.usd_per_gpu_hour, { cents: true })}/GPU-h` : `${usd(o.usd_per_gpu)}/GPU`;
 export const describeOption = (o) => `${o.gpus_per_replica}× ${o.gpu_name} ${how(o)}`;
 
 /** Writes a "Which GPU?" row into the scenario: the GPU, its replica size, rent or buy, and the provider. */
@@ -36,24 +51,44 @@ export function createGpuTable(root, { catalog, onAdopt }) {
   // Hidden until the first rows arrive (the table fills in when it first comes into view).
   const callout = h('p', { class: 'gpus-callout', hidden: true });
   const notice = h('div', { class: 'notice notice-info', hidden: true });
-  const staleNote = h('p', { class: 'help gpus-stale', hidden: true },
-    'These rows are from the last valid inputs; fix the field marked in red to update them.');
+  const staleNote = h(
+    'p',
+    { class: 'help gpus-stale', hidden: true },
+    'These rows are from the last valid inputs; fix the field marked in red to update them.',
+  );
   const tbody = h('tbody', { role: 'rowgroup' });
-  const table = h('table', { class: 'gpus', id: 'gpus-table', role: 'table' },
+  const table = h(
+    'table',
+    { class: 'gpus', id: 'gpus-table', role: 'table' },
     h('caption', { class: 'visually-hidden' }, ''),
-    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
-      ...COLUMNS.map((c, i) => h('th', { scope: 'col', role: 'columnheader', class: i > 2 ? 'num' : null }, c)),
-      h('th', { scope: 'col', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, 'Use this option')))),
-    tbody);
+    h(
+      'thead',
+      { role: 'rowgroup' },
+      h(
+        'tr',
+        { role: 'row' },
+        ...COLUMNS.map((c, i) => h('th', { scope: 'col', role: 'columnheader', class: i > 2 ? 'num' : null }, c)),
+        h('th', { scope: 'col', role: 'columnheader' }, h('span', { class: 'visually-hidden' }, 'Use this option')),
+      ),
+    ),
+    tbody,
+  );
   const more = h('button', { type: 'button', class: 'tool', 'aria-controls': 'gpus-table', 'aria-expanded': 'false' });
   const unfitNote = h('p', { class: 'help gpus-unfit-note' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const wrap = h('div', { class: 'gpus-wrap', hidden: true }, table);
-  body.append(callout, notice, staleNote, wrap, h('div', { class: 'gpus-more', hidden: true }, more, unfitNote), status);
+  body.append(
+    callout,
+    notice,
+    staleNote,
+    wrap,
+    h('div', { class: 'gpus-more', hidden: true }, more, unfitNote),
+    status,
+  );
 
   const nameOf = (id) => catalog.models.find((m) => m.id === id)?.name ?? id;
   let all = false;
-  let last = null;  // the result last drawn, and its JSON (to skip redrawing the same rows)
+  let last = null; // the result last drawn, and its JSON (to skip redrawing the same rows)
   let lastKey = '';
   more.addEventListener('click', () => {
     all = !all;
@@ -74,9 +109,17 @@ export function createGpuTable(root, { catalog, onAdopt }) {
       } else {
         const [source, desc] = tipButton({ class: 'info as-of' });
         x.source = source;
-        x.cells = { per: h('span'), how: h('span'), price: h('span', { class: 'price-text' }), tps: h('span'),
-          measured: h('span', { class: 'sub' }), replicas: h('span'), util: h('span'),
-          month: h('span', { class: 'strong' }), mtok: h('span') };
+        x.cells = {
+          per: h('span'),
+          how: h('span'),
+          price: h('span', { class: 'price-text' }),
+          tps: h('span'),
+          measured: h('span', { class: 'sub' }),
+          replicas: h('span'),
+          util: h('span'),
+          month: h('span', { class: 'strong' }),
+          mtok: h('span'),
+        };
         x.use = h('button', { type: 'button', class: 'tool use' }, 'Use');
         x.use.addEventListener('click', () => {
           if (x.use.getAttribute('aria-disabled') === 'true') return;
@@ -84,10 +127,19 @@ export function createGpuTable(root, { catalog, onAdopt }) {
           setText(status, `Now using ${describeOption(x.option)}.`);
         });
         const c = x.cells;
-        x.tr = h('tr', { role: 'row' }, x.th, cell('per', c.per),
+        x.tr = h(
+          'tr',
+          { role: 'row' },
+          x.th,
+          cell('per', c.per),
           cell('how', h('span', { class: 'how' }, c.how), h('span', { class: 'price' }, c.price, ' ', source, desc)),
-          cell('tps', c.tps, c.measured), cell('replicas', c.replicas), cell('util', c.util), cell('month', c.month),
-          cell('mtok', c.mtok), h('td', { role: 'cell', class: 'action' }, x.use));
+          cell('tps', c.tps, c.measured),
+          cell('replicas', c.replicas),
+          cell('util', c.util),
+          cell('month', c.month),
+          cell('mtok', c.mtok),
+          h('td', { role: 'cell', class: 'action' }, x.use),
+        );
         for (const td of [...x.tr.cells].slice(3, 8)) td.classList.add('num');
       }
       rows.set(key, x);
@@ -95,8 +147,14 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     const x = rows.get(key);
     x.option = o;
     setText(x.rank, o.fits ? `${rank}.` : '');
-    x.badges.replaceChildren(...[cheapest ? h('span', { class: 'badge cheapest' }, 'Cheapest') : null,
-      o.current ? h('span', { class: 'badge current' }, 'Your choice') : null].filter(Boolean).flatMap((b) => [' ', b]));
+    x.badges.replaceChildren(
+      ...[
+        cheapest ? h('span', { class: 'badge cheapest' }, 'Cheapest') : null,
+        o.current ? h('span', { class: 'badge current' }, 'Your choice') : null,
+      ]
+        .filter(Boolean)
+        .flatMap((b) => [' ', b]),
+    );
     x.tr.classList.toggle('current', Boolean(o.current));
     x.tr.classList.toggle('cheapest', cheapest);
     if (!o.fits) {
@@ -109,11 +167,18 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     setText(c.price, price(o));
     setText(x.source, o.price_as_of ? `as of ${o.price_as_of}` : 'source');
     x.source.setAttribute('aria-label', `Price source${o.price_as_of ? `, as of ${o.price_as_of}` : ''}`);
-    setTip(x.source, [['tip-label', 'Price source'], ['tip-formula', o.price_source],
-      ['tip-value', o.price_as_of ? `as of ${o.price_as_of}` : '']]);
+    setTip(x.source, [
+      ['tip-label', 'Price source'],
+      ['tip-formula', o.price_source],
+      ['tip-value', o.price_as_of ? `as of ${o.price_as_of}` : ''],
+    ]);
     setText(c.tps, count(o.tokens_per_second_per_replica));
-    setText(c.measured, o.measured_tokens_per_second_per_replica == null ? ''
-      : `measured ${count(o.measured_tokens_per_second_per_replica)}`);
+    setText(
+      c.measured,
+      o.measured_tokens_per_second_per_replica == null
+        ? ''
+        : `measured ${count(o.measured_tokens_per_second_per_replica)}`,
+    );
     setText(c.replicas, String(o.replicas_peak));
     setText(c.util, percent(o.utilization));
     setText(c.month, usd(o.usd_per_month));
@@ -147,10 +212,19 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     more.hidden = options.length <= TOP_N && !unfit.length;
     more.setAttribute('aria-expanded', String(all));
     setText(more, all ? `Show the ${TOP_N} cheapest` : `Show all ${options.length} rows`);
-    const cannot = unfit.length ? `${unfit.length} ${unfit.length === 1 ? 'GPU' : 'GPUs'} cannot serve ` +
-      `${modelName} on up to 8 per replica` : '';
-    setText(unfitNote, all ? (cannot ? `${cannot}: listed last, with the reason.` : '')
-      : hidden > 0 ? `${count(hidden)} ${hidden === 1 ? 'row' : 'rows'} hidden${cannot ? `; ${cannot}` : ''}.` : '');
+    const cannot = unfit.length
+      ? `${unfit.length} ${unfit.length === 1 ? 'GPU' : 'GPUs'} cannot serve ` + `${modelName} on up to 8 per replica`
+      : '';
+    setText(
+      unfitNote,
+      all
+        ? cannot
+          ? `${cannot}: listed last, with the reason.`
+          : ''
+        : hidden > 0
+          ? `${count(hidden)} ${hidden === 1 ? 'row' : 'rows'} hidden${cannot ? `; ${cannot}` : ''}.`
+          : '',
+    );
   }
 
   function describe(result) {
@@ -158,24 +232,33 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     const fit = result.options.filter((o) => o.fits);
     const cheapest = fit[0];
     const current = fit.find((o) => o.current);
-    setText(table.caption, `Which GPU? ${modelName} at ${compact(result.tokens_per_month)} tokens a month, ` +
-      'cheapest first');
-    setText(summary, `${modelName} at ${compact(result.tokens_per_month)} tokens a month on each catalog GPU, ` +
-      'rented at every listed rate or bought, with the smallest replica (1, 2, 4 or 8 GPUs) that holds the model ' +
-      'within the latency targets; cheapest all-in first. Tokens/s are modeled for every row so GPUs compare alike; ' +
-      'a published measurement shows under it.');
+    setText(
+      table.caption,
+      `Which GPU? ${modelName} at ${compact(result.tokens_per_month)} tokens a month, ` + 'cheapest first',
+    );
+    setText(
+      summary,
+      `${modelName} at ${compact(result.tokens_per_month)} tokens a month on each catalog GPU, ` +
+        'rented at every listed rate or bought, with the smallest replica (1, 2, 4 or 8 GPUs) that holds the model ' +
+        'within the latency targets; cheapest all-in first. Tokens/s are modeled for every row so GPUs compare alike; ' +
+        'a published measurement shows under it.',
+    );
     if (!cheapest) {
       callout.replaceChildren(`No catalog GPU can serve ${modelName} on up to 8 GPUs per replica.`);
       return;
     }
     const rank = current ? fit.indexOf(current) + 1 : 0;
-    callout.replaceChildren(h('strong', {}, 'Cheapest: '),
+    callout.replaceChildren(
+      h('strong', {}, 'Cheapest: '),
       `${describeOption(cheapest)} at ${price(cheapest)}: ${usd(cheapest.usd_per_month)} a month all-in, ` +
-      `${usd(cheapest.usd_per_mtok)} per 1M tokens. `,
-      current === cheapest ? 'That is your choice.'
-        : current ? `Your choice, ${describeOption(current)}, ranks ${rank} of ${fit.length} at ` +
-          `${usd(current.usd_per_month)} a month.`
-          : 'Your current setup is not a row here: the rows use catalog prices and the smallest replica that fits.');
+        `${usd(cheapest.usd_per_mtok)} per 1M tokens. `,
+      current === cheapest
+        ? 'That is your choice.'
+        : current
+          ? `Your choice, ${describeOption(current)}, ranks ${rank} of ${fit.length} at ` +
+            `${usd(current.usd_per_month)} a month.`
+          : 'Your current setup is not a row here: the rows use catalog prices and the smallest replica that fits.',
+    );
   }
 
   return {

@@ -9,24 +9,40 @@ import { tipButton, setTip } from './explain.js';
 import { getAt } from './state.js';
 import { plain, compact, usd, hourOfWeek } from './format.js';
 
-const API_PRICES = ['/api/usd_per_mtok_input', '/api/usd_per_mtok_cached_input', '/api/usd_per_mtok_output',
-  '/api/batch_discount'];
+const API_PRICES = [
+  '/api/usd_per_mtok_input',
+  '/api/usd_per_mtok_cached_input',
+  '/api/usd_per_mtok_output',
+  '/api/batch_discount',
+];
 const THROUGHPUT = '/self_host/throughput/tokens_per_second_per_replica';
 /** What belongs to one GPU pick (its provider, prices, power, measured throughput): dropped when the GPU changes. */
-export const GPU_OVERRIDES = ['/self_host/cloud/provider', '/self_host/cloud/usd_per_gpu_hour',
-  '/self_host/on_prem/usd_per_gpu', '/self_host/on_prem/watts_per_gpu', THROUGHPUT];
+export const GPU_OVERRIDES = [
+  '/self_host/cloud/provider',
+  '/self_host/cloud/usd_per_gpu_hour',
+  '/self_host/on_prem/usd_per_gpu',
+  '/self_host/on_prem/watts_per_gpu',
+  THROUGHPUT,
+];
 
 /** Catalog rows as picker choices; labels carry what a person compares on (price, memory). */
 function catalogChoices(catalog) {
   const byProvider = new Map();
   for (const m of catalog.api_models) {
     if (!byProvider.has(m.provider)) byProvider.set(m.provider, []);
-    byProvider.get(m.provider).push([m.id, `${m.name} · ${usd(m.usd_per_mtok_input, { cents: true })} in / ` +
-      `${usd(m.usd_per_mtok_output, { cents: true })} out`]);
+    byProvider
+      .get(m.provider)
+      .push([
+        m.id,
+        `${m.name} · ${usd(m.usd_per_mtok_input, { cents: true })} in / ` +
+          `${usd(m.usd_per_mtok_output, { cents: true })} out`,
+      ]);
   }
   return {
-    api_models: [...[...byProvider].map(([label, options]) => ({ label, options })),
-      { label: 'Other', options: [['custom', 'Custom prices…']] }],
+    api_models: [
+      ...[...byProvider].map(([label, options]) => ({ label, options })),
+      { label: 'Other', options: [['custom', 'Custom prices…']] },
+    ],
     models: catalog.models.map((m) => [m.id, m.name]),
     gpus: catalog.gpus.map((g) => [g.id, /\d\s?GB/.test(g.name) ? g.name : `${g.name} · ${g.vram_gb} GB`]),
   };
@@ -34,7 +50,8 @@ function catalogChoices(catalog) {
 
 function providerChoices(gpu) {
   if (!gpu) return [['', 'Catalog default']];
-  const rate = (r) => `${r.provider_name} · ${usd(r.usd_per_gpu_hour, { cents: true })}/h` +
+  const rate = (r) =>
+    `${r.provider_name} · ${usd(r.usd_per_gpu_hour, { cents: true })}/h` +
     (r.kind === 'on_demand' ? '' : ` (${r.kind.replace('_', ' ')})`);
   const def = gpu.rental.find((r) => r.provider === gpu.default_provider);
   return [['', def ? `Default: ${rate(def)}` : 'Catalog default'], ...gpu.rental.map((r) => [r.provider, rate(r)])];
@@ -49,7 +66,7 @@ export function createInputs(container, { state, catalog, schema, only = null, o
   const choices = catalogChoices(catalog);
   const fields = formFields(schema, PARAMS);
   const controls = new Map();
-  let lastProvenance = new Map();  // path → the value the engine used for it, with where it came from
+  let lastProvenance = new Map(); // path → the value the engine used for it, with where it came from
 
   // Picking a catalog id brings that row's numbers: overrides made for the previous pick are dropped.
   const picks = {
@@ -61,7 +78,10 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       }
       state.set('/api/model', v);
     },
-    '/self_host/model': (v) => { state.remove(THROUGHPUT); state.set('/self_host/model', v); },
+    '/self_host/model': (v) => {
+      state.remove(THROUGHPUT);
+      state.set('/self_host/model', v);
+    },
     '/self_host/gpu': (v) => {
       for (const p of GPU_OVERRIDES) state.remove(p);
       state.set('/self_host/gpu', v);
@@ -74,11 +94,16 @@ export function createInputs(container, { state, catalog, schema, only = null, o
   };
 
   const build = (param) => {
-    const c = param.kind === 'select' ? selectControl(param, state, picks[param.path])
-      : param.kind === 'radio' ? radioControl(param, state)
-        : param.kind === 'toggle' ? toggleControl(param, state)
-          : param.kind === 'profile' ? profileControl(param, state)
-            : numberControl(param, state);
+    const c =
+      param.kind === 'select'
+        ? selectControl(param, state, picks[param.path])
+        : param.kind === 'radio'
+          ? radioControl(param, state)
+          : param.kind === 'toggle'
+            ? toggleControl(param, state)
+            : param.kind === 'profile'
+              ? profileControl(param, state)
+              : numberControl(param, state);
     if (param.kind === 'select' && typeof param.choices === 'string' && choices[param.choices]) {
       c.setChoices(choices[param.choices]);
     } else if (param.kind === 'select' && Array.isArray(param.choices)) c.setChoices(param.choices);
@@ -115,8 +140,14 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       }
       advanced.append(el);
     }
-    container.append(h('fieldset', { class: 'group', id: `group-${group.id}` },
-      h('legend', { class: 'group-title' }, group.title), nodes));
+    container.append(
+      h(
+        'fieldset',
+        { class: 'group', id: `group-${group.id}` },
+        h('legend', { class: 'group-title' }, group.title),
+        nodes,
+      ),
+    );
   }
 
   /** Writes the state into every control (after a preset loads, or a pick cleared overrides). */
@@ -137,8 +168,10 @@ export function createInputs(container, { state, catalog, schema, only = null, o
     if (c.sourceKey === key) return;
     c.sourceKey = key;
     // Engine-filled values can be modeled (15,059.4987…): show them to six significant digits at most.
-    const show = (v) => (c.param.kind === 'tokens' ? compact(v)
-      : plain(Number((v * c.param.scale).toPrecision(6)), { money: c.param.money }));
+    const show = (v) =>
+      c.param.kind === 'tokens'
+        ? compact(v)
+        : plain(Number((v * c.param.scale).toPrecision(6)), { money: c.param.money });
     if (!prov) {
       c.setPlaceholder('not set');
       c.source.replaceChildren();
@@ -148,18 +181,19 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       reset.addEventListener('click', () => {
         c.input.value = '';
         state.remove(c.param.path);
-        c.input.focus();  // the button goes away with the override; keep the keyboard where it was
+        c.input.focus(); // the button goes away with the override; keep the keyboard where it was
       });
       c.source.replaceChildren(h('span', {}, 'Your value. '), reset);
     } else {
       c.setPlaceholder(show(prov.value));
       const [info, desc] = tipButton({ class: 'info', 'aria-label': `Source of ${c.param.label}` }, 'source');
       const from = prov.from === 'catalog' ? 'Catalog' : 'Engine default';
-      setTip(info, [['tip-label', prov.from === 'catalog' ? 'From the catalog' : 'The engine’s default'],
-        ['tip-formula', prov.detail], ['tip-value', `${prov.source}${prov.as_of ? `, as of ${prov.as_of}` : ''}`]]);
-      c.source.replaceChildren(h('span', {},
-        `${from}${prov.as_of ? `, as of ${prov.as_of}` : ''}. `),
-      info, desc);
+      setTip(info, [
+        ['tip-label', prov.from === 'catalog' ? 'From the catalog' : 'The engine’s default'],
+        ['tip-formula', prov.detail],
+        ['tip-value', `${prov.source}${prov.as_of ? `, as of ${prov.as_of}` : ''}`],
+      ]);
+      c.source.replaceChildren(h('span', {}, `${from}${prov.as_of ? `, as of ${prov.as_of}` : ''}. `), info, desc);
     }
   }
 
@@ -204,7 +238,11 @@ export function createInputs(container, { state, catalog, schema, only = null, o
   const showErrors = (errors) => place(errors, 'setError');
   /** The problems with the label of the field each belongs to, where there is one. */
   const labelled = (problems) => problems.map((e) => ({ ...e, label: controlOf(e.path)[0]?.param.label }));
-  const showWarnings = (warnings) => place(warnings.filter((w) => typeof w === 'object'), 'setNote');
+  const showWarnings = (warnings) =>
+    place(
+      warnings.filter((w) => typeof w === 'object'),
+      'setNote',
+    );
 
   /**
    * The inputs as shown, for the Markdown summary: [{ group, label, value, unit, from }] for every visible field;
@@ -225,8 +263,8 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       else if (p.kind === 'toggle') value = v ? 'Yes' : 'No';
       else value = input.value || input.placeholder;
       const unit = p.kind === 'number' || p.kind === 'tokens' ? p.unit : '';
-      const from = p.catalog && v === undefined ? 'catalog'
-        : JSON.stringify(v) === JSON.stringify(p.default) ? 'default' : 'set';
+      const from =
+        p.catalog && v === undefined ? 'catalog' : JSON.stringify(v) === JSON.stringify(p.default) ? 'default' : 'set';
       out.push({ group, label: p.label, value, unit, from });
     }
     return out;
@@ -234,4 +272,3 @@ export function createInputs(container, { state, catalog, schema, only = null, o
 
   return { sync, applyResult, showErrors, showWarnings, labelled, describe, controls };
 }
-

@@ -11,7 +11,7 @@
 import { bytes } from './format.js';
 
 export const LINK_FORMAT = 1;
-const MAX_LINK_CHARS = 200_000;   // a link this long was not made by this page
+const MAX_LINK_CHARS = 200_000; // a link this long was not made by this page
 
 /** Why a link could not be opened: kind is damaged | newer | unsupported | too-large. */
 export class LinkError extends Error {
@@ -24,7 +24,9 @@ export class LinkError extends Error {
 /** Reads a location.hash: { embed, theme, data: { kind: 'z' | 'j', text } | null, newer: number | null }. */
 export function parseFragment(hash) {
   const out = { embed: false, theme: null, data: null, newer: null };
-  for (const part of String(hash ?? '').replace(/^#/, '').split('&')) {
+  for (const part of String(hash ?? '')
+    .replace(/^#/, '')
+    .split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
@@ -44,7 +46,8 @@ export function fragment(link, { embed = false, theme = null } = {}) {
 }
 
 // Percent-encoding that also escapes ! ' ( ) *, which Markdown and chat linkifiers treat as the end of a URL.
-const encodeJson = (json) => encodeURIComponent(json).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeJson = (json) =>
+  encodeURIComponent(json).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 function toBase64url(bytes) {
   let bin = '';
@@ -76,7 +79,8 @@ async function inflate(bytes, maxBytes) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > maxBytes) {  // stops a zip bomb as it inflates
+      if (total > maxBytes) {
+        // stops a zip bomb as it inflates
         await reader.cancel().catch(() => {});
         throw tooLarge(maxBytes);
       }
@@ -88,7 +92,10 @@ async function inflate(bytes, maxBytes) {
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
   return out;
 }
 
@@ -101,8 +108,8 @@ export async function encodeScenario(minimized) {
   return packed.length < plain.length ? packed : plain;
 }
 
-const tooLarge = (maxBytes) => new LinkError('too-large', `its scenario is larger than the ${bytes(maxBytes)} ` +
-  'the calculator accepts');
+const tooLarge = (maxBytes) =>
+  new LinkError('too-large', `its scenario is larger than the ${bytes(maxBytes)} ` + 'the calculator accepts');
 
 /**
  * The scenario JSON text a parsed fragment carries, not parsed: the engine checks it (size, depth, value count,
@@ -110,7 +117,8 @@ const tooLarge = (maxBytes) => new LinkError('too-large', `its scenario is large
  * here on the decoded text, as it decompresses. Throws LinkError with a reason a person can read.
  */
 export async function decodeScenario(data, { maxBytes = Infinity } = {}) {
-  if (data.text.length > MAX_LINK_CHARS) throw new LinkError('too-large', 'it is far longer than any link the calculator makes');
+  if (data.text.length > MAX_LINK_CHARS)
+    throw new LinkError('too-large', 'it is far longer than any link the calculator makes');
   let json;
   if (data.kind === 'j') {
     try {
@@ -122,8 +130,11 @@ export async function decodeScenario(data, { maxBytes = Infinity } = {}) {
     if (json.length * 3 > maxBytes && new TextEncoder().encode(json).length > maxBytes) throw tooLarge(maxBytes);
   } else {
     if (typeof DecompressionStream !== 'function') {
-      throw new LinkError('unsupported', 'this browser cannot decompress it (it has no DecompressionStream); ' +
-        'open it in a current Chrome, Edge, Firefox or Safari');
+      throw new LinkError(
+        'unsupported',
+        'this browser cannot decompress it (it has no DecompressionStream); ' +
+          'open it in a current Chrome, Edge, Firefox or Safari',
+      );
     }
     // Chat apps and Markdown often glue a closing bracket or full stop onto a link; the checksum guards the rest.
     const packed = fromBase64url(data.text.replace(/[^A-Za-z0-9_-]+$/, ''));

@@ -20,8 +20,13 @@ import { createThroughput } from './throughput.js';
 import { createGpuTable, adoptOption } from './gputable.js';
 
 // The embed mode's inputs: the volume and the three choices that move the verdict most.
-const EMBED_INPUTS = ['/workload/tokens_per_month', '/api/model', '/self_host/model', '/self_host/gpu',
-  '/self_host/deployment'];
+const EMBED_INPUTS = [
+  '/workload/tokens_per_month',
+  '/api/model',
+  '/self_host/model',
+  '/self_host/gpu',
+  '/self_host/deployment',
+];
 
 // Resolves after the browser has painted what is on screen now.
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -29,8 +34,13 @@ const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => set
 async function boot() {
   const { frag, embed, engine, schema, limits, defaults, start } = await startPage();
 
-  let external = false;  // true while the page itself replaces the scenario (a link, an import): not an edit
-  const share = createShare({ engine, embed, theme: frag.theme, followUrl: start.source === 'saved' && !!start.scenario });
+  let external = false; // true while the page itself replaces the scenario (a link, an import): not an edit
+  const share = createShare({
+    engine,
+    embed,
+    theme: frag.theme,
+    followUrl: start.source === 'saved' && !!start.scenario,
+  });
   let picker = null;
   const state = createState(start.scenario ?? defaults, (pointer) => {
     if (pointer === '') loop.resync();
@@ -44,8 +54,14 @@ async function boot() {
     external = false;
     picker?.show(source);
   }
-  const loop = createRunLoop({ engine, state, share, outputs: createOutputs(document), embed,
-    openDefaults: () => replaceScenario(defaults) });
+  const loop = createRunLoop({
+    engine,
+    state,
+    share,
+    outputs: createOutputs(document),
+    embed,
+    openDefaults: () => replaceScenario(defaults),
+  });
   loop.run();
   await nextPaint();
 
@@ -60,9 +76,16 @@ async function boot() {
       heading.scrollIntoView({ block: 'start' });
       heading.focus({ preventScroll: true });
     };
-    loop.attach({ inputs, charts,
-      throughput: createThroughput(document, { catalog, onFix: ({ path, value }) => state.set(path, value), gotoTable }),
-      gpuTable: createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) }) });
+    loop.attach({
+      inputs,
+      charts,
+      throughput: createThroughput(document, {
+        catalog,
+        onFix: ({ path, value }) => state.set(path, value),
+        gotoTable,
+      }),
+      gpuTable: createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) }),
+    });
     loop.watchTable($('#gpus-card'));
   }
 
@@ -75,21 +98,32 @@ async function boot() {
     showMessage({ ...m, actions });
   }
 
-  followPastedLinks({ engine, defaults, frag, limits, open: (scenario) => replaceScenario(scenario, { source: 'link' }) });
+  followPastedLinks({
+    engine,
+    defaults,
+    frag,
+    limits,
+    open: (scenario) => replaceScenario(scenario, { source: 'link' }),
+  });
 
   // The embed shows its scenario and a way out to the full calculator; the full page shares and exports it.
   if (embed) {
     wireOpenFull(share);
     reportHeight();
   } else {
-    createToolbar({ share, importer: {
-      engine, defaults, limits,
-      current: loop.current,
-      scenarioNow: () => structuredClone(state.scenario),
-      describeInputs: () => inputs.describe(),
-      /** Puts a scenario from a file (or back, on undo) on screen, as the person's own act. */
-      apply: (scenario, source = 'import') => replaceScenario(scenario, { edit: true, source }),
-    } });
+    createToolbar({
+      share,
+      importer: {
+        engine,
+        defaults,
+        limits,
+        current: loop.current,
+        scenarioNow: () => structuredClone(state.scenario),
+        describeInputs: () => inputs.describe(),
+        /** Puts a scenario from a file (or back, on undo) on screen, as the person's own act. */
+        apply: (scenario, source = 'import') => replaceScenario(scenario, { edit: true, source }),
+      },
+    });
   }
 
   // For tests and automation: what is on screen, as data.

@@ -12,12 +12,39 @@ export function showMessage({ key, kind = 'info', title, lines = [], actions = [
   const el = h('div', { class: `notice notice-${kind} message`, 'data-key': key });
   const dismiss = h('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss this message' }, '×');
   dismiss.addEventListener('click', () => el.remove());
-  el.append(...[
-    h('p', { class: 'message-title' }, title),
-    lines.length ? h('ul', {}, lines.map((l) => h('li', {}, l))) : null,
-    actions.length ? h('p', { class: 'message-actions' }, actions.map(([label, run]) =>
-      h('button', { type: 'button', class: 'link', onclick: () => { el.remove(); run(); } }, label))) : null,
-    dismiss].filter(Boolean));
+  el.append(
+    ...[
+      h('p', { class: 'message-title' }, title),
+      lines.length
+        ? h(
+            'ul',
+            {},
+            lines.map((l) => h('li', {}, l)),
+          )
+        : null,
+      actions.length
+        ? h(
+            'p',
+            { class: 'message-actions' },
+            actions.map(([label, run]) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  onclick: () => {
+                    el.remove();
+                    run();
+                  },
+                },
+                label,
+              ),
+            ),
+          )
+        : null,
+      dismiss,
+    ].filter(Boolean),
+  );
   box.append(el);
   return el;
 }

@@ -7,19 +7,37 @@ import { usd } from './format.js';
 // Display order: the big fixed blocks first, then people, then the small recurring items.
 const ORDER = {
   api: ['input', 'cached_input', 'output', 'other', 'batch_savings'],
-  self_host: ['gpu_rental', 'hardware_amortization', 'cost_of_capital', 'electricity', 'facility', 'cloud_other',
-    'engineering', 'model_refreshes', 'observability', 'one_time'],
+  self_host: [
+    'gpu_rental',
+    'hardware_amortization',
+    'cost_of_capital',
+    'electricity',
+    'facility',
+    'cloud_other',
+    'engineering',
+    'model_refreshes',
+    'observability',
+    'one_time',
+  ],
 };
-export const SIDES = [['api', 'API'], ['self_host', 'Self-hosting']];
+export const SIDES = [
+  ['api', 'API'],
+  ['self_host', 'Self-hosting'],
+];
 const humanize = (key) => key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 export function components(r, side) {
   const breakdown = r[side].breakdown;
-  const keys = [...ORDER[side].filter((k) => k in breakdown), ...Object.keys(breakdown).filter((k) => !ORDER[side].includes(k))];
-  return keys.filter((k) => breakdown[k] !== 0).map((key, i) => {
-    const path = `${side}.breakdown.${key}`;
-    return { key, path, value: breakdown[key], shade: i, label: r.explainMap.get(path)?.label ?? humanize(key) };
-  });
+  const keys = [
+    ...ORDER[side].filter((k) => k in breakdown),
+    ...Object.keys(breakdown).filter((k) => !ORDER[side].includes(k)),
+  ];
+  return keys
+    .filter((k) => breakdown[k] !== 0)
+    .map((key, i) => {
+      const path = `${side}.breakdown.${key}`;
+      return { key, path, value: breakdown[key], shade: i, label: r.explainMap.get(path)?.label ?? humanize(key) };
+    });
 }
 
 const cache = new Map();
@@ -48,7 +66,7 @@ function totalFigure(side) {
 export function renderMonthly(box, r) {
   const parts = Object.fromEntries(SIDES.map(([side]) => [side, components(r, side)]));
   const gross = (side) => parts[side].filter((c) => c.value > 0).reduce((a, c) => a + c.value, 0);
-  const scale = Math.max(gross('api'), gross('self_host'), 1e-9);  // bar lengths only, never shown
+  const scale = Math.max(gross('api'), gross('self_host'), 1e-9); // bar lengths only, never shown
   const pct = (v) => `${(Math.abs(v) / scale) * 100}%`;
 
   const bars = SIDES.map(([side, name]) => {
@@ -61,15 +79,32 @@ export function renderMonthly(box, r) {
     }
     const total = totalFigure(side);
     total.update(usd(r[side].usd_per_month), r.explainMap.get(`${side}.usd_per_month`));
-    return h('div', { class: 'stack-row' }, h('span', { class: 'stack-name' }, name), track,
-      h('span', { class: 'stack-total' }, total));
+    return h(
+      'div',
+      { class: 'stack-row' },
+      h('span', { class: 'stack-name' }, name),
+      track,
+      h('span', { class: 'stack-total' }, total),
+    );
   });
 
-  const tables = SIDES.map(([side, name]) => h('table', { class: 'breakdown' },
-    h('caption', {}, `${name}, per month`),
-    h('thead', { class: 'visually-hidden' }, h('tr', {}, h('th', { scope: 'col' }, 'Component'),
-      h('th', { scope: 'col' }, 'Per month'))),
-    h('tbody', {}, parts[side].map((c) => row(side, c, r)))));
+  const tables = SIDES.map(([side, name]) =>
+    h(
+      'table',
+      { class: 'breakdown' },
+      h('caption', {}, `${name}, per month`),
+      h(
+        'thead',
+        { class: 'visually-hidden' },
+        h('tr', {}, h('th', { scope: 'col' }, 'Component'), h('th', { scope: 'col' }, 'Per month')),
+      ),
+      h(
+        'tbody',
+        {},
+        parts[side].map((c) => row(side, c, r)),
+      ),
+    ),
+  );
 
   box.replaceChildren(h('div', { class: 'stacks' }, bars), h('div', { class: 'breakdowns' }, tables));
 }

@@ -14,17 +14,19 @@ export function createScenarioPicker(select, { engine, state, defaults, presets 
   };
   const defaultMinimal = minimal(defaults);
   const presetMinimal = new Map(presets.map((p) => [p.id, minimal(overlay(defaults, p.scenario))]));
-  let brought = null;  // the scenario the "From the link / Saved / Imported" entry goes back to
+  let brought = null; // the scenario the "From the link / Saved / Imported" entry goes back to
 
   function show(source) {
     const now = minimal(state.scenario);
-    const preset = now === null ? undefined
-      : now === defaultMinimal ? '' : [...presetMinimal].find(([, m]) => m === now)?.[0];
+    const preset =
+      now === null ? undefined : now === defaultMinimal ? '' : [...presetMinimal].find(([, m]) => m === now)?.[0];
     const name = state.scenario.name || 'unnamed scenario';
     if (preset === undefined) brought = structuredClone(state.scenario);
-    select.replaceChildren(h('option', { value: '' }, `Default: ${defaults.name}`),
+    select.replaceChildren(
+      h('option', { value: '' }, `Default: ${defaults.name}`),
       ...presets.map((p) => h('option', { value: p.id }, p.name)),
-      preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null);
+      preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null,
+    );
     select.value = preset ?? 'current';
   }
 

@@ -10,42 +10,88 @@ export function profileControl(param, state) {
   const id = uid('in');
   const errorId = uid('err');
   const captionId = uid('cap');
-  const select = h('select', { id, 'aria-describedby': `${captionId} ${errorId}` },
-    [...param.choices, CUSTOM].map(([v, l]) => h('option', { value: v }, l)));
-  const area = svg('svg', { class: 'spark', viewBox: `0 0 ${HOURS_PER_WEEK} 40`, preserveAspectRatio: 'none',
-    'aria-hidden': 'true', focusable: 'false' });
+  const select = h(
+    'select',
+    { id, 'aria-describedby': `${captionId} ${errorId}` },
+    [...param.choices, CUSTOM].map(([v, l]) => h('option', { value: v }, l)),
+  );
+  const area = svg('svg', {
+    class: 'spark',
+    viewBox: `0 0 ${HOURS_PER_WEEK} 40`,
+    preserveAspectRatio: 'none',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
   const path = svg('path', { class: 'spark-area', d: '' });
-  area.append(...DAYS.slice(1).map((_, i) => svg('line', { class: 'spark-day', x1: (i + 1) * 24, x2: (i + 1) * 24,
-    y1: 0, y2: 40 })), path);
+  area.append(
+    ...DAYS.slice(1).map((_, i) =>
+      svg('line', { class: 'spark-day', x1: (i + 1) * 24, x2: (i + 1) * 24, y1: 0, y2: 40 }),
+    ),
+    path,
+  );
   const caption = h('p', { class: 'help', id: captionId });
   const weightsId = uid('in');
-  const weights = h('textarea', { id: weightsId, rows: 4, class: 'weights', spellcheck: 'false',
-    'aria-describedby': errorId });
-  const custom = h('div', { class: 'custom-weights', hidden: true },
-    h('label', { for: weightsId, class: 'field-label' }, `${HOURS_PER_WEEK} hourly weights`,
-      h('span', { class: 'unit' }, `${hourOfWeek(0)} first; any scale`)), weights);
+  const weights = h('textarea', {
+    id: weightsId,
+    rows: 4,
+    class: 'weights',
+    spellcheck: 'false',
+    'aria-describedby': errorId,
+  });
+  const custom = h(
+    'div',
+    { class: 'custom-weights', hidden: true },
+    h(
+      'label',
+      { for: weightsId, class: 'field-label' },
+      `${HOURS_PER_WEEK} hourly weights`,
+      h('span', { class: 'unit' }, `${hourOfWeek(0)} first; any scale`),
+    ),
+    weights,
+  );
   const error = h('p', { class: 'error', id: errorId, hidden: true });
-  const root = h('div', { class: 'field field-profile', 'data-path': param.path },
+  const root = h(
+    'div',
+    { class: 'field field-profile', 'data-path': param.path },
     h('div', { class: 'field-row' }, h('label', { for: id, class: 'field-label' }, param.label), select),
-    h('div', { class: 'spark-box' }, area,
-      h('div', { class: 'spark-days', 'aria-hidden': 'true' }, DAYS.map((_, d) => h('span', {}, dayShort(d))))),
-    caption, custom, error);
+    h(
+      'div',
+      { class: 'spark-box' },
+      area,
+      h(
+        'div',
+        { class: 'spark-days', 'aria-hidden': 'true' },
+        DAYS.map((_, d) => h('span', {}, dayShort(d))),
+      ),
+    ),
+    caption,
+    custom,
+    error,
+  );
 
   let lastWeights = null;
   select.addEventListener('change', () => {
     if (select.value !== CUSTOM[0]) state.set(param.path, { preset: select.value });
-    else state.set(param.path, { hourly_weights: (lastWeights ?? Array(HOURS_PER_WEEK).fill(1)).map((w) => +w.toFixed(3)) });
+    else
+      state.set(param.path, {
+        hourly_weights: (lastWeights ?? Array(HOURS_PER_WEEK).fill(1)).map((w) => +w.toFixed(3)),
+      });
   });
   weights.addEventListener('input', () => {
     const items = weights.value.split(/[\s,;]+/).filter(Boolean);
-    state.set(`${param.path}/hourly_weights`, items.map((t) => parseAmount(t) ?? t));
+    state.set(
+      `${param.path}/hourly_weights`,
+      items.map((t) => parseAmount(t) ?? t),
+    );
   });
 
   return {
-    param, root, input: select,
+    param,
+    root,
+    input: select,
     sync(value, force = false) {
       const isCustom = Array.isArray(value?.hourly_weights);
-      select.value = isCustom ? CUSTOM[0] : value?.preset ?? param.default.preset;
+      select.value = isCustom ? CUSTOM[0] : (value?.preset ?? param.default.preset);
       custom.hidden = !isCustom;
       if (isCustom && (force || document.activeElement !== weights)) {
         const text = value.hourly_weights.map(String).join(', ');

@@ -32,18 +32,19 @@ const problemText = (e) => `${e.label ?? (e.path || 'Scenario')}: ${e.message}`;
  * panel and the "Which GPU?" table join later (attach), after the first result is painted.
  */
 export function createRunLoop({ engine, state, share, outputs, embed, openDefaults }) {
+  // biome-ignore lint/correctness/noUnusedVariables: read by `frame ||=` in schedule() (a false positive)
   let frame = 0;
   let forceSync = true;
   let evaluations = 0;
   let noticeKey = '';
-  let good = null;  // { scenario, result } last drawn
+  let good = null; // { scenario, result } last drawn
   let inputs = null;
   let charts = null;
   let throughput = null;
   let gpuTable = null;
-  let gpus = null;        // the last engine.gpus() envelope
-  let gpusSeen = false;   // the table is on, or near, the screen
-  let gpusDirty = false;  // an edit came while it was not seen
+  let gpus = null; // the last engine.gpus() envelope
+  let gpusSeen = false; // the table is on, or near, the screen
+  let gpusDirty = false; // an edit came while it was not seen
   const gpuOptions = () => (gpus?.ok ? gpus.result.options : null);
 
   /**
@@ -74,19 +75,42 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
   /** The notice for a scenario that does not evaluate: over the last good figures, or in place of any. */
   function problemsNotice(errors, unmatched) {
     const n = errors.length;
-    const goTo = inputs && unmatched.length < n
-      ? h('button', { type: 'button', class: 'link', onclick: showFirstInvalid }, 'Go to the field') : null;
+    const goTo =
+      inputs && unmatched.length < n
+        ? h('button', { type: 'button', class: 'link', onclick: showFirstInvalid }, 'Go to the field')
+        : null;
     if (good) {
-      return notice('error', h('strong', {}, n === 1 ? 'One input needs attention. ' : `${n} inputs need attention. `),
-        'The figures below are from the last valid inputs. ', goTo,
-        unmatched.length ? h('ul', {}, unmatched.map((e) => h('li', {}, problemText(e)))) : null);
+      return notice(
+        'error',
+        h('strong', {}, n === 1 ? 'One input needs attention. ' : `${n} inputs need attention. `),
+        'The figures below are from the last valid inputs. ',
+        goTo,
+        unmatched.length
+          ? h(
+              'ul',
+              {},
+              unmatched.map((e) => h('li', {}, problemText(e))),
+            )
+          : null,
+      );
     }
     // Nothing has evaluated yet: say why in full (the fields say it too), and offer a scenario that does.
-    return notice('error', h('strong', {}, 'This scenario cannot be evaluated, so there are no figures yet. '),
+    return notice(
+      'error',
+      h('strong', {}, 'This scenario cannot be evaluated, so there are no figures yet. '),
       n === 1 ? 'The engine says:' : `The engine found ${n} problems:`,
-      h('ul', {}, (inputs?.labelled(errors) ?? errors).map((e) => h('li', {}, problemText(e)))),
-      h('p', { class: 'message-actions' }, goTo,
-        h('button', { type: 'button', class: 'link', onclick: openDefaults }, 'Open the default scenario')));
+      h(
+        'ul',
+        {},
+        (inputs?.labelled(errors) ?? errors).map((e) => h('li', {}, problemText(e))),
+      ),
+      h(
+        'p',
+        { class: 'message-actions' },
+        goTo,
+        h('button', { type: 'button', class: 'link', onclick: openDefaults }, 'Open the default scenario'),
+      ),
+    );
   }
 
   function run() {
@@ -111,7 +135,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
         if (body.dataset.state === 'invalid') delete body.dataset.state;
         render(envelope.result, scenario);
         good = { scenario, result: envelope.result };
-        share.shown(scenario);  // the link and the autosave follow only what evaluated
+        share.shown(scenario); // the link and the autosave follow only what evaluated
         if (!performance.getEntriesByName('tcoscope:first-result').length) performance.mark('tcoscope:first-result');
         if (inputs) body.dataset.state = 'ready';
       } catch (e) {
@@ -121,8 +145,11 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     } else if (good) {
       body.dataset.state = 'stale';
       if (throughput) {
-        throughput.render(good.result, good.scenario, { problem: replicaProblem(envelope.errors)?.message ?? null,
-          options: gpuOptions(), current: scenario });
+        throughput.render(good.result, good.scenario, {
+          problem: replicaProblem(envelope.errors)?.message ?? null,
+          options: gpuOptions(),
+          current: scenario,
+        });
       }
       notes.push(problemsNotice(envelope.errors, unmatched));
     } else {
@@ -131,12 +158,29 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       notes.push(problemsNotice(envelope.errors, unmatched));
     }
     // The envelope repeats the result's warnings: show each once.
-    const all = [...new Map([...envelope.warnings, ...(envelope.ok ? envelope.result.warnings : [])]
-      .map((w) => [JSON.stringify(w), w])).values()];
+    const all = [
+      ...new Map(
+        [...envelope.warnings, ...(envelope.ok ? envelope.result.warnings : [])].map((w) => [JSON.stringify(w), w]),
+      ).values(),
+    ];
     const warnings = inputs?.showWarnings(all) ?? all;
     if (warnings.length) {
-      notes.push(notice('warning', h('ul', {}, warnings.map((w) => h('li', {},
-        typeof w === 'string' ? w : `${w.label ?? w.path ?? ''}${w.label || w.path ? ': ' : ''}${w.message}`)))));
+      notes.push(
+        notice(
+          'warning',
+          h(
+            'ul',
+            {},
+            warnings.map((w) =>
+              h(
+                'li',
+                {},
+                typeof w === 'string' ? w : `${w.label ?? w.path ?? ''}${w.label || w.path ? ': ' : ''}${w.message}`,
+              ),
+            ),
+          ),
+        ),
+      );
     }
     // Replace the live region only when its text changes, so screen readers announce news, not every frame.
     const key = notes.map((n) => n.textContent).join('\n');
@@ -148,9 +192,13 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
 
   return {
     /** Asks for a recompute on the next animation frame (many changes in one frame make one engine call). */
-    schedule() { frame ||= requestAnimationFrame(run); },
+    schedule() {
+      frame ||= requestAnimationFrame(run);
+    },
     /** The next frame writes the whole state into the form (the scenario was replaced, not edited). */
-    resync() { forceSync = true; },
+    resync() {
+      forceSync = true;
+    },
     /** Recomputes now. */
     run,
     /** The parts built after the first paint: { inputs, charts, throughput, gpuTable }. */
@@ -160,10 +208,13 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {
       const catchUp = () => gpusDirty && refreshGpus(structuredClone(state.scenario), body.dataset.state !== 'ready');
-      new IntersectionObserver(([entry]) => {
-        gpusSeen = entry.isIntersecting;
-        if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
-      }, { rootMargin: '400px 0px' }).observe(card);
+      new IntersectionObserver(
+        ([entry]) => {
+          gpusSeen = entry.isIntersecting;
+          if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
+        },
+        { rootMargin: '400px 0px' },
+      ).observe(card);
     },
     /** { scenario, result } last drawn, or null while nothing has evaluated. */
     current: () => good,

@@ -13,8 +13,9 @@ export function schemaAt(schema, pointer) {
 
 /** Every key a scenario can hold (the nodes that are not objects of further keys), as JSON pointers. */
 export function schemaKeys(schema, base = '') {
-  return Object.entries(schema.properties ?? {}).flatMap(([key, node]) => (node.properties
-    ? schemaKeys(node, `${base}/${key}`) : [`${base}/${key}`]));
+  return Object.entries(schema.properties ?? {}).flatMap(([key, node]) =>
+    node.properties ? schemaKeys(node, `${base}/${key}`) : [`${base}/${key}`],
+  );
 }
 
 /** The limits the engine checks before it parses a scenario: { max_bytes, max_depth, max_values, max_problems_listed }. */
@@ -50,8 +51,13 @@ export function formFields(schema, params) {
   }
   return params.map((p) => {
     const node = schemaAt(schema, p.path);
-    const field = { ...p, ...rangeOf(node), integer: types(node).includes('integer'), default: node.default,
-      catalog: types(node).includes('null') && node.default === undefined };
+    const field = {
+      ...p,
+      ...rangeOf(node),
+      integer: types(node).includes('integer'),
+      default: node.default,
+      catalog: types(node).includes('null') && node.default === undefined,
+    };
     if (p.kind === 'tokens' || p.slider) {
       const s = node['x-tcoscope-slider'] ?? {};
       field.slider = { min: s.minimum ?? field.min, max: s.maximum ?? field.max, log: Boolean(s.log) };
@@ -65,11 +71,13 @@ export function formFields(schema, params) {
     } else if (node.enum) {
       const all = choicesOf(node);
       // A row may list a subset, or an order, of the engine's values; the labels are still the engine's.
-      field.choices = Array.isArray(p.choices) ? p.choices.map((v) => {
-        const choice = all.find(([value]) => value === v);
-        if (!choice) throw new Error(`params.js row ${p.path} lists "${v}", which its schema enum does not have`);
-        return choice;
-      }) : all;
+      field.choices = Array.isArray(p.choices)
+        ? p.choices.map((v) => {
+            const choice = all.find(([value]) => value === v);
+            if (!choice) throw new Error(`params.js row ${p.path} lists "${v}", which its schema enum does not have`);
+            return choice;
+          })
+        : all;
     }
     return field;
   });

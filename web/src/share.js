@@ -4,18 +4,18 @@ import { encodeScenario, fragment } from './link.js';
 import { save } from './storage.js';
 import { copyText } from './dom.js';
 
-const FOLLOW_MS = 250;  // the address bar and the autosave settle this long after the last change
+const FOLLOW_MS = 250; // the address bar and the autosave settle this long after the last change
 
 /**
  * engine; embed/theme: the display options the page was opened with; followUrl: whether the address bar
  * already shows the scenario (false while it shows nothing, or a broken link, until the first edit).
  */
 export function createShare({ engine, embed, theme, followUrl }) {
-  let shown = null;        // the last scenario with a good result
-  let edited = false;      // the person changed something since the page opened
+  let shown = null; // the last scenario with a good result
+  let edited = false; // the person changed something since the page opened
   let timer = 0;
   let sequence = 0;
-  let current = null;      // { link, minimized } for `shown`
+  let current = null; // { link, minimized } for `shown`
   const listeners = [];
 
   const base = () => location.href.split('#')[0];
@@ -45,15 +45,20 @@ export function createShare({ engine, embed, theme, followUrl }) {
 
   return {
     /** The state changed by the person's hand (not by opening a link or restoring). */
-    markEdited() { edited = true; },
+    markEdited() {
+      edited = true;
+    },
     /** A scenario was evaluated and drawn: the link, address bar and autosave follow shortly. */
     shown(scenario) {
       shown = structuredClone(scenario);
       clearTimeout(timer);
-      timer = setTimeout(follow, current ? FOLLOW_MS : 0);  // the first link at once (the embed's link out)
+      timer = setTimeout(follow, current ? FOLLOW_MS : 0); // the first link at once (the embed's link out)
     },
     /** Calls fn({ link, minimized }) whenever the link changes (print line, embed link, open dialogs). */
-    onLink(fn) { listeners.push(fn); if (current) fn(current); },
+    onLink(fn) {
+      listeners.push(fn);
+      if (current) fn(current);
+    },
     /** The link to what is on screen now, not waiting for the address bar: { link, minimized, url }. */
     async now(options = {}) {
       const next = shown ? await compute(shown) : null;

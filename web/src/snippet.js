@@ -18,12 +18,14 @@ addEventListener("message", function (e) {
   });
 });`;
 
-const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (s) =>
+  String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The HTML to paste: the iframe and, with resize, the script that sizes it. */
 export function embedSnippet({ src, height = 1020, resize = true, title = EMBED_TITLE }) {
   // Attributes, not a style attribute: a host page with a strict Content-Security-Policy refuses inline styles.
-  const frame = `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" frameborder="0" ` +
+  const frame =
+    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" frameborder="0" ` +
     `loading="lazy" sandbox="${EMBED_SANDBOX}"></iframe>`;
   return resize ? `${frame}\n<script>\n${RESIZE_SCRIPT}\n</script>` : frame;
 }

@@ -21,7 +21,12 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 export function admit(engine, defaults, text) {
   const envelope = engine.minimize(text);
   if (envelope.ok) {
-    return { ok: true, minimized: envelope.result, scenario: overlay(defaults, envelope.result), warnings: envelope.warnings };
+    return {
+      ok: true,
+      minimized: envelope.result,
+      scenario: overlay(defaults, envelope.result),
+      warnings: envelope.warnings,
+    };
   }
   // The page parses the text itself only once the engine has (a problem names a field): a document the engine
   // refused whole may be far too deep or too large for the page's own JSON functions.
@@ -34,8 +39,12 @@ export function admit(engine, defaults, text) {
     }
   }
   const version = value?.schema_version;
-  return { ok: false, errors: envelope.errors, value,
-    newer: typeof version === 'number' && version > (defaults.schema_version ?? 1) };
+  return {
+    ok: false,
+    errors: envelope.errors,
+    value,
+    newer: typeof version === 'number' && version > (defaults.schema_version ?? 1),
+  };
 }
 
 /**
@@ -53,35 +62,56 @@ export function fixable(defaults, a) {
  * maxBytes: the engine's limit on a scenario's JSON, checked on the decoded link before anything parses it.
  */
 export async function fromLink(engine, defaults, frag, { inPlace = false, maxBytes = Infinity } = {}) {
-  const OPENED_DEFAULTS = inPlace ? 'The scenario on screen is unchanged.'
+  const OPENED_DEFAULTS = inPlace
+    ? 'The scenario on screen is unchanged.'
     : 'The calculator opened its default scenario instead.';
-  const fail = (title, lines = []) => ({ scenario: null, source: 'link', messages: [{ key: 'link', kind: 'error', title, lines }] });
+  const fail = (title, lines = []) => ({
+    scenario: null,
+    source: 'link',
+    messages: [{ key: 'link', kind: 'error', title, lines }],
+  });
   if (!frag.data && frag.newer) {
-    return fail(`This link was made by a newer version of tcoscope (link format ${frag.newer}; this page reads ` +
-      `format ${LINK_FORMAT}). ${OPENED_DEFAULTS} Open the link in the current calculator.`);
+    return fail(
+      `This link was made by a newer version of tcoscope (link format ${frag.newer}; this page reads ` +
+        `format ${LINK_FORMAT}). ${OPENED_DEFAULTS} Open the link in the current calculator.`,
+    );
   }
   let text;
   try {
     text = await decodeScenario(frag.data, { maxBytes });
   } catch (e) {
     if (!(e instanceof LinkError)) throw e;
-    return fail(`This link could not be opened: ${e.message}. ${OPENED_DEFAULTS} ` +
-      (e.kind === 'damaged' ? 'Check that the whole link was copied, or ask for it again.' : ''));
+    return fail(
+      `This link could not be opened: ${e.message}. ${OPENED_DEFAULTS} ` +
+        (e.kind === 'damaged' ? 'Check that the whole link was copied, or ask for it again.' : ''),
+    );
   }
   const a = admit(engine, defaults, text);
   if (!a.ok && a.newer) {
-    return fail(`This link was made by a newer version of tcoscope (scenario schema version ${a.value.schema_version}; ` +
-      `this page understands ${defaults.schema_version ?? 1}). ${OPENED_DEFAULTS} Open the link in the current calculator.`);
+    return fail(
+      `This link was made by a newer version of tcoscope (scenario schema version ${a.value.schema_version}; ` +
+        `this page understands ${defaults.schema_version ?? 1}). ${OPENED_DEFAULTS} Open the link in the current calculator.`,
+    );
   }
   if (!a.ok) {
     const n = a.errors.length;
-    return fail(`This link's scenario has ${n === 1 ? 'a problem' : `${n} problems`}, so it was not opened. ` +
-      `${OPENED_DEFAULTS}`, problemLines(a.errors));
+    return fail(
+      `This link's scenario has ${n === 1 ? 'a problem' : `${n} problems`}, so it was not opened. ` +
+        `${OPENED_DEFAULTS}`,
+      problemLines(a.errors),
+    );
   }
   // A scenario that validates but does not evaluate opens all the same: the page marks its fields and says why.
-  const messages = a.warnings.length ? [{ key: 'link', kind: 'warning',
-    title: 'This link has settings this calculator does not know; they were ignored:',
-    lines: problemLines(a.warnings) }] : [];
+  const messages = a.warnings.length
+    ? [
+        {
+          key: 'link',
+          kind: 'warning',
+          title: 'This link has settings this calculator does not know; they were ignored:',
+          lines: problemLines(a.warnings),
+        },
+      ]
+    : [];
   return { scenario: a.scenario, source: 'link', messages };
 }
 
@@ -92,10 +122,23 @@ export async function fromLink(engine, defaults, frag, { inPlace = false, maxByt
  */
 export function fromStorage(engine, defaults) {
   const saved = loadSaved();
-  if (saved.status === 'none' || saved.status === 'unavailable') return { scenario: null, source: 'saved', messages: [] };
-  const ignored = (why, lines = [], open = null) => ({ scenario: null, source: 'saved', messages: [{ key: 'saved',
-    kind: 'warning', title: `The scenario saved in this browser could not be used (${why}), so it was ignored and the ` +
-      'default scenario is shown. Your next change replaces it.', lines, open }] });
+  if (saved.status === 'none' || saved.status === 'unavailable')
+    return { scenario: null, source: 'saved', messages: [] };
+  const ignored = (why, lines = [], open = null) => ({
+    scenario: null,
+    source: 'saved',
+    messages: [
+      {
+        key: 'saved',
+        kind: 'warning',
+        title:
+          `The scenario saved in this browser could not be used (${why}), so it was ignored and the ` +
+          'default scenario is shown. Your next change replaces it.',
+        lines,
+        open,
+      },
+    ],
+  });
   if (saved.status === 'corrupt') return ignored(saved.problem);
   let text;
   try {
@@ -105,18 +148,35 @@ export function fromStorage(engine, defaults) {
   }
   const a = admit(engine, defaults, text);
   if (!a.ok) {
-    return ignored(a.newer ? 'a newer version of tcoscope saved it' : 'it does not pass validation',
-      problemLines(a.errors), fixable(defaults, a));
+    return ignored(
+      a.newer ? 'a newer version of tcoscope saved it' : 'it does not pass validation',
+      problemLines(a.errors),
+      fixable(defaults, a),
+    );
   }
   const run = engine.evaluate(a.scenario);
-  if (!run.ok) return ignored('it does not evaluate with this version of the calculator', problemLines(run.errors), a.scenario);
+  if (!run.ok)
+    return ignored('it does not evaluate with this version of the calculator', problemLines(run.errors), a.scenario);
   // Nothing to say when what was saved is the default scenario itself.
-  if (Object.keys(a.minimized).every((k) => k === 'schema_version')) return { scenario: a.scenario, source: 'saved', messages: [] };
+  if (Object.keys(a.minimized).every((k) => k === 'schema_version'))
+    return { scenario: a.scenario, source: 'saved', messages: [] };
   const when = saved.savedAt ? new Date(saved.savedAt) : null;
-  const date = when && !Number.isNaN(when.getTime())
-    ? ` on ${when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : '';
-  return { scenario: a.scenario, source: 'saved', messages: [{ key: 'saved', kind: 'info',
-    title: `This is the scenario you last worked on, restored from this browser (saved${date}).`, action: 'start-over' }] };
+  const date =
+    when && !Number.isNaN(when.getTime())
+      ? ` on ${when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`
+      : '';
+  return {
+    scenario: a.scenario,
+    source: 'saved',
+    messages: [
+      {
+        key: 'saved',
+        kind: 'info',
+        title: `This is the scenario you last worked on, restored from this browser (saved${date}).`,
+        action: 'start-over',
+      },
+    ],
+  };
 }
 
 /**

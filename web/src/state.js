@@ -1,6 +1,10 @@
 // state.js — the one state object: the scenario itself, read and written by JSON pointer (the engine's error paths).
 
-const tokens = (pointer) => pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+const tokens = (pointer) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The value at a JSON pointer, or undefined. */
@@ -47,10 +51,21 @@ export function overlay(base, over) {
 export function createState(initial, onChange) {
   let scenario = structuredClone(initial);
   return {
-    get scenario() { return scenario; },
+    get scenario() {
+      return scenario;
+    },
     get: (pointer) => getAt(scenario, pointer),
-    set(pointer, value) { setAt(scenario, pointer, value); onChange(pointer); },
-    remove(pointer) { removeAt(scenario, pointer); onChange(pointer); },
-    replace(next) { scenario = structuredClone(next); onChange(''); },
+    set(pointer, value) {
+      setAt(scenario, pointer, value);
+      onChange(pointer);
+    },
+    remove(pointer) {
+      removeAt(scenario, pointer);
+      onChange(pointer);
+    },
+    replace(next) {
+      scenario = structuredClone(next);
+      onChange('');
+    },
   };
 }

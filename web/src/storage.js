@@ -22,11 +22,11 @@ function migrate(s) {
 function storage() {
   try {
     const s = globalThis.localStorage;
-    s?.getItem(STORAGE_KEY);  // some browsers only throw on first use
+    s?.getItem(STORAGE_KEY); // some browsers only throw on first use
     if (s) migrate(s);
     return s ?? null;
   } catch {
-    return null;  // SecurityError: an opaque origin (sandboxed frame) or storage disabled by the user
+    return null; // SecurityError: an opaque origin (sandboxed frame) or storage disabled by the user
   }
 }
 
@@ -54,7 +54,11 @@ export function loadSaved() {
   if (!isObject(record) || record.format !== 1 || !isObject(record.scenario)) {
     return { status: 'corrupt', problem: 'it is not a scenario this calculator saved' };
   }
-  return { status: 'ok', scenario: record.scenario, savedAt: typeof record.saved_at === 'string' ? record.saved_at : null };
+  return {
+    status: 'ok',
+    scenario: record.scenario,
+    savedAt: typeof record.saved_at === 'string' ? record.saved_at : null,
+  };
 }
 
 /** Saves a minimized scenario; false when storage is unavailable or full. */
@@ -65,6 +69,6 @@ export function save(minimized) {
     s.setItem(STORAGE_KEY, JSON.stringify({ format: 1, saved_at: new Date().toISOString(), scenario: minimized }));
     return true;
   } catch {
-    return false;  // QuotaExceededError
+    return false; // QuotaExceededError
   }
 }

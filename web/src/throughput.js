@@ -42,13 +42,24 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
   const problemText = h('p', { class: 'tp-problem-text' });
   const staleNote = h('p', { class: 'help' }, 'The figures below are from the last inputs that ran.');
   const fixButton = h('button', { type: 'button', class: 'tool' });
-  const tableButton = h('button', { type: 'button', class: 'tool', onclick: () => gotoTable() },
-    'Compare the GPUs that fit');
-  const fixNote = h('p', { class: 'help' }, '“Which GPU?” sizes replicas as 1, 2, 4 or 8 GPUs, the splits tensor ' +
-    'parallelism supports for most models.');
-  problemBox.hidden = true;  // a page saved with "Save page as" may keep it shown
-  problemBox.append(h('p', { class: 'tp-problem-title' }, 'This replica cannot serve the model as set up'),
-    problemText, staleNote, h('div', { class: 'tp-actions' }, fixButton, tableButton), fixNote);
+  const tableButton = h(
+    'button',
+    { type: 'button', class: 'tool', onclick: () => gotoTable() },
+    'Compare the GPUs that fit',
+  );
+  const fixNote = h(
+    'p',
+    { class: 'help' },
+    '“Which GPU?” sizes replicas as 1, 2, 4 or 8 GPUs, the splits tensor ' + 'parallelism supports for most models.',
+  );
+  problemBox.hidden = true; // a page saved with "Save page as" may keep it shown
+  problemBox.append(
+    h('p', { class: 'tp-problem-title' }, 'This replica cannot serve the model as set up'),
+    problemText,
+    staleNote,
+    h('div', { class: 'tp-actions' }, fixButton, tableButton),
+    fixNote,
+  );
   let fix = null;
   fixButton.addEventListener('click', () => fix && onFix(fix));
 
@@ -58,20 +69,32 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
   const usableMark = h('span', { class: 'vram-mark usable' }, h('span', { class: 'vram-mark-label' }));
   const vramMark = h('span', { class: 'vram-mark vram' }, h('span', { class: 'vram-mark-label' }));
   bar.append(...Object.values(segs), usableMark, vramMark);
-  const legendItems = Object.fromEntries(SEGMENTS.map(([key]) => {
-    const fig = figure();
-    const label = h('span', { class: 'legend-label' });
-    return [key, { fig, label, li: h('li', {}, h('span', { class: `swatch vram-seg ${key}`, 'aria-hidden': 'true' }),
-      label, ' ', fig) }];
-  }));
+  const legendItems = Object.fromEntries(
+    SEGMENTS.map(([key]) => {
+      const fig = figure();
+      const label = h('span', { class: 'legend-label' });
+      return [
+        key,
+        {
+          fig,
+          label,
+          li: h('li', {}, h('span', { class: `swatch vram-seg ${key}`, 'aria-hidden': 'true' }), label, ' ', fig),
+        },
+      ];
+    }),
+  );
   const usableLine = h('li', { class: 'legend-usable' });
   const legend = h('ul', { class: 'vram-legend' }, ...Object.values(legendItems).map((x) => x.li), usableLine);
   const memoryHeading = h('h3', { class: 'tp-h3' }, 'Memory per replica');
   const memory = h('div', { class: 'tp-memory' }, memoryHeading, bar, legend);
 
   // Batch, bound and latency.
-  const stats = { batch: stat('Batch'), bound: stat('Decode'), tpot: stat('Time per output token'),
-    ttft: stat('Time to first token') };
+  const stats = {
+    batch: stat('Batch'),
+    bound: stat('Decode'),
+    tpot: stat('Time per output token'),
+    ttft: stat('Time to first token'),
+  };
   const maxBatch = figure();
   const statList = h('dl', { class: 'tp-stats' }, ...Object.values(stats).map((s) => s.el));
   const noModel = h('p', { class: 'help tp-no-model' });
@@ -86,11 +109,23 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     r.tr = h('tr', {}, r.label, h('td', { class: 'num' }, r.output), h('td', { class: 'num' }, r.total));
   }
   const tbody = h('tbody');
-  const speedTable = h('table', { class: 'tp-speed' },
+  const speedTable = h(
+    'table',
+    { class: 'tp-speed' },
     h('caption', {}, 'Tokens per second, one replica'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col', class: 'num' }, 'Output'),
-      h('th', { scope: 'col', class: 'num' }, 'Input + output'))),
-    tbody);
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Figure'),
+        h('th', { scope: 'col', class: 'num' }, 'Output'),
+        h('th', { scope: 'col', class: 'num' }, 'Input + output'),
+      ),
+    ),
+    tbody,
+  );
   const side = h('div', { class: 'tp-side' }, statList, noModel);
   const grid = h('div', { class: 'tp-grid' }, memory, side);
   body.append(grid, speedTable);
@@ -100,13 +135,19 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
   function label(cell, title, ...detail) {
     // A space between the title and its badge keeps the accessible name (and copied text) readable.
     const words = title.filter(Boolean).flatMap((x, i) => (i ? [' ', x] : [x]));
-    cell.replaceChildren(h('span', { class: 'tp-row-title' }, ...words),
-      ...detail.filter(Boolean).map((d) => h('span', { class: 'tp-row-detail' }, d)));
+    cell.replaceChildren(
+      h('span', { class: 'tp-row-title' }, ...words),
+      ...detail.filter(Boolean).map((d) => h('span', { class: 'tp-row-detail' }, d)),
+    );
   }
 
   function renderMemory(mem, batch, fits, ex) {
-    const values = { weights: mem.weights_gb, runtime: mem.runtime_overhead_gb, kv: mem.kv_gb_at_batch,
-      free: Math.max(mem.free_gb, 0) };
+    const values = {
+      weights: mem.weights_gb,
+      runtime: mem.runtime_overhead_gb,
+      kv: mem.kv_gb_at_batch,
+      free: Math.max(mem.free_gb, 0),
+    };
     // Layout only: the bar spans the VRAM, or what is asked of it when that is more.
     const asked = values.weights + values.runtime + values.kv;
     const span = Math.max(mem.vram_gb, asked, 1e-9);
@@ -127,22 +168,31 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     vramMark.style.left = `${(mem.vram_gb / span) * 100}%`;
     vramMark.hidden = span <= mem.vram_gb;
     setText(vramMark.firstChild, `${gb(mem.vram_gb)} VRAM`);
-    setText(usableLine, over
-      ? `Needs more than the ${gb(mem.usable_gb)} usable of ${gb(mem.vram_gb)}`
-      : `${gb(mem.usable_gb)} of ${gb(mem.vram_gb)} usable by the serving engine`);
-    bar.setAttribute('aria-label', `Memory of one replica, ${gb(mem.vram_gb)}: ` +
-      `weights ${gb(values.weights)}, runtime ${gb(values.runtime)}` +
-      (values.kv > 0 ? `, KV cache ${gb(values.kv)}` : '') +
-      (over ? `; more than the ${gb(mem.usable_gb)} usable.`
-        : `, free ${gb(values.free)}; ${gb(mem.usable_gb)} usable.`));
+    setText(
+      usableLine,
+      over
+        ? `Needs more than the ${gb(mem.usable_gb)} usable of ${gb(mem.vram_gb)}`
+        : `${gb(mem.usable_gb)} of ${gb(mem.vram_gb)} usable by the serving engine`,
+    );
+    bar.setAttribute(
+      'aria-label',
+      `Memory of one replica, ${gb(mem.vram_gb)}: ` +
+        `weights ${gb(values.weights)}, runtime ${gb(values.runtime)}` +
+        (values.kv > 0 ? `, KV cache ${gb(values.kv)}` : '') +
+        (over
+          ? `; more than the ${gb(mem.usable_gb)} usable.`
+          : `, free ${gb(values.free)}; ${gb(mem.usable_gb)} usable.`),
+    );
   }
 
   function renderStats(m, scenario, ex) {
     const c = scenario.constraints ?? {};
     // The batch that runs; when memory is what limits it, it is the explained "largest batch in memory".
     const byMemory = m.limited_by === 'memory';
-    stats.batch.value.update(plural(m.batch, 'sequence', 'sequences'),
-      byMemory ? ex.get(`${FIG}max_batch`) : undefined);
+    stats.batch.value.update(
+      plural(m.batch, 'sequence', 'sequences'),
+      byMemory ? ex.get(`${FIG}max_batch`) : undefined,
+    );
     maxBatch.update(count(m.max_batch), ex.get(`${FIG}max_batch`));
     const limit = LIMITS[m.limited_by] ?? m.limited_by;
     stats.batch.sub.replaceChildren(...(byMemory ? [limit] : [`${limit}; memory holds `, maxBatch]));
@@ -152,8 +202,12 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     stats.tpot.value.update(ex.get(`${FIG}tpot_ms`)?.value ?? ms(m.tpot_ms), ex.get(`${FIG}tpot_ms`));
     setText(stats.tpot.sub, c.p99_latency_ms > 0 ? `target ${ms(c.p99_latency_ms)} (p99)` : 'no target set');
     stats.ttft.value.update(ex.get(`${FIG}ttft_ms`)?.value ?? ms(m.ttft_ms), ex.get(`${FIG}ttft_ms`));
-    setText(stats.ttft.sub, c.p99_ttft_ms > 0 ? `target ${ms(c.p99_ttft_ms)} (p99)`
-      : `prefill ${ms(m.prefill_ms_per_request)} + one decode step`);
+    setText(
+      stats.ttft.sub,
+      c.p99_ttft_ms > 0
+        ? `target ${ms(c.p99_ttft_ms)} (p99)`
+        : `prefill ${ms(m.prefill_ms_per_request)} + one decode step`,
+    );
   }
 
   function renderSpeed(t, m, ex) {
@@ -161,11 +215,12 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     if (m) {
       const r = rows.modeled;
       if (m.fits) {
-        label(r.label, ['Modeled', t.source === 'modeled' ? used() : null],
-          `roofline at batch ${count(m.batch)}`);
+        label(r.label, ['Modeled', t.source === 'modeled' ? used() : null], `roofline at batch ${count(m.batch)}`);
         r.output.update(count(m.output_tokens_per_second_per_replica));
-        r.total.update(count(m.total_tokens_per_second_per_replica),
-          ex.get(`${FIG}total_tokens_per_second_per_replica`));
+        r.total.update(
+          count(m.total_tokens_per_second_per_replica),
+          ex.get(`${FIG}total_tokens_per_second_per_replica`),
+        );
       } else {
         label(r.label, ['Modeled'], 'does not fit');
         r.output.update('—');
@@ -184,9 +239,12 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     if (x) {
       const r = rows.measured;
       const mine = x.source === 'scenario';
-      label(r.label, [mine ? 'Your figure' : 'Measured', t.source !== 'modeled' ? used() : null],
+      label(
+        r.label,
+        [mine ? 'Your figure' : 'Measured', t.source !== 'modeled' ? used() : null],
         mine ? 'typed in the Throughput field' : `${x.source}${x.as_of ? `, ${x.as_of}` : ''}`,
-        mine ? null : x.detail);
+        mine ? null : x.detail,
+      );
       r.output.update(count(x.output_tokens_per_second_per_replica));
       r.total.update(count(x.total_tokens_per_second_per_replica));
       shown.push(r.tr);
@@ -207,11 +265,14 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
       const m = t.modeled;
       const sh = scenario.self_host;
       const tp = sh.throughput;
-      setText(setup, `${name('models', sh.model, 'Your model')} on ${sh.gpus_per_replica}× ` +
-        `${name('gpus', sh.gpu, 'your GPU')} · ${choiceLabel('/self_host/throughput/precision', tp.precision)} weights, ` +
-        `${choiceLabel('/self_host/throughput/kv_precision', tp.kv_precision)} KV cache · ` +
-        `${count(tp.input_tokens_per_request)} ` +
-        `input + ${count(tp.output_tokens_per_request)} output tokens per request`);
+      setText(
+        setup,
+        `${name('models', sh.model, 'Your model')} on ${sh.gpus_per_replica}× ` +
+          `${name('gpus', sh.gpu, 'your GPU')} · ${choiceLabel('/self_host/throughput/precision', tp.precision)} weights, ` +
+          `${choiceLabel('/self_host/throughput/kv_precision', tp.kv_precision)} KV cache · ` +
+          `${count(tp.input_tokens_per_request)} ` +
+          `input + ${count(tp.output_tokens_per_request)} output tokens per request`,
+      );
 
       const message = problem ?? (m && !m.fits ? m.problem : null);
       problemBox.hidden = !message;
@@ -221,8 +282,10 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
         // The smallest replica of the current GPU that fits, as the engine's "Which GPU?" found it.
         const gpu = current.self_host?.gpu;
         const row = options?.find((o) => o.fits && o.gpu === gpu);
-        fix = row && row.gpus_per_replica !== current.self_host.gpus_per_replica
-          ? { path: '/self_host/gpus_per_replica', value: row.gpus_per_replica } : null;
+        fix =
+          row && row.gpus_per_replica !== current.self_host.gpus_per_replica
+            ? { path: '/self_host/gpus_per_replica', value: row.gpus_per_replica }
+            : null;
         fixButton.hidden = !fix;
         fixNote.hidden = !fix;
         if (fix) setText(fixButton, `Use ${fix.value} GPUs per replica`);
@@ -237,8 +300,11 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
       side.hidden = !m?.fits && Boolean(m);
       grid.classList.toggle('single', side.hidden || memory.hidden);
       if (!m) {
-        setText(noModel, 'Memory, batch and latency are modeled for catalog models on catalog GPUs. Capacity uses ' +
-          'your measured throughput.');
+        setText(
+          noModel,
+          'Memory, batch and latency are modeled for catalog models on catalog GPUs. Capacity uses ' +
+            'your measured throughput.',
+        );
       }
       renderSpeed(t, m, ex);
     },

@@ -13,7 +13,7 @@ export function createToolbar({ share, importer }) {
   wireDrop(exportDialog.importFile);
   share.onLink(({ link }) => {
     setText($('#print-link'), share.url(link));
-    html.dataset.link = link;  // so that "Save page as" keeps the scenario on screen (startup.js reads it)
+    html.dataset.link = link; // so that "Save page as" keeps the scenario on screen (startup.js reads it)
   });
 
   const status = $('#share-status');
@@ -27,13 +27,21 @@ export function createToolbar({ share, importer }) {
     const copied = await share.copy();
     const state = document.body.dataset.state;
     if (copied.ok) {
-      say(copied.fromFile ? 'Link copied. This page is a file on this computer, so the link opens only here: ' +
-        'publish dist/ to share it.' : state === 'stale' ? 'Link copied, with the last valid ' +
-        'inputs: the field marked in red is not in it.' : 'Link copied. It holds the whole scenario; nothing is ' +
-        'stored on any server.');
+      say(
+        copied.fromFile
+          ? 'Link copied. This page is a file on this computer, so the link opens only here: ' +
+              'publish dist/ to share it.'
+          : state === 'stale'
+            ? 'Link copied, with the last valid ' + 'inputs: the field marked in red is not in it.'
+            : 'Link copied. It holds the whole scenario; nothing is ' + 'stored on any server.',
+      );
     } else if (copied.url) {
-      showMessage({ key: 'copy', kind: 'warning', title: 'The browser refused to copy. Select the link and copy it:',
-        lines: [copied.url] });
+      showMessage({
+        key: 'copy',
+        kind: 'warning',
+        title: 'The browser refused to copy. Select the link and copy it:',
+        lines: [copied.url],
+      });
     } else {
       say('There is no link to copy yet: the scenario on screen does not evaluate.');
     }
