@@ -85,24 +85,25 @@ Outcome evaluate(std::string_view text) {
   return out;
 }
 
-Outcome validate(std::string_view text) {
+// Parse and resolve, then write the scenario with `write` (every key, or only what differs from the
+// defaults).
+template <class Write>
+Outcome scenario_back(std::string_view text, Write write) {
   Outcome out;
   ParsedScenario parsed;
   ResolvedInputs resolved;
   if (!prepare(text, out, parsed, resolved)) return out;
-  out.result = to_json(parsed.scenario);
+  out.result = write(parsed.scenario);
   out.ok = true;
   return out;
 }
 
+Outcome validate(std::string_view text) {
+  return scenario_back(text, [](const Scenario& s) { return to_json(s); });
+}
+
 Outcome minimize(std::string_view text) {
-  Outcome out;
-  ParsedScenario parsed;
-  ResolvedInputs resolved;
-  if (!prepare(text, out, parsed, resolved)) return out;
-  out.result = to_minimal_json(parsed.scenario);
-  out.ok = true;
-  return out;
+  return scenario_back(text, [](const Scenario& s) { return to_minimal_json(s); });
 }
 
 Outcome gpus(std::string_view text) {

@@ -12,10 +12,7 @@
 namespace tcoscope {
 namespace {
 
-using fields::Integer;
-using fields::Range;
-using fields::Slider;
-using fields::Text;
+using namespace fields;  // Range, Integer, Text, Slider: the table's vocabulary
 using nlohmann::json;
 
 std::string range_text(const Range& r) {

@@ -10,10 +10,7 @@
 namespace tcoscope {
 namespace {
 
-using fields::Integer;
-using fields::Range;
-using fields::Slider;
-using fields::Text;
+using namespace fields;  // Range, Integer, Text, Slider: the table's vocabulary
 using nlohmann::json;
 
 std::string with_unit(const char* description, const char* unit) {

@@ -34,7 +34,9 @@ const scenarios = {
 const native = JSON.parse(
   execFileSync(path.join(root, 'build/native/tests/tcoscope_bench'), [
     '--benchmark_filter=BM_(full_recompute_from_text|validate_from_text)',
-    '--benchmark_repetitions=9', '--benchmark_report_aggregates_only=true', '--benchmark_format=json',
+    '--benchmark_repetitions=9',
+    '--benchmark_report_aggregates_only=true',
+    '--benchmark_format=json',
   ]).toString(),
 );
 function native_us(name) {

@@ -1,5 +1,6 @@
 // helpers.mjs — shared steps for the page's browser tests: open the page, pick a preset, read what it shows.
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /**
  * Opens the page (a fresh load, even when only the fragment differs from the current address) and returns the
@@ -98,4 +99,20 @@ export async function nodeEngine() {
     };
   }
   return engine;
+}
+
+/** axe-core's serious and critical violations on the page (or only inside the `include` selectors), as lines. */
+export async function seriousViolations(page, include = []) {
+  let builder = new AxeBuilder({ page });
+  for (const selector of include) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }

@@ -2,26 +2,12 @@
 // the link-preview tags are there, and the page is captured at phone and desktop sizes under
 // test-results/screenshots/ for a person to look at.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openPage, choosePreset, typeInto } from './helpers.mjs';
+import { openPage, choosePreset, typeInto, seriousViolations } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shots = path.join(root, 'test-results/screenshots');
-
-async function seriousViolations(page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-}
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no serious or critical violations (${colorScheme})`, async ({ page }) => {

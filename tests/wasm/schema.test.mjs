@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { rng } from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -175,17 +176,6 @@ test('custom hourly weights: 168 non-negative numbers with one above zero, by bo
     assert.equal(engineErrorsAt(scenario, pointer).length === 0, ok, `engine ${weights.length}`);
   }
 });
-
-// A small deterministic generator (mulberry32) so failures reproduce.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('300 generated scenarios: the schema accepts exactly those whose values the engine accepts', () => {
   const random = rng(20261201);
