@@ -1,45 +1,138 @@
 // scenario_fuzz.cpp — libFuzzer target for the engine's whole text-in surface (SPEC §8 "parsers are fuzzed"):
-// arbitrary bytes go to ops::evaluate, ops::validate and ops::minimize, exactly as the CLI and the wasm module
-// pass them on. Any crash, sanitizer report or broken invariant below is a bug:
+// arbitrary bytes go to ops::evaluate, ops::validate, ops::minimize and ops::gpus, exactly as the CLI and the
+// wasm module pass them on. Any crash, sanitizer report or broken invariant below is a bug (__builtin_trap):
+//   envelope, for every outcome of the four operations:
 //   - an ok outcome has no errors and never contains a NaN or an infinity;
 //   - an error outcome always lists at least one problem;
 //   - the envelope (what the wasm binding returns) can always be written as JSON (no exception, e.g. for
 //     invalid UTF-8 in a message);
-//   - evaluate's last-resort "non-finite number" guard never fires for input that passed validation.
-// Set TCOSCOPE_FUZZ_LENIENT=1 to check only the first two (to fuzz past a known bug in the others).
-// Build and run: scripts/fuzz [seconds]
+//   - evaluate's last-resort "non-finite number" guard never fires for input that passed validation;
+//   meaning:
+//   - what validate accepts, evaluate and minimize accept too;
+//   - minimize loses nothing: validate(dump(minimize(x).result)).result == validate(x).result;
+//   - an ok evaluate result: self_host.utilization in [0, 1] (1e-9 slack), self_host.replicas_peak a whole
+//     number >= 0, and every series of result.horizon has horizon_months entries;
+//   - the fleet serves the demand it claims to (a silent cap on replicas breaks this):
+//   servable_tokens_per_month
+//     >= the workload's tokens_per_month, and in every month of the horizon, self_host_replicas (whole, >= 0)
+//     × tokens_per_replica_hour × 730 h >= that month's tokens_per_month (relative slack 1e-9 for rounding);
+//   - an ok gpus result: every option row that fits has finite numbers and 0 <= utilization <= 1.
+// Set TCOSCOPE_FUZZ_LENIENT=1 to check only the first two envelope checks (to fuzz past a known bug in the
+// others); the meaning checks always run.
+// Build and run: scripts/fuzz [seconds]; reproduce: build/fuzz/scenario_fuzz FILE
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 #include "ops.hpp"
-#include "contract/result_json.hpp"
 
 namespace {
+
+using nlohmann::json;
+using tcoscope::ops::Outcome;
 
 bool lenient() {
   static const bool value = std::getenv("TCOSCOPE_FUZZ_LENIENT") != nullptr;
   return value;
 }
 
-void check(const tcoscope::ops::Outcome& o) {
+// A broken property: stop here, so the stack trace names the check.
+[[noreturn]] void fail() {
+  __builtin_trap();
+}
+
+void require(bool property) {
+  if (!property) fail();
+}
+
+void check(const Outcome& o) {
   if (o.ok) {
-    if (!o.errors.empty()) __builtin_trap();
-    if (!tcoscope::ops::find_non_finite(o.result).empty()) __builtin_trap();
-  } else if (o.errors.empty()) {
-    __builtin_trap();
+    require(o.errors.empty());
+    require(tcoscope::ops::find_non_finite(o.result).empty());
+  } else {
+    require(!o.errors.empty());
   }
   if (lenient()) return;
   // The guard's exact sentence (a parse error may quote input text that merely contains it).
   for (const tcoscope::Problem& p : o.errors)
-    if (p.message == "the engine produced a non-finite number for this scenario; please report it") __builtin_trap();
+    require(p.message != "the engine produced a non-finite number for this scenario; please report it");
   try {
     std::string text = tcoscope::ops::envelope(o).dump();
-    if (text.empty()) __builtin_trap();
+    require(!text.empty());
   } catch (...) {
-    __builtin_trap();
+    fail();
+  }
+}
+
+// j[key], which must exist: a missing key is a broken result contract.
+const json& at(const json& j, const char* key) {
+  if (!j.is_object()) fail();
+  auto it = j.find(key);
+  if (it == j.end()) fail();
+  return *it;
+}
+
+double number(const json& j) {
+  if (!j.is_number()) fail();
+  double x = j.get<double>();
+  require(std::isfinite(x));
+  return x;
+}
+
+bool whole_non_negative(const json& j) {
+  if (j.is_number_unsigned()) return true;
+  if (j.is_number_integer()) return j.get<std::int64_t>() >= 0;
+  if (!j.is_number_float()) return false;
+  double x = j.get<double>();
+  return std::isfinite(x) && x >= 0 && std::floor(x) == x;
+}
+
+// An ok evaluate result for a scenario whose validated form (every default filled in) is `scenario`.
+void check_evaluation(const json& result, const json& scenario) {
+  const json& self_host = at(result, "self_host");
+  double utilization = number(at(self_host, "utilization"));
+  require(utilization >= -1e-9 && utilization <= 1 + 1e-9);
+  require(whole_non_negative(at(self_host, "replicas_peak")));
+
+  // Capacity covers demand: the first month, then every month of the horizon.
+  constexpr double kSlack = 1 - 1e-9;
+  const double tokens = number(at(at(result, "workload"), "tokens_per_month"));
+  require(number(at(self_host, "servable_tokens_per_month")) >= tokens * kSlack);
+  const double per_replica_month = number(at(self_host, "tokens_per_replica_hour")) * 730.0;
+
+  const json& months = at(scenario, "horizon_months");
+  if (!months.is_number_integer()) fail();
+  const auto n = months.get<std::int64_t>();
+  const json& horizon = at(result, "horizon");
+  require(at(horizon, "months") == months);
+  for (const char* series : {"month", "tokens_per_month", "api_usd", "self_host_usd", "self_host_replicas",
+                             "cumulative_api_usd", "cumulative_self_host_usd"}) {
+    const json& s = at(horizon, series);
+    require(s.is_array() && static_cast<std::int64_t>(s.size()) == n);
+  }
+  const json& volume = at(horizon, "tokens_per_month");
+  const json& replicas = at(horizon, "self_host_replicas");
+  for (std::size_t m = 0; m < replicas.size(); ++m) {
+    require(whole_non_negative(replicas[m]));
+    require(number(replicas[m]) * per_replica_month >= number(volume[m]) * kSlack);
+  }
+}
+
+// An ok gpus ("Which GPU?") result.
+void check_gpu_options(const json& result) {
+  const json& options = at(result, "options");
+  if (!options.is_array()) fail();
+  for (const json& row : options) {
+    const json& fits = at(row, "fits");
+    if (!fits.is_boolean()) fail();
+    if (!fits.get<bool>()) continue;
+    require(tcoscope::ops::find_non_finite(row).empty());
+    double utilization = number(at(row, "utilization"));
+    require(utilization >= 0 && utilization <= 1);
   }
 }
 
@@ -47,8 +140,31 @@ void check(const tcoscope::ops::Outcome& o) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  check(tcoscope::ops::evaluate(text));
-  check(tcoscope::ops::validate(text));
-  check(tcoscope::ops::minimize(text));
+  const Outcome evaluated = tcoscope::ops::evaluate(text);
+  const Outcome validated = tcoscope::ops::validate(text);
+  const Outcome minimized = tcoscope::ops::minimize(text);
+  const Outcome options = tcoscope::ops::gpus(text);
+  check(evaluated);
+  check(validated);
+  check(minimized);
+  check(options);
+
+  if (options.ok) check_gpu_options(options.result);
+  if (!validated.ok) return 0;
+  require(evaluated.ok);
+  require(minimized.ok);
+  check_evaluation(evaluated.result, validated.result);
+
+  // The share link carries minimize's output: read back, it must be the same scenario.
+  std::string link;
+  try {
+    link = minimized.result.dump();
+  } catch (...) {
+    fail();
+  }
+  const Outcome reread = tcoscope::ops::validate(link);
+  check(reread);
+  require(reread.ok);
+  require(reread.result == validated.result);
   return 0;
 }
