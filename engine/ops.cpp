@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "analysis/sensitivity.hpp"
 #include "contract/catalog_json.hpp"
 #include "contract/embedded.hpp"
 #include "contract/result_json.hpp"
@@ -42,6 +43,20 @@ bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, Resolv
 
 }  // namespace
 
+// -0 printed as 0, and a guard, not a code path: the model is built so that no result holds a non-finite
+// number (property tests and the fuzz target check it).
+static Outcome finish(Outcome out) {
+  drop_negative_zeros(out.result);
+  if (std::string bad = find_non_finite(out.result); !bad.empty()) {
+    out.result = json();
+    out.errors.push_back(
+        {bad, "the engine produced a non-finite number for this scenario; please report it"});
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
 std::string find_non_finite(const json& j, const std::string& path) {
   if (j.is_number_float()) return std::isfinite(j.get<double>()) ? "" : (path.empty() ? "/" : path);
   if (j.is_object()) {
@@ -73,16 +88,7 @@ Outcome evaluate(std::string_view text) {
   if (!prepare(text, out, parsed, resolved)) return out;
   Evaluation e = tcoscope::evaluate(resolved.inputs, out.warnings);
   out.result = to_json(e, explain(e));
-  drop_negative_zeros(out.result);
-  // A guard, not a code path: the model is built so this never fires (property tests check it).
-  if (std::string bad = find_non_finite(out.result); !bad.empty()) {
-    out.result = json();
-    out.errors.push_back(
-        {bad, "the engine produced a non-finite number for this scenario; please report it"});
-    return out;
-  }
-  out.ok = true;
-  return out;
+  return finish(std::move(out));
 }
 
 // Parse and resolve, then write the scenario with `write` (every key, or only what differs from the
@@ -127,6 +133,20 @@ Outcome gpus(std::string_view text) {
   drop_negative_zeros(out.result);
   out.ok = true;
   return out;
+}
+
+Outcome sensitivity(std::string_view text, std::optional<int> samples, std::optional<int> seed) {
+  Outcome out;
+  ParsedScenario parsed;
+  ResolvedInputs resolved;
+  if (!prepare(text, out, parsed, resolved)) return out;
+  Uncertainty& u = resolved.inputs.scenario.uncertainty;
+  if (samples) u.samples = *samples;
+  if (seed) u.seed = *seed;
+  Sensitivity s = analyze(resolved.inputs, builtin_catalog());
+  out.warnings.insert(out.warnings.end(), s.warnings.begin(), s.warnings.end());
+  out.result = to_json(s);
+  return finish(std::move(out));
 }
 
 json defaults() {

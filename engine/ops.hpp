@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,11 @@ Outcome validate(std::string_view scenario_json);
 Outcome minimize(std::string_view scenario_json);
 // "Which GPU?": every catalog GPU rented at each listed rate and bought, cheapest first; errors as validate.
 Outcome gpus(std::string_view scenario_json);
+
+// "How sure?": ranges, tornado, Monte Carlo and flip points (analysis/sensitivity.hpp). `samples` and
+// `seed`, when given, replace the scenario's uncertainty.samples and uncertainty.seed (already checked).
+Outcome sensitivity(std::string_view scenario_json, std::optional<int> samples = {},
+                    std::optional<int> seed = {});
 
 nlohmann::json defaults();       // the default scenario, every key
 const nlohmann::json& schema();  // the scenario's JSON Schema (draft 2020-12)

@@ -1,14 +1,16 @@
-// main.cpp — the tcoscope command line: evaluate, validate, minimize, gpus, defaults, schema, presets,
-// catalog.
+// main.cpp — the tcoscope command line: evaluate, validate, minimize, gpus, sensitivity, defaults, schema,
+// presets, catalog.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/text_report.hpp"
+#include "contract/scenario_fields.hpp"
 #include "contract/scenario_json.hpp"
 #include "ops.hpp"
 
@@ -26,6 +28,8 @@ Usage:
   tcoscope validate FILE|-                        check a scenario; prints it with every default filled in
   tcoscope minimize FILE|-                        print the scenario minus its defaults (what a link carries)
   tcoscope gpus FILE|- [--format json|text]       which GPU? every catalog GPU rented and bought, cheapest first
+  tcoscope sensitivity FILE|- [--samples N] [--seed S] [--format json|text]
+                                                  how sure? ranges, tornado, Monte Carlo, flip points
   tcoscope defaults                               print the default scenario
   tcoscope schema                                 print the scenario's JSON Schema (for editors and validators)
   tcoscope presets [ID]                           list the preset scenarios, or print one
@@ -70,14 +74,43 @@ void print_problems(const tcoscope::Problems& problems, const char* prefix) {
     std::cerr << prefix << (p.path.empty() ? "/" : p.path) << ": " << p.message << "\n";
 }
 
+// A whole number from lo to hi, or nothing.
+std::optional<int> whole_number(const std::string& s, int lo, int hi) {
+  if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  long long x = std::stoll(s);
+  if (x < lo || x > hi) return std::nullopt;
+  return static_cast<int>(x);
+}
+
 int run_scenario_command(const std::string& command, const std::vector<std::string>& args) {
   std::string file, format = "json";
+  std::optional<int> samples, seed;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format" && i + 1 < args.size())
-      format = args[++i];
-    else if (args[i].rfind("--format=", 0) == 0)
-      format = args[i].substr(9);
-    else if (file.empty())
+    auto value_of = [&](const char* flag) -> std::optional<std::string> {
+      std::string f = flag;
+      if (args[i] == f && i + 1 < args.size()) return args[++i];
+      if (args[i].rfind(f + "=", 0) == 0) return args[i].substr(f.size() + 1);
+      return std::nullopt;
+    };
+    if (auto v = value_of("--format")) {
+      format = *v;
+    } else if (command == "sensitivity" && (args[i] == "--samples" || args[i].rfind("--samples=", 0) == 0)) {
+      auto v = value_of("--samples");
+      samples = v ? whole_number(*v, 0, tcoscope::fields::kMaxSamples) : std::nullopt;
+      if (!samples) {
+        std::cerr << "tcoscope: --samples takes a whole number from 0 to " << tcoscope::fields::kMaxSamples
+                  << "\n";
+        return kExitUsage;
+      }
+    } else if (command == "sensitivity" && (args[i] == "--seed" || args[i].rfind("--seed=", 0) == 0)) {
+      auto v = value_of("--seed");
+      seed = v ? whole_number(*v, 0, tcoscope::fields::kMaxSeed) : std::nullopt;
+      if (!seed) {
+        std::cerr << "tcoscope: --seed takes a whole number from 0 to " << tcoscope::fields::kMaxSeed << "\n";
+        return kExitUsage;
+      }
+    } else if (file.empty())
       file = args[i];
     else {
       std::cerr << "tcoscope: unexpected argument " << args[i] << "\n" << kUsage;
@@ -85,7 +118,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     }
   }
   if (file.empty() || (format != "json" && format != "text") ||
-      (format == "text" && command != "evaluate" && command != "gpus")) {
+      (format == "text" && command != "evaluate" && command != "gpus" && command != "sensitivity")) {
     std::cerr << kUsage;
     return kExitUsage;
   }
@@ -95,18 +128,20 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
     std::cerr << "tcoscope: " << problem << "\n";
     return kExitUsage;
   }
-  tcoscope::ops::Outcome o = command == "evaluate"   ? tcoscope::ops::evaluate(text)
-                             : command == "validate" ? tcoscope::ops::validate(text)
-                             : command == "gpus"     ? tcoscope::ops::gpus(text)
-                                                     : tcoscope::ops::minimize(text);
+  tcoscope::ops::Outcome o = command == "evaluate"      ? tcoscope::ops::evaluate(text)
+                             : command == "validate"    ? tcoscope::ops::validate(text)
+                             : command == "gpus"        ? tcoscope::ops::gpus(text)
+                             : command == "sensitivity" ? tcoscope::ops::sensitivity(text, samples, seed)
+                                                        : tcoscope::ops::minimize(text);
   print_problems(o.warnings, "warning: ");
   if (!o.ok) {
     print_problems(o.errors, "");
     return kExitInvalid;
   }
   if (format == "text")
-    std::cout << (command == "gpus" ? tcoscope::cli::gpu_table_text(o.result)
-                                    : tcoscope::cli::text_report(o.result));
+    std::cout << (command == "gpus"          ? tcoscope::cli::gpu_table_text(o.result)
+                  : command == "sensitivity" ? tcoscope::cli::sensitivity_text(o.result)
+                                             : tcoscope::cli::text_report(o.result));
   else
     std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
@@ -122,7 +157,8 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus")
+  if (command == "evaluate" || command == "validate" || command == "minimize" || command == "gpus" ||
+      command == "sensitivity")
     return run_scenario_command(command, rest);
   if (command == "defaults") {
     std::cout << tcoscope::ops::defaults().dump(2) << "\n";

@@ -38,6 +38,62 @@ std::string gpu_table_text(const json& r) {
   return out;
 }
 
+std::string sensitivity_text(const json& r) {
+  std::string out;
+  auto line = [&out](const std::string& s) { out += s + "\n"; };
+  auto money = [](const json& x) {
+    return x.is_number() ? fmt::usd_whole(x.get<double>()) : std::string("n/a");
+  };
+  line("How sure?");
+  line("  " + r["confidence"]["message"].get<std::string>());
+  line("  " + r["what_would_change"]["message"].get<std::string>());
+  line("");
+  line("Self-hosting's saving, USD a month (negative: the API is cheaper): " +
+       money(r["saving_usd_per_month"]) + " at the values given");
+  const json& mc = r["monte_carlo"];
+  if (mc["samples"].get<int>() > 0) {
+    char row[160];
+    std::snprintf(row, sizeof row, "  %-26s %14s %14s %14s\n", "", "P10", "P50", "P90");
+    out += row;
+    for (const auto& [key, title] :
+         {std::pair{"saving_usd_per_month", "saving"}, std::pair{"api_usd_per_month", "API cost"},
+          std::pair{"self_host_usd_per_month", "self-hosting cost"}}) {
+      const json& s = mc[key];
+      std::snprintf(row, sizeof row, "  %-26s %14s %14s %14s\n", title, money(s["p10"]).c_str(),
+                    money(s["p50"]).c_str(), money(s["p90"]).c_str());
+      out += row;
+    }
+    line("  " + fmt::plain(mc["samples"].get<double>()) + " samples, seed " +
+         std::to_string(mc["seed"].get<int>()) +
+         "; P(self-hosting cheaper) = " + fmt::percent(mc["probability_self_host_cheaper"].get<double>()) +
+         " ± " + fmt::percent(mc["standard_error"].get<double>()) + " (one standard error)");
+  }
+  if (!r["tornado"].empty()) {
+    line("");
+    line(
+        "Tornado: the saving with one input at its low and its high, the rest as given (* crosses the "
+        "verdict)");
+    char row[256];
+    for (const json& b : r["tornado"]) {
+      std::snprintf(row, sizeof row, "  %c %-32s %12s %12s   swing %s\n",
+                    b["crosses_verdict"].get<bool>() ? '*' : ' ',
+                    b["label"].get<std::string>().substr(0, 32).c_str(), money(b["saving_at_low"]).c_str(),
+                    money(b["saving_at_high"]).c_str(), money(b["swing"]).c_str());
+      out += row;
+    }
+  }
+  line("");
+  line("What would have to be true (one input at a time, the rest as given)");
+  for (const json& f : r["flips"]) {
+    if (f["flip"].is_null())
+      line("  - " + f["label"].get<std::string>() + ": no value in its accepted range flips the verdict");
+    else
+      line("  - " + f["clause"].get<std::string>() +
+           (f["inside_range"].get<bool>() ? " — within its range" : ""));
+  }
+  return out;
+}
+
 std::string text_report(const json& r) {
   std::string out;
   auto line = [&out](const std::string& s) { out += s + "\n"; };

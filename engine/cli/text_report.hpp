@@ -9,6 +9,8 @@ namespace tcoscope::cli {
 
 // The readable report of an evaluate result.
 std::string text_report(const nlohmann::json& result);
+// "How sure?": the confidence line, the spreads, the tornado as a table and the flip sentences.
+std::string sensitivity_text(const nlohmann::json& result);
 // The "Which GPU?" result as an aligned table.
 std::string gpu_table_text(const nlohmann::json& result);
 

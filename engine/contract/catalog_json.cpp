@@ -5,6 +5,7 @@
 
 #include "contract/embedded.hpp"
 #include "contract/json_optional.hpp"
+#include "contract/scenario_fields.hpp"
 
 namespace tcoscope {
 
@@ -27,6 +28,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, ti
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine,
                                                 workload, total_tokens_per_second_per_replica,
                                                 output_tokens_per_second_per_replica, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DefaultRange, path, label, when, scale, low, high, dist,
+                                                group, reason, source, as_of)
 
 namespace {
 
@@ -78,9 +81,10 @@ json parse_embedded(const char* name) {
 
 }  // namespace
 
-Catalog parse_catalog(const json& gpus, const json& models, const json& api_models,
-                      const json& measurements) {
+Catalog parse_catalog(const json& gpus, const json& models, const json& api_models, const json& measurements,
+                      const json& ranges) {
   Catalog c;
+  if (!ranges.is_null()) read_rows(ranges, "default_ranges", c.default_ranges, c.load_errors);
   read_rows(gpus, "gpus", c.gpus, c.load_errors);
   read_rows(models, "models", c.models, c.load_errors);
   read_rows(api_models, "api_models", c.api_models, c.load_errors);
@@ -100,13 +104,26 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
   for (const Measurement& m : c.measurements)
     if (!c.model(m.model) || !c.gpu(m.gpu))
       c.load_errors.push_back("measurements: unknown model or gpu " + m.model + " / " + m.gpu);
+  for (const DefaultRange& r : c.default_ranges) {
+    bool known_scale = false;
+    for (const char* k : {"relative", "delta", "absolute", "providers", "purchase"})
+      known_scale |= r.scale == k;
+    bool known_when = false;
+    for (const char* k : {"", "cloud", "on_prem", "fte", "multiplier", "modeled", "measured"})
+      known_when |= r.when == k;
+    if (!fields::find_numeric_input(r.path) || !known_scale || !known_when || !from_name<RangeDist>(r.dist) ||
+        r.low > r.high || r.label.empty() || r.source.empty() || r.as_of.empty())
+      c.load_errors.push_back("default_ranges[" + r.path +
+                              "]: unknown path, scale, when or dist, low > high, "
+                              "or no label, source or as_of");
+  }
   return c;
 }
 
 const json& builtin_catalog_json() {
   static const json doc = [] {
     json d = json::object();
-    for (const char* name : {"gpus", "models", "api_models", "throughput"}) {
+    for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges"}) {
       json part = parse_embedded(name);
       if (part.is_object())
         for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
@@ -124,7 +141,8 @@ const Catalog& builtin_catalog() {
       if (d.contains(key)) wrapper[key] = d[key];
       return wrapper;
     };
-    return parse_catalog(part("gpus"), part("models"), part("api_models"), part("measurements"));
+    return parse_catalog(part("gpus"), part("models"), part("api_models"), part("measurements"),
+                         part("default_ranges"));
   }();
   return catalog;
 }

@@ -17,6 +17,7 @@ const nlohmann::json& builtin_catalog_json();
 // Reads catalog documents; problems (a mistyped field, an unknown id) land in Catalog::load_errors. Missing
 // or null fields take the struct's default; a test checks that every row has its id, source and as_of.
 Catalog parse_catalog(const nlohmann::json& gpus, const nlohmann::json& models,
-                      const nlohmann::json& api_models, const nlohmann::json& measurements);
+                      const nlohmann::json& api_models, const nlohmann::json& measurements,
+                      const nlohmann::json& ranges = nullptr);
 
 }  // namespace tcoscope

@@ -259,4 +259,81 @@ nlohmann::json to_json(const std::vector<GpuOption>& options) {
   return out;
 }
 
+namespace {
+
+json spread_json(const Spread& s) {
+  return {{"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"mean", s.mean}};
+}
+json reason_json(const Reason& r) {
+  return {{"code", r.code}, {"favors", r.favors}, {"message", r.message}};
+}
+
+}  // namespace
+
+json to_json(const Sensitivity& s) {
+  json ranges = json::array();
+  for (const UncertainInput& r : s.ranges)
+    ranges.push_back({{"path", r.path},
+                      {"label", r.label},
+                      {"unit", r.unit},
+                      {"value", r.value},
+                      {"low", r.low},
+                      {"high", r.high},
+                      {"dist", std::string(name(r.dist))},
+                      {"group", r.group},
+                      {"from", r.from},
+                      {"reason", r.reason},
+                      {"source", r.source},
+                      {"as_of", r.as_of}});
+  const MonteCarlo& mc = s.monte_carlo;
+  json monte_carlo = {{"samples", mc.samples}, {"seed", mc.seed}};
+  if (mc.samples > 0)
+    monte_carlo.update({{"self_host_cheaper", mc.self_host_cheaper},
+                        {"infeasible", mc.infeasible},
+                        {"probability_self_host_cheaper", mc.probability_self_host_cheaper},
+                        {"standard_error", mc.standard_error},
+                        {"saving_usd_per_month", spread_json(mc.saving)},
+                        {"api_usd_per_month", spread_json(mc.api_usd_per_month)},
+                        {"self_host_usd_per_month", spread_json(mc.self_host_usd_per_month)},
+                        {"histogram", {{"edges", mc.histogram_edges}, {"counts", mc.histogram_counts}}}});
+  json tornado = json::array();
+  for (const TornadoBar& b : s.tornado)
+    tornado.push_back({{"path", b.path},
+                       {"label", b.label},
+                       {"unit", b.unit},
+                       {"value", b.value},
+                       {"low", b.low},
+                       {"high", b.high},
+                       {"saving_at_low", optional_number(b.saving_at_low)},
+                       {"saving_at_high", optional_number(b.saving_at_high)},
+                       {"swing", b.swing},
+                       {"crosses_verdict", b.crosses_verdict}});
+  json flips = json::array();
+  for (const FlipPoint& f : s.flips) {
+    json j = {{"path", f.path},
+              {"label", f.label},
+              {"unit", f.unit},
+              {"value", f.value},
+              {"flip", optional_number(f.flip)},
+              {"has_range", f.has_range},
+              {"winner", f.winner},
+              {"inside_range", f.inside_range}};
+    if (f.flip) {
+      j["direction"] = f.direction;
+      j["clause"] = f.clause;
+    }
+    flips.push_back(std::move(j));
+  }
+  return {{"choice", s.choice},
+          {"saving_usd_per_month", s.saving_usd_per_month},
+          {"api_usd_per_month", s.api_usd_per_month},
+          {"self_host_usd_per_month", s.self_host_usd_per_month},
+          {"ranges", std::move(ranges)},
+          {"monte_carlo", std::move(monte_carlo)},
+          {"tornado", std::move(tornado)},
+          {"flips", std::move(flips)},
+          {"confidence", reason_json(s.confidence)},
+          {"what_would_change", reason_json(s.what_would_change)}};
+}
+
 }  // namespace tcoscope

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "analysis/sensitivity.hpp"
 #include "model/evaluate.hpp"
 #include "model/gpu_options.hpp"
 #include "model/problems.hpp"
@@ -15,6 +16,7 @@ nlohmann::json to_json(const Evaluation& e, const std::vector<Explanation>& expl
 // The same, explaining `e` first.
 nlohmann::json to_json(const Evaluation& e);
 nlohmann::json to_json(const std::vector<GpuOption>& options);
+nlohmann::json to_json(const Sensitivity& s);
 
 // [{path, message, code?}]: problems as the result and the envelopes carry them.
 nlohmann::json to_json(const Problems& problems);

@@ -9,7 +9,9 @@
 
 #include <concepts>
 #include <cstddef>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "model/scenario.hpp"
 #include "model/units.hpp"
@@ -47,7 +49,8 @@ struct Integer {
 inline constexpr std::size_t kMaxIdChars = 200;  // ids and names
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
 inline constexpr double kMaxHourlyWeight = 1e9;
-inline constexpr int kMaxHorizonMonths = 120;
+inline constexpr int kMaxSamples = 100000;  // 10× the default; about half a second natively
+inline constexpr int kMaxSeed = 2147483647;
 
 #define TCOSCOPE_FIELDS(Type)                         \
   template <class V, class S>                         \
@@ -198,6 +201,21 @@ TCOSCOPE_FIELDS(Constraints) {
   v.boolean("has_mlops_team", x.has_mlops_team, "An MLOps team already exists");
 }
 
+TCOSCOPE_FIELDS(Uncertainty) {
+  v.boolean(
+      "enabled", x.enabled,
+      "Use ranges: the defaults (assets/catalog/ranges.json) and those below; false: the point result only");
+  v.boolean("default_ranges", x.default_ranges,
+            "Use the engine's sourced default ranges; false: only the ranges given below");
+  v.integer("samples", x.samples, Integer{0, kMaxSamples}, "samples", "Monte Carlo samples; 0: none");
+  v.integer("seed", x.seed, Integer{0, kMaxSeed}, "",
+            "Seed of the sampler: the same scenario and seed give the same result everywhere");
+  v.ranges(
+      "ranges", x.ranges,
+      "Plausible ranges keyed by the input's JSON pointer, in its own unit: {\"low\", \"high\", \"dist\"}; "
+      "null switches a default range off");
+}
+
 TCOSCOPE_FIELDS(Scenario) {
   v.version("schema_version", x.schema_version,
             "The scenario schema this file follows; omit it for the current");
@@ -210,8 +228,79 @@ TCOSCOPE_FIELDS(Scenario) {
   v.object("self_host", x.self_host, "Self-hosting an open-weight model");
   v.object("operations", x.operations, "The hidden costs of running it");
   v.object("constraints", x.constraints, "Compliance and latency");
+  v.object("uncertainty", x.uncertainty, "How sure: ranges on inputs, Monte Carlo samples and seed");
 }
 
 #undef TCOSCOPE_FIELDS
+
+// A range on the load shape: the peak hour over the average hour. Not a scenario key (the shape is a preset
+// or 168 weights); a sample stretches the week's weights around their mean to reach the sampled peak.
+inline constexpr const char* kPeakToAveragePath = "/workload/load_profile/peak_to_average";
+
+// A numeric input a range can be set on: every number and optional number of the table, and the load shape's
+// peak. `value` / `optional` point into the scenario visited (null for the load shape).
+struct NumericInput {
+  std::string path;
+  Range range;
+  const char* unit = "";
+  const char* description = "";
+  double* value = nullptr;
+  std::optional<double>* optional = nullptr;
+};
+
+class NumericInputCollector {
+ public:
+  NumericInputCollector(std::vector<NumericInput>& out, std::string prefix)
+      : out_(out), prefix_(std::move(prefix)) {}
+  void number(const char* key, double& x, const Range& r, const char* unit, const char* d,
+              const Slider& = {}) {
+    out_.push_back({prefix_ + "/" + key, r, unit, d, &x, nullptr});
+  }
+  void optional(const char* key, std::optional<double>& x, const Range& r, const char* unit, const char* d) {
+    out_.push_back({prefix_ + "/" + key, r, unit, d, nullptr, &x});
+  }
+  void integer(const char*, int&, const Integer&, const char*, const char*) {}
+  void version(const char*, int&, const char*) {}
+  void boolean(const char*, bool&, const char*) {}
+  void text(const char*, std::string&, const Text&, const char*) {}
+  template <class E>
+  void choice(const char*, E&, const char*) {}
+  template <class T>
+  void object(const char* key, T& x, const char*) {
+    if constexpr (std::is_same_v<T, Uncertainty>) return;  // the ranges' own settings are not inputs
+    NumericInputCollector child(out_, prefix_ + "/" + key);
+    visit(child, x);
+    if constexpr (std::is_same_v<T, LoadProfile>)
+      out_.push_back({kPeakToAveragePath, Range{1, double(kHoursPerWeek)}, "× the average hour",
+                      "Peak hour over the average hour of the week", nullptr, nullptr});
+  }
+  void weights(const char*, std::vector<double>&, const Range&, const char*) {}
+  void ranges(const char*, std::map<std::string, InputRange>&, const char*) {}
+
+ private:
+  std::vector<NumericInput>& out_;
+  std::string prefix_;
+};
+
+// The numeric inputs of `s`, in table order.
+inline std::vector<NumericInput> numeric_inputs(Scenario& s) {
+  std::vector<NumericInput> out;
+  NumericInputCollector c(out, "");
+  visit(c, s);
+  return out;
+}
+
+// The numeric inputs of the default scenario (paths, ranges, units), for readers that only need the list.
+inline const std::vector<NumericInput>& numeric_input_list() {
+  static Scenario defaults;
+  static const std::vector<NumericInput> list = numeric_inputs(defaults);
+  return list;
+}
+
+inline const NumericInput* find_numeric_input(std::string_view path) {
+  for (const NumericInput& i : numeric_input_list())
+    if (i.path == path) return &i;
+  return nullptr;
+}
 
 }  // namespace tcoscope::fields

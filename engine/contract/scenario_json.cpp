@@ -188,6 +188,52 @@ class Reader {
     }
     if (ok) out = std::move(w);
   }
+  // {"<JSON pointer of a numeric input>": {"low", "high", "dist"} | null}: the low and high within the
+  // input's accepted range, low ≤ high; null switches the input's default range off.
+  void ranges(const char* key, std::map<std::string, InputRange>& out, const char*) {
+    const json* v = get(key);
+    if (!v || v->is_null()) return;
+    const std::string path = at(key);
+    if (!v->is_object()) {
+      error(path, "expected an object keyed by the JSON pointer of a numeric input, got " + describe(*v));
+      return;
+    }
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      const std::string item = path + "/" + escape_pointer_token(utf8_prefix(it.key(), kMaxIdChars));
+      const NumericInput* input = find_numeric_input(it.key());
+      if (!input) {
+        error(item,
+              "is not a numeric input; accepted: the JSON pointer of one, such as "
+              "\"/workload/tokens_per_month\"");
+        continue;
+      }
+      if (it->is_null()) {
+        out[it.key()] = InputRange{.off = true};
+        continue;
+      }
+      ParsedScenario local;
+      InputRange r;
+      {
+        Reader child(&*it, item, local);
+        child.number("low", r.low, input->range, "", "");
+        child.number("high", r.high, input->range, "", "");
+        child.choice("dist", r.dist, "");
+      }
+      for (Problem& p : local.errors) add_problem(out_.errors, p.path, std::move(p.message));
+      for (Problem& p : local.warnings) add_problem(out_.warnings, p.path, std::move(p.message));
+      if (!local.errors.empty()) continue;
+      if (!it->contains("low") || !it->contains("high")) {
+        error(item, "needs both \"low\" and \"high\"; accepted: {\"low\": …, \"high\": …}, or null");
+        continue;
+      }
+      if (r.low > r.high) {
+        error(item + "/high", fmt::plain(r.high) + " is below low (" + fmt::plain(r.low) +
+                                  "); accepted: a number from low to " + fmt::plain(input->range.max));
+        continue;
+      }
+      out[it.key()] = r;
+    }
+  }
   // A key the table does not read but accepts without a warning ("$schema", for editors).
   void ignored(const char* key) { known_.push_back(key); }
 
@@ -257,6 +303,12 @@ class Writer {
     if (w.empty()) return;
     out_[key] = w;
     out_.erase("preset");  // unused with custom weights
+  }
+  void ranges(const char* key, const std::map<std::string, InputRange>& ranges, const char*) {
+    if (ranges.empty()) return;
+    json& o = out_[key] = json::object();
+    for (const auto& [path, r] : ranges)
+      o[path] = r.off ? json() : json{{"low", r.low}, {"high", r.high}, {"dist", std::string(name(r.dist))}};
   }
   void ignored(const char*) {}
 

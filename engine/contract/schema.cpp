@@ -103,6 +103,26 @@ class SchemaWriter {
               {"contains", {{"type", "number"}, {"exclusiveMinimum", 0}}},
               {"description", d}});
   }
+  void ranges(const char* key, const std::map<std::string, InputRange>&, const char* d) {
+    json properties = json::object();
+    json dists = json::array();
+    for (const EnumName& e : EnumTable<RangeDist>::values) dists.push_back(std::string(e.name));
+    for (const NumericInput& input : numeric_input_list()) {
+      json range = {{"type", "object"},
+                    {"properties",
+                     {{"low", number_rules(input.range)},
+                      {"high", number_rules(input.range)},
+                      {"dist", {{"type", "string"}, {"enum", dists}, {"default", "triangular"}}}}},
+                    {"required", json::array({"low", "high"})},
+                    {"additionalProperties", false},
+                    {"description", with_unit(input.description, input.unit)}};
+      properties[input.path] = {{"anyOf", json::array({json{{"type", "null"}}, std::move(range)})}};
+    }
+    add(key, {{"type", "object"},
+              {"properties", std::move(properties)},
+              {"additionalProperties", false},
+              {"description", std::string(d) + "; low ≤ high"}});
+  }
   void ignored(const char* key) {
     add(key,
         {{"type", "string"}, {"description", "The JSON Schema this file follows, for editors; ignored"}});
@@ -138,6 +158,12 @@ class Keys {
     fields::visit(*this, x);
   }
   void weights(const char* key, const std::vector<double>&, const Range&, const char*) { add(key); }
+  void ranges(const char* key, const std::map<std::string, InputRange>&, const char*) {
+    add(key);
+    for (const char* k : {"low", "high", "dist"}) add(k);
+    for (const EnumName& e : EnumTable<RangeDist>::values) add(std::string(e.name));
+    for (const NumericInput& input : numeric_input_list()) add(input.path);
+  }
   void ignored(const char* key) { add(key); }
 
  private:

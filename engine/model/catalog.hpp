@@ -93,11 +93,33 @@ struct Measurement {
   std::string as_of;
 };
 
+// A sourced default range for one uncertain input (assets/catalog/ranges.json), applied when `when` holds:
+// "" always; cloud | on_prem (deployment); fte | multiplier (engineering mode); modeled | measured (where the
+// throughput used came from). `scale` says how low and high become a range around the scenario's value:
+//   relative  value × low … value × high         delta    value + low … value + high
+//   absolute  low … high                         providers / purchase: the GPU's catalog rental rates, or its
+//                                                  purchase low … high; value × low … × high when it has none
+// Every range is widened to contain the value and clipped to the input's accepted range.
+struct DefaultRange {
+  std::string path;   // the input's JSON pointer
+  std::string label;  // a short noun for sentences: "tokens per month"
+  std::string when;
+  std::string scale;
+  double low = 0;
+  double high = 0;
+  std::string dist = "triangular";
+  std::string group;  // inputs of one group move together: the same quantile in each sample
+  std::string reason;
+  std::string source;
+  std::string as_of;
+};
+
 struct Catalog {
   std::vector<Gpu> gpus;
   std::vector<OpenModel> models;
   std::vector<ApiModel> api_models;
   std::vector<Measurement> measurements;
+  std::vector<DefaultRange> default_ranges;
   std::vector<std::string> load_errors;  // empty for the compiled-in catalog (a test pins it)
 
   const Gpu* gpu(std::string_view id) const;

@@ -73,6 +73,12 @@ enum class Compliance { none, hipaa, soc2_type2, government };
 TCOSCOPE_ENUM_TABLE(Compliance, {"none", "None"}, {"hipaa", "HIPAA"}, {"soc2_type2", "SOC 2 Type II"},
                     {"government", "Government data handling"});
 
+// How a range's plausible values spread between its low and high. Both need only +, ×, ÷ and sqrt, which IEEE
+// 754 rounds exactly, so samples are bit-identical natively and in wasm (a lognormal would need exp/log,
+// whose last bits differ between C libraries).
+enum class RangeDist { triangular, uniform };
+TCOSCOPE_ENUM_TABLE(RangeDist, {"triangular", "Triangular (the value most likely)"}, {"uniform", "Uniform"});
+
 #undef TCOSCOPE_ENUM_TABLE
 
 }  // namespace tcoscope

@@ -2,28 +2,31 @@
 #include "model/horizon.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "model/api_cost.hpp"
 #include "model/self_host_cost.hpp"
+#include "model/units.hpp"
 
 namespace tcoscope {
+namespace {
 
-Horizon horizon(const Inputs& in) {
+// Walks the horizon month by month, calling `month(m, volume, api_usd, self_usd, replicas)`; returns the
+// totals. One walk for the full series and the lean totals, so they cannot drift apart.
+template <class OnMonth>
+HorizonTotals walk(const Inputs& in, OnMonth&& month) {
   const Scenario& s = in.scenario;
   const int months = s.horizon_months;
   const int amortization = s.self_host.on_prem.amortization_months;
-  Horizon h;
-  std::vector<double> purchased(months, 0.0);  // GPUs bought in each month (on-prem)
+  std::array<double, kMaxHorizonMonths> purchased{};  // GPUs bought in each month (on-prem)
   double owned_replicas = 0;
   double volume = s.workload.tokens_per_month;
-  double cumulative_api = 0;
-  double cumulative_self = in.one_time_usd();
+  HorizonTotals t{0, in.one_time_usd()};
 
   for (int m = 0; m < months; ++m) {
     if (m > 0)
       volume *= 1 + s.workload.monthly_growth;  // repeated multiplication: identical natively and in wasm
-    double self_usd = 0;
-    double replicas = 0;
+    SelfHostCost c;
     if (in.on_prem()) {
       double needed = size_capacity(in, volume).replicas_peak;
       if (needed > owned_replicas) {
@@ -32,30 +35,42 @@ Horizon horizon(const Inputs& in) {
       }
       OwnedFleet fleet{owned_replicas, 0};
       for (int p = std::max(0, m - amortization + 1); p <= m; ++p) fleet.amortizing_gpus += purchased[p];
-      SelfHostCost c = self_host_cost(in, volume, /*include_one_time=*/false, &fleet);
-      self_usd = c.usd_per_month;
-      replicas = c.capacity.replicas_peak;
+      c = self_host_cost(in, volume, /*include_one_time=*/false, &fleet);
     } else {
-      SelfHostCost c = self_host_cost(in, volume, /*include_one_time=*/false);
-      self_usd = c.usd_per_month;
-      replicas = c.capacity.replicas_peak;
+      c = self_host_cost(in, volume, /*include_one_time=*/false);
     }
     double api_usd = api_cost(in, volume).usd_per_month;
-    cumulative_api += api_usd;
-    cumulative_self += self_usd;
+    t.api_usd += api_usd;
+    t.self_host_usd += c.usd_per_month;
+    month(m, volume, api_usd, c.usd_per_month, c.capacity.replicas_peak, t);
+  }
+  return t;
+}
+
+}  // namespace
+
+Horizon horizon(const Inputs& in) {
+  Horizon h;
+  HorizonTotals t = walk(in, [&h](int m, double volume, double api_usd, double self_usd, double replicas,
+                                  const HorizonTotals& so_far) {
     h.month.push_back(m + 1);
     h.tokens_per_month.push_back(volume);
     h.api_usd.push_back(api_usd);
     h.self_host_usd.push_back(self_usd);
     h.self_host_replicas.push_back(replicas);
-    h.cumulative_api_usd.push_back(cumulative_api);
-    h.cumulative_self_host_usd.push_back(cumulative_self);
-  }
-  for (int m = months - 1; m >= 0 && h.cumulative_self_host_usd[m] <= h.cumulative_api_usd[m]; --m)
+    h.cumulative_api_usd.push_back(so_far.api_usd);
+    h.cumulative_self_host_usd.push_back(so_far.self_host_usd);
+  });
+  for (int m = static_cast<int>(h.month.size()) - 1;
+       m >= 0 && h.cumulative_self_host_usd[m] <= h.cumulative_api_usd[m]; --m)
     h.payback_month = m + 1;
-  h.total_api_usd = cumulative_api;
-  h.total_self_host_usd = cumulative_self;
+  h.total_api_usd = t.api_usd;
+  h.total_self_host_usd = t.self_host_usd;
   return h;
+}
+
+HorizonTotals horizon_totals(const Inputs& in) {
+  return walk(in, [](int, double, double, double, double, const HorizonTotals&) {});
 }
 
 }  // namespace tcoscope

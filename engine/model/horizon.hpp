@@ -25,4 +25,12 @@ struct Horizon {
 // amortizes from the month it is made.
 Horizon horizon(const Inputs& in);
 
+// The horizon's two totals only, by the same month-by-month walk (bit-identical to horizon()'s), with no
+// series kept: the lean path the sampler and the flip-point search call thousands of times.
+struct HorizonTotals {
+  double api_usd = 0;
+  double self_host_usd = 0;  // incl. one-off costs
+};
+HorizonTotals horizon_totals(const Inputs& in);
+
 }  // namespace tcoscope

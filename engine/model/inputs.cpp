@@ -265,54 +265,53 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
   }
 }
 
-// No silent caps: growth that takes the volume past the volume limit, or a fleet larger than kMaxReplicas at
-// any month of the horizon, is an error on the field that causes it, with the numbers and the code
-// "exceeds_limits" (a check across fields, which no per-key range or schema can state).
-void check_scale(ResolvedInputs& r) {
-  const Inputs& in = r.inputs;
+}  // namespace
+
+// A check across fields, which no per-key range or schema can state.
+Problems scale_problems(const Inputs& in) {
+  Problems errors;
   const Scenario& s = in.scenario;
   const Workload& w = s.workload;
   double last = w.tokens_per_month;  // the horizon's last month, by the same repeated multiplication
   for (int m = 1; m < s.horizon_months; ++m) last *= 1 + w.monthly_growth;
   if (w.monthly_growth > 0 && last > kMaxTokensPerMonth) {
     double most = std::pow(kMaxTokensPerMonth / w.tokens_per_month, 1.0 / (s.horizon_months - 1)) - 1;
-    r.errors.push_back({"/workload/monthly_growth",
-                        "growing " + fmt::percent(w.monthly_growth) + " a month from " +
-                            fmt::tokens(w.tokens_per_month) + " tokens, month " +
-                            std::to_string(s.horizon_months) + " would need " + fmt::tokens(last) +
-                            " tokens; accepted: growth that stays within " + fmt::tokens(kMaxTokensPerMonth) +
-                            " tokens a month over the horizon (here at most " + fmt::percent(most) +
-                            " a month, or a shorter horizon)",
-                        "exceeds_limits"});
-    return;
+    errors.push_back({"/workload/monthly_growth",
+                      "growing " + fmt::percent(w.monthly_growth) + " a month from " +
+                          fmt::tokens(w.tokens_per_month) + " tokens, month " +
+                          std::to_string(s.horizon_months) + " would need " + fmt::tokens(last) +
+                          " tokens; accepted: growth that stays within " + fmt::tokens(kMaxTokensPerMonth) +
+                          " tokens a month over the horizon (here at most " + fmt::percent(most) +
+                          " a month, or a shorter horizon)",
+                      "exceeds_limits"});
+    return errors;
   }
   const double busiest = std::max(w.tokens_per_month, last);
   const double per_replica_hour =
       in.tokens_per_second_per_replica * kSecondsPerHour * s.self_host.target_peak_utilization;
-  if (!(per_replica_hour > 0) || busiest <= 0) return;
+  if (!(per_replica_hour > 0) || busiest <= 0) return errors;
   const double peak_hour = busiest / kHoursPerMonth * in.load.peak_weight;
   const double needed = std::ceil(peak_hour / per_replica_hour);
-  if (needed <= kMaxReplicas) return;
+  if (needed <= kMaxReplicas) return errors;
   const bool by_growth =
       std::ceil(w.tokens_per_month / kHoursPerMonth * in.load.peak_weight / per_replica_hour) <= kMaxReplicas;
   const char* path = by_growth ? "/workload/monthly_growth"
                      : s.self_host.throughput.tokens_per_second_per_replica
                          ? "/self_host/throughput/tokens_per_second_per_replica"
                          : "/workload/tokens_per_month";
-  r.errors.push_back({path,
-                      std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume "
-                                            : "the volume ") +
-                          "of " + fmt::tokens(busiest) + " tokens a month peaks at " +
-                          fmt::tokens(peak_hour) + " tokens an hour, which needs " + fmt::plain(needed) +
-                          " replicas of " + fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
-                          fmt::percent(s.self_host.target_peak_utilization) +
-                          " target load; accepted: a scenario whose fleet stays within " +
-                          fmt::plain(kMaxReplicas) +
-                          " replicas (a lower volume or growth, or a higher throughput)",
-                      "exceeds_limits"});
+  errors.push_back({path,
+                    std::string(by_growth ? "by month " + std::to_string(s.horizon_months) + " the volume "
+                                          : "the volume ") +
+                        "of " + fmt::tokens(busiest) + " tokens a month peaks at " + fmt::tokens(peak_hour) +
+                        " tokens an hour, which needs " + fmt::plain(needed) + " replicas of " +
+                        fmt::plain(in.tokens_per_second_per_replica) + " tokens/s at " +
+                        fmt::percent(s.self_host.target_peak_utilization) +
+                        " target load; accepted: a scenario whose fleet stays within " +
+                        fmt::plain(kMaxReplicas) +
+                        " replicas (a lower volume or growth, or a higher throughput)",
+                    "exceeds_limits"});
+  return errors;
 }
-
-}  // namespace
 
 ThroughputParams throughput_params(const Scenario& s) {
   const Throughput& t = s.self_host.throughput;
@@ -348,7 +347,7 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   }
   resolve_api(s, catalog, r);
   resolve_self_host(s, catalog, r);
-  if (r.ok()) check_scale(r);
+  if (r.ok()) r.errors = scale_problems(in);
   return r;
 }
 

@@ -79,6 +79,11 @@ struct ResolvedInputs {
 inline constexpr double kHostPowerFactor = 1.4;
 ResolvedInputs resolve(const Scenario& s, const Catalog& catalog);
 
+// No silent caps: growth that takes the volume past the volume limit, or a fleet larger than kMaxReplicas at
+// any month of the horizon, is an error on the field that causes it (code "exceeds_limits"). resolve() adds
+// these; the flip-point search uses them to keep its answers within what a scenario may be.
+Problems scale_problems(const Inputs& in);
+
 // The throughput model's settings from a scenario: self_host.throughput plus the latency targets.
 ThroughputParams throughput_params(const Scenario& s);
 

@@ -4,6 +4,7 @@
 // page derive from them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,6 +124,28 @@ struct Constraints {
   bool operator==(const Constraints&) const = default;
 };
 
+// A plausible range for one numeric input, in the input's own unit: the value itself is the most likely
+// (triangular) or all values are alike (uniform). `off` removes a default range.
+struct InputRange {
+  double low = 0;
+  double high = 0;
+  RangeDist dist = RangeDist::triangular;
+  bool off = false;
+  bool operator==(const InputRange&) const = default;
+};
+
+// "How sure?": the ranges the Monte Carlo samples and the tornado swings (analysis/sensitivity.hpp). The
+// engine ships sourced default ranges (assets/catalog/ranges.json); `ranges` holds what the user set or
+// switched off, keyed by the input's JSON pointer.
+struct Uncertainty {
+  bool enabled = true;         // false: no ranges at all (no tornado, no Monte Carlo; flip points still)
+  bool default_ranges = true;  // the engine's sourced defaults; false: only the ranges below
+  int samples = 10000;
+  int seed = 1;
+  std::map<std::string, InputRange> ranges;
+  bool operator==(const Uncertainty&) const = default;
+};
+
 struct Scenario {
   int schema_version = kSchemaVersion;
   std::string name = "Support assistant, 2B tokens/month";
@@ -133,6 +156,7 @@ struct Scenario {
   SelfHostOption self_host;
   Operations operations;
   Constraints constraints;
+  Uncertainty uncertainty;
   bool operator==(const Scenario&) const = default;
 };
 

@@ -13,6 +13,9 @@ inline constexpr double kWattsPerKw = 1000.0;
 // The volume limit: tokens_per_month's maximum, and that of every month of the horizon, growth included.
 inline constexpr double kMaxTokensPerMonth = 1e15;
 
+// The longest horizon a scenario may have (horizon_months' and amortization_months' maximum).
+inline constexpr int kMaxHorizonMonths = 120;
+
 // The volume range the breakeven search and the cost curves cover (SPEC §4).
 inline constexpr double kMinCurveTokensPerMonth = 1e6;
 inline constexpr double kMaxCurveTokensPerMonth = 1e14;

@@ -28,8 +28,7 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   const double months = s.horizon_months;
   const double saving_self =
       (hz.total_api_usd - hz.total_self_host_usd) / months;  // >0: self-hosting cheaper
-  // Within half a cent a month the options tie: neither "saves" anything, whatever the rounding says.
-  const bool tie = std::fabs(saving_self) < 0.005;
+  const bool tie = std::fabs(saving_self) < kTieUsdPerMonth;
   const bool self_cheaper = saving_self > 0 && !tie;
   const std::string horizon_text = "Over " + std::to_string(s.horizon_months) + " months";
 

@@ -31,6 +31,8 @@ inline constexpr double kLowUtilization = 0.5;                   // "variable lo
 inline constexpr double kTypicalBreakevenApiUsdPerMonth = 4200;  // the article's breakeven
 inline constexpr double kSpikyPeakToAverage = 2.0;               // peak hour at least twice the average hour
 inline constexpr double kLowLatencyMs = 100;                     // "p99 under 100 ms"
+// Within half a cent a month the options tie: neither "saves" anything, whatever the rounding says.
+inline constexpr double kTieUsdPerMonth = 0.005;
 
 Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, const Breakeven& breakeven,
                const Horizon& horizon);

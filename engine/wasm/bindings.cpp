@@ -29,6 +29,9 @@ std::string minimize(const std::string& scenario) {
 std::string gpus(const std::string& scenario) {
   return dump(tcoscope::ops::envelope(tcoscope::ops::gpus(scenario)));
 }
+std::string sensitivity(const std::string& scenario) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::sensitivity(scenario)));
+}
 std::string defaults() {
   return dump(tcoscope::ops::defaults());
 }
@@ -49,6 +52,7 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("validate", &validate);
   emscripten::function("minimize", &minimize);
   emscripten::function("gpus", &gpus);
+  emscripten::function("sensitivity", &sensitivity);
   emscripten::function("defaults", &defaults);
   emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);
