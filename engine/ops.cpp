@@ -2,6 +2,7 @@
 #include "ops.hpp"
 
 #include <cmath>
+#include <memory>
 
 #include "analysis/sensitivity.hpp"
 #include "contract/catalog_json.hpp"
@@ -135,18 +136,71 @@ Outcome gpus(std::string_view text) {
   return out;
 }
 
-Outcome sensitivity(std::string_view text, std::optional<int> samples, std::optional<int> seed) {
-  Outcome out;
+namespace {
+
+// A sensitivity job and what its envelope will carry besides the result.
+struct Job {
+  Outcome out;  // warnings so far
+  std::unique_ptr<SensitivityJob> job;
+};
+
+// Parses, resolves and starts the analysis (everything but the sampling); false with out.errors when invalid.
+bool start_job(std::string_view text, std::optional<int> samples, std::optional<int> seed, Job& j) {
   ParsedScenario parsed;
   ResolvedInputs resolved;
-  if (!prepare(text, out, parsed, resolved)) return out;
+  if (!prepare(text, j.out, parsed, resolved)) return false;
   Uncertainty& u = resolved.inputs.scenario.uncertainty;
   if (samples) u.samples = *samples;
   if (seed) u.seed = *seed;
-  Sensitivity s = analyze(resolved.inputs, builtin_catalog());
+  j.job = std::make_unique<SensitivityJob>(resolved.inputs, builtin_catalog());
+  return true;
+}
+
+Outcome finish_job(Job& j) {
+  Sensitivity s = j.job->finish();
+  j.job.reset();
+  Outcome out = std::move(j.out);
   out.warnings.insert(out.warnings.end(), s.warnings.begin(), s.warnings.end());
   out.result = to_json(s);
   return finish(std::move(out));
+}
+
+Job& current_job() {
+  static Job job;
+  return job;
+}
+
+}  // namespace
+
+Outcome sensitivity(std::string_view text, std::optional<int> samples, std::optional<int> seed) {
+  Job j;
+  if (!start_job(text, samples, seed, j)) return std::move(j.out);
+  return finish_job(j);
+}
+
+json sensitivity_begin(std::string_view text) {
+  Job& j = current_job();
+  j = Job{};
+  if (!start_job(text, std::nullopt, std::nullopt, j)) {
+    json e = envelope(j.out);
+    j = Job{};
+    return e;
+  }
+  return {{"ok", true}, {"warnings", json::array()}, {"result", {{"samples", j.job->samples_total()}}}};
+}
+
+json sensitivity_step(int max_samples) {
+  Job& j = current_job();
+  if (!j.job) {
+    Outcome none;
+    none.errors.push_back({"", "no sensitivity job is running; call sensitivity_begin first"});
+    return {{"done", true}, {"envelope", envelope(none)}};
+  }
+  if (!j.job->step(std::max(0, max_samples)))
+    return {{"done", false}, {"samples_done", j.job->samples_done()}, {"samples", j.job->samples_total()}};
+  json e = envelope(finish_job(j));
+  j = Job{};
+  return {{"done", true}, {"envelope", std::move(e)}};
 }
 
 json defaults() {

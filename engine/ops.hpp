@@ -30,6 +30,14 @@ Outcome gpus(std::string_view scenario_json);
 Outcome sensitivity(std::string_view scenario_json, std::optional<int> samples = {},
                     std::optional<int> seed = {});
 
+// The same in slices, for a page that samples between frames. One job at a time: begin() replaces any
+// earlier job (a newer edit cancels older sampling) and returns the envelope of sensitivity() when the
+// scenario is invalid, else {"ok": true, "result": {"samples": N}}. step(n) draws up to n more samples and
+// returns {"done": false, "samples_done": k, "samples": N}, or, once all are drawn, {"done": true,
+// "envelope": …} with exactly what sensitivity() returns; the job then ends.
+nlohmann::json sensitivity_begin(std::string_view scenario_json);
+nlohmann::json sensitivity_step(int max_samples);
+
 nlohmann::json defaults();       // the default scenario, every key
 const nlohmann::json& schema();  // the scenario's JSON Schema (draft 2020-12)
 nlohmann::json presets();        // [{ "id", "name", "description", "scenario" }]

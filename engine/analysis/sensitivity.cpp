@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include "contract/scenario_fields.hpp"
 #include "model/horizon.hpp"
@@ -77,23 +78,25 @@ class ShapeStretch {
   double most_peak() const { return most_; }
 
   void apply(double peak, LoadShape& out) const {
-    const double k_exact = (peak - 1) / (base_.peak_weight - 1);
-    double k = k_exact;
-    if (realized(k) != peak) {
-      double lo = 0, hi = k_exact;
+    double k = (peak - 1) / (base_.peak_weight - 1);
+    double mean = 1;  // 1 + k (w − 1) keeps the mean at 1 while no weight is cut
+    if (1 + k * (base_.distinct_weights.front().first - 1) < 0) {  // the lightest hour is cut: bisect on k
+      double lo = 0, hi = k;
       while (realized(hi) < peak && hi < 1e12) hi *= 2;
       for (int i = 0; i < 80 && lo < hi; ++i) {
         double mid = (lo + hi) / 2;
+        if (mid == lo || mid == hi) break;
         (realized(mid) < peak ? lo : hi) = mid;
       }
       k = hi;
+      mean = mean_at(k);
     }
-    const double mean = mean_at(k);
-    out.distinct_weights.clear();
+    out.distinct_weights.resize(base_.distinct_weights.size());
     out.peak_weight = 0;
-    for (const auto& [w, n] : base_.distinct_weights) {
-      double x = std::max(0.0, 1 + k * (w - 1)) / mean;
-      out.distinct_weights.push_back({x, n});
+    for (std::size_t i = 0; i < base_.distinct_weights.size(); ++i) {
+      const auto& [w, n] = base_.distinct_weights[i];
+      const double x = std::max(0.0, 1 + k * (w - 1)) / mean;
+      out.distinct_weights[i] = {x, n};
       out.peak_weight = std::max(out.peak_weight, x);
     }
   }
@@ -217,10 +220,13 @@ class Probe {
           factor = x / k.value;
           break;
         case Knob::Kind::peak:
-          if (x == k.value)
-            w_.load = base_.load;
-          else
+          if (x == k.value) {
+            w_.load.distinct_weights.assign(base_.load.distinct_weights.begin(),
+                                            base_.load.distinct_weights.end());
+            w_.load.peak_weight = base_.load.peak_weight;
+          } else {
             stretch_.apply(x, w_.load);
+          }
           break;
       }
     }
@@ -343,7 +349,8 @@ class Analysis {
  public:
   Analysis(const Inputs& in, const Catalog& catalog) : in_(in), catalog_(catalog), probe_(in) {}
 
-  Sensitivity run() {
+  // Ranges, the point result, the tornado and the flip points; then the sampler is ready.
+  void begin() {
     const Scenario& s = in_.scenario;
     months_ = s.horizon_months;
     collect_ranges();
@@ -356,8 +363,19 @@ class Analysis {
                   : self_wins_                                 ? "self_host"
                                                                : "api";
     tornado();
-    monte_carlo();
     flips();
+    start_sampling();
+  }
+  int samples_total() const { return out_.monte_carlo.samples; }
+  int samples_done() const { return done_; }
+  // Up to `count` more samples, in the one sequence of the seed: however the work is sliced, the samples
+  // (and so the result) are the same.
+  void sample(int count) {
+    for (int n = 0; n < count && done_ < out_.monte_carlo.samples; ++n, ++done_) sample_one();
+  }
+  Sensitivity finish() {
+    sample(out_.monte_carlo.samples - done_);
+    summarize_samples();
     reasons();
     return std::move(out_);
   }
@@ -464,7 +482,7 @@ class Analysis {
                      [](const TornadoBar& a, const TornadoBar& b) { return a.swing > b.swing; });
   }
 
-  void monte_carlo() {
+  void start_sampling() {
     const Uncertainty& u = in_.scenario.uncertainty;
     MonteCarlo& mc = out_.monte_carlo;
     mc.seed = u.seed;
@@ -472,43 +490,49 @@ class Analysis {
     mc.samples = u.samples;
     // Groups draw one quantile per sample, shared by their members; the rest draw their own.
     std::map<std::string, int> group_index;
-    std::vector<int> group_of(out_.ranges.size(), -1);
+    group_of_.assign(out_.ranges.size(), -1);
     for (std::size_t i = 0; i < out_.ranges.size(); ++i)
       if (!out_.ranges[i].group.empty())
-        group_of[i] =
+        group_of_[i] =
             group_index.try_emplace(out_.ranges[i].group, static_cast<int>(group_index.size())).first->second;
-    std::vector<double> group_u(group_index.size());
-    Xoshiro256 rng(static_cast<std::uint64_t>(u.seed));
-    std::vector<double> xs = probe_.values();
-    std::vector<double> saving, api, self;
-    saving.reserve(static_cast<std::size_t>(mc.samples));
-    api.reserve(saving.capacity());
-    self.reserve(saving.capacity());
-    for (int n = 0; n < mc.samples; ++n) {
-      for (double& g : group_u) g = rng.uniform();
-      for (std::size_t i = 0; i < out_.ranges.size(); ++i) {
-        const UncertainInput& r = out_.ranges[i];
-        const double q = group_of[i] >= 0 ? group_u[static_cast<std::size_t>(group_of[i])] : rng.uniform();
-        xs[static_cast<std::size_t>(range_knobs_[i])] = range_quantile(r.dist, r.low, r.value, r.high, q);
-      }
-      Priced p = probe_.price(xs);
-      if (!p.feasible) {
-        ++mc.infeasible;
-        continue;
-      }
-      mc.self_host_cheaper += self_host_wins(p, months_);
-      saving.push_back(saving_of(p, months_));
-      api.push_back(p.api_usd / months_);
-      self.push_back(p.self_host_usd / months_);
+    group_u_.assign(group_index.size(), 0);
+    rng_ = Xoshiro256(static_cast<std::uint64_t>(u.seed));
+    xs_ = probe_.values();
+    saving_.reserve(static_cast<std::size_t>(mc.samples));
+    api_.reserve(saving_.capacity());
+    self_.reserve(saving_.capacity());
+  }
+
+  void sample_one() {
+    MonteCarlo& mc = out_.monte_carlo;
+    for (double& g : group_u_) g = rng_.uniform();
+    for (std::size_t i = 0; i < out_.ranges.size(); ++i) {
+      const UncertainInput& r = out_.ranges[i];
+      const double q = group_of_[i] >= 0 ? group_u_[static_cast<std::size_t>(group_of_[i])] : rng_.uniform();
+      xs_[static_cast<std::size_t>(range_knobs_[i])] = range_quantile(r.dist, r.low, r.value, r.high, q);
     }
+    Priced p = probe_.price(xs_);
+    if (!p.feasible) {
+      ++mc.infeasible;
+      return;
+    }
+    mc.self_host_cheaper += self_host_wins(p, months_);
+    saving_.push_back(saving_of(p, months_));
+    api_.push_back(p.api_usd / months_);
+    self_.push_back(p.self_host_usd / months_);
+  }
+
+  void summarize_samples() {
+    MonteCarlo& mc = out_.monte_carlo;
+    if (mc.samples == 0) return;
     const double pr = static_cast<double>(mc.self_host_cheaper) / mc.samples;
     mc.probability_self_host_cheaper = pr;
     mc.standard_error = std::sqrt(pr * (1 - pr) / mc.samples);
-    mc.api_usd_per_month = spread_of(api);
-    mc.self_host_usd_per_month = spread_of(self);
-    mc.saving = spread_of(saving);  // sorts `saving`
-    if (saving.empty()) return;
-    double lo = quantile(saving, 0.01), hi = quantile(saving, 0.99);
+    mc.api_usd_per_month = spread_of(api_);
+    mc.self_host_usd_per_month = spread_of(self_);
+    mc.saving = spread_of(saving_);  // sorts saving_
+    if (saving_.empty()) return;
+    double lo = quantile(saving_, 0.01), hi = quantile(saving_, 0.99);
     if (!(hi > lo)) {
       lo -= 0.5;
       hi += 0.5;
@@ -516,7 +540,7 @@ class Analysis {
     for (int b = 0; b <= kHistogramBins; ++b)
       mc.histogram_edges.push_back(lo + (hi - lo) * b / kHistogramBins);
     mc.histogram_counts.assign(kHistogramBins, 0);
-    for (double x : saving) {
+    for (double x : saving_) {
       int b = static_cast<int>((x - lo) / (hi - lo) * kHistogramBins);
       ++mc.histogram_counts[static_cast<std::size_t>(std::clamp(b, 0, kHistogramBins - 1))];
     }
@@ -697,13 +721,47 @@ class Analysis {
   std::vector<int> range_knobs_;  // the knob of each out_.ranges[i]
   std::vector<double> flip_distance_;
   std::size_t flipping_count_ = 0;
+  // The sampler's state between slices.
+  Xoshiro256 rng_{1};
+  std::vector<int> group_of_;
+  std::vector<double> group_u_;
+  std::vector<double> xs_;
+  std::vector<double> saving_, api_, self_;
+  int done_ = 0;
   Sensitivity out_;
 };
 
 }  // namespace
 
 Sensitivity analyze(const Inputs& in, const Catalog& catalog) {
-  return Analysis(in, catalog).run();
+  Analysis a(in, catalog);
+  a.begin();
+  return a.finish();
+}
+
+struct SensitivityJob::State {
+  State(const Inputs& in, const Catalog& catalog) : inputs(in), analysis(inputs, catalog) {}
+  Inputs inputs;  // owned: the analysis reads it for the job's whole life
+  Analysis analysis;
+};
+
+SensitivityJob::SensitivityJob(const Inputs& in, const Catalog& catalog)
+    : state_(std::make_unique<State>(in, catalog)) {
+  state_->analysis.begin();
+}
+SensitivityJob::~SensitivityJob() = default;
+int SensitivityJob::samples_total() const {
+  return state_->analysis.samples_total();
+}
+int SensitivityJob::samples_done() const {
+  return state_->analysis.samples_done();
+}
+bool SensitivityJob::step(int max_samples) {
+  state_->analysis.sample(max_samples);
+  return samples_done() >= samples_total();
+}
+Sensitivity SensitivityJob::finish() {
+  return state_->analysis.finish();
 }
 
 }  // namespace tcoscope

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,5 +103,24 @@ struct Sensitivity {
 inline constexpr double kRobustShare = 0.8;
 
 Sensitivity analyze(const Inputs& in, const Catalog& catalog);
+
+// The same analysis in slices, so that a page can sample between frames: the constructor does everything but
+// the sampling (ranges, point, tornado, flips); step() draws up to `max_samples` more and says whether all
+// are drawn; finish() draws what is left and returns exactly what analyze() returns for the same inputs.
+class SensitivityJob {
+ public:
+  SensitivityJob(const Inputs& in, const Catalog& catalog);
+  ~SensitivityJob();
+  SensitivityJob(const SensitivityJob&) = delete;
+  SensitivityJob& operator=(const SensitivityJob&) = delete;
+  int samples_total() const;
+  int samples_done() const;
+  bool step(int max_samples);
+  Sensitivity finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace tcoscope

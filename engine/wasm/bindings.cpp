@@ -1,6 +1,7 @@
 // bindings.cpp — the wasm boundary.
 //
-// Boundary design: only strings cross. Every function takes scenario JSON text and returns envelope JSON text
+// Boundary design: only strings cross (and, for the sliced sensitivity job, a sample count). Every function
+// takes scenario JSON text and returns envelope JSON text
 // ({"ok", "result" | "errors", "warnings"}), exactly what the native CLI computes through the same
 // tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is
 // an "ok": false envelope, never an abort.
@@ -32,6 +33,13 @@ std::string gpus(const std::string& scenario) {
 std::string sensitivity(const std::string& scenario) {
   return dump(tcoscope::ops::envelope(tcoscope::ops::sensitivity(scenario)));
 }
+// The same in slices between frames: one job at a time, begun by a scenario, stepped by a sample count.
+std::string sensitivity_begin(const std::string& scenario) {
+  return dump(tcoscope::ops::sensitivity_begin(scenario));
+}
+std::string sensitivity_step(int max_samples) {
+  return dump(tcoscope::ops::sensitivity_step(max_samples));
+}
 std::string defaults() {
   return dump(tcoscope::ops::defaults());
 }
@@ -53,6 +61,8 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("minimize", &minimize);
   emscripten::function("gpus", &gpus);
   emscripten::function("sensitivity", &sensitivity);
+  emscripten::function("sensitivityBegin", &sensitivity_begin);
+  emscripten::function("sensitivityStep", &sensitivity_step);
   emscripten::function("defaults", &defaults);
   emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);

@@ -1,13 +1,15 @@
 // stage_bench.cpp — the same timing loops compiled natively and to wasm (run in node), so scripts/bench can
 // report wasm/native ratios measured with one method: each stage of a recompute, the full recompute
-// (evaluate + breakeven + curves + horizon + explanations) and the text-in/JSON-out operation the page calls.
-// Prints one line per stage: name, median microseconds over 15 rounds.
+// (evaluate + breakeven + curves + horizon + explanations), the text-in/JSON-out operation the page calls,
+// and "How sure?" (tornado and flip points; the same with 10,000 Monte Carlo samples). Prints one line per
+// stage: name, median microseconds over 15 rounds.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "analysis/sensitivity.hpp"
 #include "contract/catalog_json.hpp"
 #include "contract/result_json.hpp"
 #include "model/api_cost.hpp"
@@ -66,6 +68,14 @@ void run(const char* label, bool autoscale) {
   const std::vector<Explanation> lines = explain(e);
   line("result_json",
        median_us([&] { sink = sink + static_cast<double>(to_json(e, lines).dump().size()); }, 30));
+  // "How sure?": the tornado and the flip points alone (no samples), and with 10,000 Monte Carlo samples.
+  Inputs no_samples = in, samples = in;
+  no_samples.scenario.uncertainty.samples = 0;
+  samples.scenario.uncertainty.samples = 10000;
+  line("sensitivity_tornado_flips",
+       median_us([&] { sink = sink + analyze(no_samples, builtin_catalog()).saving_usd_per_month; }, 3));
+  line("sensitivity_10k_samples",
+       median_us([&] { sink = sink + analyze(samples, builtin_catalog()).monte_carlo.saving.p50; }, 1));
   line("evaluate_text_to_json",
        median_us([&] { sink = sink + static_cast<double>(ops::envelope(ops::evaluate(text)).dump().size()); },
                  20));

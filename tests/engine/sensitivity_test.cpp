@@ -291,6 +291,35 @@ TEST(Sensitivity, SameSeedSameResultOtherSeedsAgreeWithinTheirError) {
   EXPECT_EQ(a["confidence"]["code"], "uncertain_verdict");
 }
 
+TEST(Sensitivity, SlicedSamplingEqualsTheOneShotResult) {
+  for (const json& scenario : presets()) {
+    json s = scenario;
+    s["uncertainty"] = {{"samples", 1234}, {"seed", 5}};
+    json begun = ops::sensitivity_begin(s.dump());
+    ASSERT_TRUE(begun["ok"].get<bool>());
+    EXPECT_EQ(begun["result"]["samples"], 1234);
+    json step;
+    int steps = 0;
+    do {
+      step = ops::sensitivity_step(500);
+      ++steps;
+    } while (!step["done"].get<bool>());
+    EXPECT_EQ(steps, 3);
+    EXPECT_EQ(step["envelope"], ops::envelope(ops::sensitivity(s.dump())));
+  }
+  // A newer job replaces an older one; stepping with no job says so.
+  ops::sensitivity_begin(R"({"uncertainty": {"samples": 100000}})");
+  ops::sensitivity_begin(R"({"uncertainty": {"samples": 10}})");
+  EXPECT_TRUE(ops::sensitivity_step(1000)["done"].get<bool>());
+  json none = ops::sensitivity_step(10);
+  EXPECT_TRUE(none["done"].get<bool>());
+  EXPECT_FALSE(none["envelope"]["ok"].get<bool>());
+  // An invalid scenario is refused at the start, with the field named.
+  json bad = ops::sensitivity_begin(R"({"workload": {"input_share": 2}})");
+  EXPECT_FALSE(bad["ok"].get<bool>());
+  EXPECT_EQ(bad["errors"][0]["path"], "/workload/input_share");
+}
+
 TEST(Sensitivity, RangesOffGiveNoSamplingButStillFlipPoints) {
   json r = run({{"uncertainty", {{"enabled", false}}}});
   EXPECT_TRUE(r["ranges"].empty());
