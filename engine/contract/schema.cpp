@@ -116,7 +116,10 @@ class SchemaWriter {
                     {"required", json::array({"low", "high"})},
                     {"additionalProperties", false},
                     {"description", with_unit(input.description, input.unit)}};
-      properties[input.path] = {{"anyOf", json::array({json{{"type", "null"}}, std::move(range)})}};
+      properties[input.path] = {
+          {"anyOf", json::array({json{{"type", "null"}}, std::move(range)})},
+          {"description", "A range on " + input.path + " (" + with_unit(input.description, input.unit) +
+                              "), or null to switch its default range off"}};
     }
     add(key, {{"type", "object"},
               {"properties", std::move(properties)},
