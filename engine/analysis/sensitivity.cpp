@@ -660,8 +660,11 @@ class Analysis {
     const MonteCarlo& mc = out_.monte_carlo;
     const bool required = out_.choice == "self_host_required";
     if (mc.samples == 0) {
+      const Uncertainty& u = in_.scenario.uncertainty;
       out_.confidence = {"uncertainty_off", "neutral",
-                         std::string(out_.ranges.empty() ? "No input has a range" : "Sampling is off") +
+                         std::string(!u.enabled            ? "Ranges are off"
+                                     : out_.ranges.empty() ? "No input has a range"
+                                                           : "Sampling is off (0 samples)") +
                              ", so this is one point estimate with no measure of how sure it is."};
     } else {
       const int self = mc.self_host_cheaper, n = mc.samples;

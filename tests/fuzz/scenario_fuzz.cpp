@@ -1,6 +1,7 @@
 // scenario_fuzz.cpp — libFuzzer target for the engine's whole text-in surface (SPEC §8 "parsers are fuzzed"):
-// arbitrary bytes go to ops::evaluate, ops::validate, ops::minimize and ops::gpus, exactly as the CLI and the
-// wasm module pass them on. Any crash, sanitizer report or broken invariant below is a bug (__builtin_trap):
+// arbitrary bytes go to ops::evaluate, ops::validate, ops::minimize, ops::gpus and ops::sensitivity, exactly
+// as the CLI and the wasm module pass them on. Any crash, sanitizer report or broken invariant below is a bug
+// (__builtin_trap):
 //   envelope, for every outcome of the four operations:
 //   - an ok outcome has no errors and never contains a NaN or an infinity;
 //   - an error outcome always lists at least one problem;
@@ -16,10 +17,16 @@
 //   servable_tokens_per_month
 //     >= the workload's tokens_per_month, and in every month of the horizon, self_host_replicas (whole, >= 0)
 //     × tokens_per_replica_hour × 730 h >= that month's tokens_per_month (relative slack 1e-9 for rounding);
-//   - an ok gpus result: every option row that fits has finite numbers and 0 <= utilization <= 1.
+//   - an ok gpus result: every option row that fits has finite numbers and 0 <= utilization <= 1;
+//   - sensitivity (for one input in sixteen, with at most 64 samples: its flip search costs milliseconds):
+//   what
+//     validates is analyzed; the point saving is evaluate's (API total − self-hosting total) / months; the
+//     probability lies in [0, 1]; P10 ≤ P50 ≤ P90; the histogram counts every feasible sample; each tornado
+//     swing is |saving at high − saving at low|; each range holds its value.
 // Set TCOSCOPE_FUZZ_LENIENT=1 to check only the first two envelope checks (to fuzz past a known bug in the
 // others); the meaning checks always run.
 // Build and run: scripts/fuzz [seconds]; reproduce: build/fuzz/scenario_fuzz FILE
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -136,6 +143,37 @@ void check_gpu_options(const json& result) {
   }
 }
 
+// An ok sensitivity result against the evaluate result of the same scenario.
+void check_sensitivity(const json& s, const json& evaluation) {
+  const json& horizon = at(evaluation, "horizon");
+  const double months = number(at(horizon, "months"));
+  const double saving =
+      (number(at(horizon, "total_api_usd")) - number(at(horizon, "total_self_host_usd"))) / months;
+  const double point = number(at(s, "saving_usd_per_month"));
+  require(std::fabs(point - saving) <= 1e-9 * std::max(1.0, std::fabs(saving)));
+  const json& mc = at(s, "monte_carlo");
+  const double samples = number(at(mc, "samples"));
+  if (samples > 0) {
+    const double p = number(at(mc, "probability_self_host_cheaper"));
+    require(p >= 0 && p <= 1);
+    const json& spread = at(mc, "saving_usd_per_month");
+    require(number(at(spread, "p10")) <= number(at(spread, "p50")));
+    require(number(at(spread, "p50")) <= number(at(spread, "p90")));
+    double counted = 0;
+    for (const json& c : at(at(mc, "histogram"), "counts")) counted += number(c);
+    require(counted == samples - number(at(mc, "infeasible")));
+  }
+  for (const json& b : at(s, "tornado")) {
+    const json &lo = at(b, "saving_at_low"), &hi = at(b, "saving_at_high");
+    if (lo.is_null() || hi.is_null()) continue;
+    require(number(at(b, "swing")) == std::fabs(number(hi) - number(lo)));
+  }
+  for (const json& r : at(s, "ranges")) {
+    const double v = number(at(r, "value"));
+    require(number(at(r, "low")) <= v && v <= number(at(r, "high")));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -166,5 +204,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(reread);
   require(reread.ok);
   require(reread.result == validated.result);
+
+  std::uint32_t hash = 2166136261u;  // FNV-1a: the same inputs are analyzed on every run
+  for (std::size_t i = 0; i < size; ++i) hash = (hash ^ data[i]) * 16777619u;
+  if (hash % 16 == 0) {
+    const json& u = at(validated.result, "uncertainty");
+    const int samples = std::min(64, at(u, "samples").get<int>());
+    const Outcome s = tcoscope::ops::sensitivity(text, samples);
+    check(s);
+    require(s.ok);
+    check_sensitivity(s.result, evaluated.result);
+  }
   return 0;
 }
