@@ -34,6 +34,12 @@ export async function typeInto(page, label, text) {
   await settle(page);
 }
 
+/** Waits until the batched recompute has run and "How sure?" has sampled the scenario on screen. */
+export async function sampled(page) {
+  await settle(page);
+  await page.evaluate(() => globalThis.tcoscope.sampled());
+}
+
 /** Waits until the batched recompute has run (two animation frames). */
 export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -84,7 +90,10 @@ export async function settledLink(page) {
 }
 
 let engine = null;
-/** The wasm engine in node (the same module the page runs): { evaluate, minimize, presets, defaults, schema }. */
+/**
+ * The wasm engine in node (the same module the page runs): { evaluate, minimize, sensitivity, presets, defaults,
+ * schema, catalog }.
+ */
 export async function nodeEngine() {
   if (!engine) {
     const { createRequire } = await import('node:module');
@@ -93,7 +102,9 @@ export async function nodeEngine() {
     engine = {
       evaluate: call('evaluate'),
       minimize: call('minimize'),
+      sensitivity: call('sensitivity'),
       presets: () => JSON.parse(m.presets()),
+      catalog: () => JSON.parse(m.catalog()),
       defaults: () => JSON.parse(m.defaults()),
       schema: () => JSON.parse(m.schema()),
     };

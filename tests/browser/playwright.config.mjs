@@ -22,7 +22,11 @@ export default defineConfig({
   testMatch: '*.spec.mjs',
   outputDir: path.join(root, 'test-results/playwright'),
   reporter: 'list',
-  workers: 2,
+  workers: 2, // the machine has 2 cores and the tests are CPU-bound (Chromium's renderer): more workers only contend
+  // Tests, not files, go to the workers: files differ in length by 5×, and the last file (throughput.spec.mjs, two
+  // axe-core walks) otherwise kept one worker busy for a minute while the other sat idle. Every test has its own
+  // browser context, so none depends on another having run in the same worker.
+  fullyParallel: true,
   retries: 0,
   timeout: 30_000,
   use: {

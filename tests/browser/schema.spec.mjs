@@ -3,8 +3,8 @@
 // shows are the schema's. The first tests run in node on the same modules and wasm engine the page uses.
 import { test, expect } from '@playwright/test';
 import { openPage, nodeEngine } from './helpers.mjs';
-import { PARAMS, NOT_IN_FORM } from '../../web/src/params.js';
-import { formFields, keysWithoutRows, schemaAt, schemaKeys, choicesOf } from '../../web/src/schema.js';
+import { PARAMS, NOT_IN_FORM, HOW_SURE } from '../../web/src/params.js';
+import { formFields, keysWithoutRows, schemaAt, schemaKeys, choicesOf, isPointerMap } from '../../web/src/schema.js';
 import { compact, plain } from '../../web/src/format.js';
 
 const schema = async () => (await nodeEngine()).schema();
@@ -26,6 +26,22 @@ test('every schema key has a params.js row, or a reason in NOT_IN_FORM', async (
       PARAMS.map((p) => p.path),
       key,
     ).not.toContain(key);
+  }
+});
+
+test('every input a range can go on is one the page can name (a form row, or a sourced default range)', async () => {
+  const engine = await nodeEngine();
+  const s = engine.schema();
+  const ranges = schemaAt(s, '/uncertainty/ranges');
+  expect(isPointerMap(ranges)).toBe(true); // one key of the scenario, edited as rows: schemaKeys stops at it
+  const named = new Set([...PARAMS.map((p) => p.path), ...engine.catalog().default_ranges.map((r) => r.path)]);
+  expect(Object.keys(ranges.properties).filter((path) => !named.has(path))).toEqual([]);
+  // Each is a number key of the scenario, but the peak hour, which the load profile's row presents.
+  for (const path of Object.keys(ranges.properties)) {
+    if (path === '/workload/load_profile/peak_to_average') continue;
+    expect([schemaAt(s, path)?.type].flat(), path).toEqual(
+      expect.arrayContaining([expect.stringMatching(/number|integer/)]),
+    );
   }
 });
 
@@ -82,6 +98,14 @@ test("the page renders every schema key with the schema's choices, labels, range
     shown.filter((path) => !schemaAt(s, path)),
     'fields with no schema key',
   ).toEqual([]);
+  // The "How sure?" section edits its own keys (uncertainty.*): each is there, marked with its path.
+  const howSure = Object.entries(NOT_IN_FORM).filter(([, why]) => why.startsWith(HOW_SURE));
+  expect(howSure.map(([key]) => key).sort()).toEqual(
+    schemaKeys(s)
+      .filter((k) => k.startsWith('/uncertainty/'))
+      .sort(),
+  );
+  for (const [key] of howSure) await expect(page.locator(`#howsure [data-path="${key}"]`), key).toHaveCount(1);
 
   for (const f of formFields(s, PARAMS)) {
     const el = page.locator(`#inputs [data-path="${f.path}"]`);

@@ -138,6 +138,13 @@ export function numberControl(param, state) {
     setPlaceholder(text) {
       if (box.placeholder !== text) box.placeholder = text;
     },
+    /** Where a value sits along the slider, 0 to 1 (null without a slider): for the range band under it. */
+    sliderFraction: slider
+      ? (v) => {
+          const [lo, hi] = [Number(slider.min), Number(slider.max)];
+          return Math.min(1, Math.max(0, (toPosition(v) - lo) / (hi - lo || 1)));
+        }
+      : null,
     setNote: f.setNote,
     setError: errorSetter(f, [box], note),
   };

@@ -2,7 +2,10 @@
 //
 // The module is a classic Emscripten script (it also loads from file://) that defines the global createTcoscope.
 
-/** Loads the engine once; resolves to { evaluate, gpus, minimize, defaults, schema, presets, catalog }. */
+/**
+ * Loads the engine once; resolves to { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep,
+ * defaults, schema, presets, catalog }.
+ */
 export async function loadEngine() {
   if (typeof globalThis.createTcoscope !== 'function') throw new Error('the cost engine script did not load');
   const m = await globalThis.createTcoscope();
@@ -15,6 +18,15 @@ export async function loadEngine() {
     minimize: (scenario) => call('minimize', scenario),
     /** "Which GPU?": { model, tokens_per_month, options: [...] } in the envelope, cheapest first, unfit last. */
     gpus: (scenario) => call('gpus', scenario),
+    /** "How sure?" in one call (10,000 samples: tens of ms, too long for one main-thread task): the envelope. */
+    sensitivity: (scenario) => call('sensitivity', scenario),
+    /**
+     * The same in slices (sampler.js): begin() does the ranges, tornado and flip points and replaces any earlier
+     * job; { ok: true, result: { samples } } or the error envelope. step(n) draws up to n more samples:
+     * { done: false, samples_done, samples } or { done: true, envelope } with exactly what sensitivity() returns.
+     */
+    sensitivityBegin: (scenario) => call('sensitivityBegin', scenario),
+    sensitivityStep: (maxSamples) => JSON.parse(m.sensitivityStep(maxSamples)),
     defaults: () => JSON.parse(m.defaults()),
     /** The scenario's JSON Schema (draft 2020-12), from the engine's field table: see schema.js. */
     schema: () => JSON.parse(m.schema()),

@@ -1,6 +1,7 @@
-// exports.js — the files the page exports, built from the engine's result: scenario JSON, CSV of the curves and of
-// the month-by-month series, a Markdown summary. Formatting only; every number comes from the result.
-import { compact, count, percent, usd } from './format.js';
+// exports.js — the files the page exports, built from the engine's result: scenario JSON, CSV of the curves, of the
+// month-by-month series and of "How sure?" (the histogram of the saving, the tornado), a Markdown summary.
+// Formatting only; every number comes from the engine.
+import { compact, count, inUnit, percent, rangeText, usd } from './format.js';
 import { components, SIDES } from './monthly.js';
 import { verdictText } from './outputs.js';
 
@@ -58,6 +59,47 @@ export function horizonCsv(r) {
   );
 }
 
+/** "How sure?": the histogram of self-hosting's monthly saving, one row per bin (the end bins hold the tails). */
+export function histogramCsv(sens) {
+  const { edges, counts } = sens.monte_carlo.histogram;
+  return csv(
+    ['saving_usd_per_month_from', 'saving_usd_per_month_to', 'samples'],
+    counts.map((n, i) => [num(edges[i]), num(edges[i + 1]), n]),
+  );
+}
+
+const csvText = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** "How sure?": the tornado, largest swing first: the saving with each input at its low and at its high. */
+export function tornadoCsv(sens) {
+  return csv(
+    [
+      'path',
+      'label',
+      'unit',
+      'value',
+      'low',
+      'high',
+      'saving_usd_per_month_at_low',
+      'saving_usd_per_month_at_high',
+      'swing_usd_per_month',
+      'crosses_verdict',
+    ],
+    sens.tornado.map((t) => [
+      csvText(t.path),
+      csvText(t.label),
+      csvText(t.unit),
+      num(t.value),
+      num(t.low),
+      num(t.high),
+      num(t.saving_at_low),
+      num(t.saving_at_high),
+      num(t.swing),
+      t.crosses_verdict,
+    ]),
+  );
+}
+
 // Text from a scenario (its name, a file's content) must not become Markdown or HTML when pasted into a wiki.
 const md = (text) =>
   String(text ?? '')
@@ -98,11 +140,55 @@ export function headlineTexts(r) {
   };
 }
 
+const HOW_SURE_TORNADO_ROWS = 5;
+
+/** The "How sure" part of the summary: confidence, flip sentence, P10/P50/P90 and the top of the tornado. */
+function howSureMarkdown(sens) {
+  if (!sens) return [];
+  const m = sens.monte_carlo;
+  const out = ['### How sure', '', `**${md(sens.confidence.message)}**`, '', md(sens.what_would_change.message), ''];
+  if (m.samples > 0) {
+    out.push(
+      table(
+        ['A month', 'P10', 'P50', 'P90', 'As entered'],
+        ['l', 'r', 'r', 'r', 'r'],
+        [
+          ['Self-hosting’s saving', m.saving_usd_per_month, sens.saving_usd_per_month],
+          ['API cost', m.api_usd_per_month, sens.api_usd_per_month],
+          ['Self-hosting cost', m.self_host_usd_per_month, sens.self_host_usd_per_month],
+        ].map(([label, s, point]) => [label, usd(s.p10), usd(s.p50), usd(s.p90), usd(point)]),
+      ),
+      '',
+      `Probability that self-hosting is cheaper: ${percent(m.probability_self_host_cheaper)} ± ` +
+        `${percent(m.standard_error, 2)} (${count(m.samples)} samples, seed ${m.seed}).`,
+      '',
+    );
+  }
+  const top = sens.tornado.filter((t) => t.swing > 0).slice(0, HOW_SURE_TORNADO_ROWS);
+  if (top.length) {
+    out.push(
+      table(
+        ['Input', 'Range', 'Saving at low', 'Saving at high', 'Swing'],
+        ['l', 'l', 'r', 'r', 'r'],
+        top.map((t) => [
+          md(t.label) + (t.crosses_verdict ? ' (flips the verdict)' : ''),
+          md(`${rangeText(t.low, t.high, t.unit)}, now ${inUnit(t.value, t.unit)}`),
+          usd(t.saving_at_low),
+          usd(t.saving_at_high),
+          usd(t.swing),
+        ]),
+      ),
+      '',
+    );
+  }
+  return out;
+}
+
 /**
  * The summary to paste into a wiki: verdict, results and inputs as tables, the reasons, the link.
  * inputs: [{ group, label, value, unit, from }] as the form shows them (inputs.describe()).
  */
-export function markdown({ result: r, scenario, inputs, url, date = new Date() }) {
+export function markdown({ result: r, scenario, inputs, url, sensitivity = null, date = new Date() }) {
   const t = headlineTexts(r);
   const v = verdictText(r, scenario);
   const sh = r.self_host;
@@ -142,6 +228,7 @@ export function markdown({ result: r, scenario, inputs, url, date = new Date() }
     '',
     ...r.verdict.reasons.map((x) => `- **${FAVORS[x.favors] ?? 'Note'}:** ${md(x.message)}`),
     '',
+    ...howSureMarkdown(sensitivity),
     '### Monthly cost by component',
     '',
     table(

@@ -2,17 +2,28 @@
 // the curves and of the month-by-month series, the Markdown summary with a copy button, and print.
 import { h, copyText, download, uid } from './dom.js';
 import { createDialog, section } from './dialog.js';
-import { horizonCsv, markdown, scenarioJson, slug, volumeCsv } from './exports.js';
+import { histogramCsv, horizonCsv, markdown, scenarioJson, slug, tornadoCsv, volumeCsv } from './exports.js';
 import { admit, fixable } from './startup.js';
 import { showMessage, problemLines } from './messages.js';
 import { bytes } from './format.js';
 
 /**
  * share; engine, defaults; limits: the engine's x-tcoscope-limits; current() → { scenario, result } on screen (null
- * while nothing has evaluated); scenarioNow() → the form's scenario; describeInputs() → the inputs as shown;
- * apply(scenario, source) puts a scenario on screen.
+ * while nothing has evaluated); sensitivityNow() → its "How sure?" result once sampled (null when there is none);
+ * scenarioNow() → the form's scenario; describeInputs() → the inputs as shown; apply(scenario, source) puts a
+ * scenario on screen.
  */
-export function createExportDialog({ share, engine, defaults, limits, current, scenarioNow, describeInputs, apply }) {
+export function createExportDialog({
+  share,
+  engine,
+  defaults,
+  limits,
+  current,
+  sensitivityNow = async () => null,
+  scenarioNow,
+  describeInputs,
+  apply,
+}) {
   const d = createDialog({ id: 'export-dialog', title: 'Export and import' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const stale = h(
@@ -26,6 +37,14 @@ export function createExportDialog({ share, engine, defaults, limits, current, s
   const button = (label, onclick, cls = 'tool') => h('button', { type: 'button', class: cls, onclick }, label);
   const name = () => slug(current()?.result.name);
   const NOTHING = 'Nothing to export yet: the scenario on screen does not evaluate.';
+  const RANGES_OFF = 'Ranges are off (or no input has one): there is no Monte Carlo and no tornado to export.';
+  /** Runs an export of the "How sure?" on screen, once sampled. */
+  async function withSensitivity(fn) {
+    if (!current()) return say(NOTHING);
+    const sens = await sensitivityNow();
+    if (!sens) return say('“How sure?” is not available for the scenario on screen.');
+    fn(sens);
+  }
   /** Runs an export of the figures on screen, or says there are none. */
   const withResult = (fn) => () => (current() ? fn(current()) : say(NOTHING));
 
@@ -90,6 +109,20 @@ export function createExportDialog({ share, engine, defaults, limits, current, s
             say('Month-by-month series downloaded.');
           }),
         ),
+        button('How sure: histogram of the saving', () =>
+          withSensitivity((sens) => {
+            if (!sens.monte_carlo.samples) return say(RANGES_OFF);
+            download(`${name()}-saving-histogram.csv`, histogramCsv(sens), 'text/csv');
+            say('Histogram of the saving downloaded.');
+          }),
+        ),
+        button('How sure: tornado', () =>
+          withSensitivity((sens) => {
+            if (!sens.tornado.length) return say(RANGES_OFF);
+            download(`${name()}-tornado.csv`, tornadoCsv(sens), 'text/csv');
+            say('Tornado downloaded.');
+          }),
+        ),
       ),
     ),
     section(
@@ -140,8 +173,14 @@ export function createExportDialog({ share, engine, defaults, limits, current, s
       say(NOTHING);
       return;
     }
-    const now = await share.now();
-    mdBox.value = markdown({ result: good.result, scenario: good.scenario, inputs: describeInputs(), url: now?.url });
+    const [now, sensitivity] = await Promise.all([share.now(), sensitivityNow()]);
+    mdBox.value = markdown({
+      result: good.result,
+      scenario: good.scenario,
+      inputs: describeInputs(),
+      url: now?.url,
+      sensitivity,
+    });
   }
   d.onOpen(refresh);
 

@@ -112,3 +112,35 @@ export function parseAmount(text) {
   const value = Number(m[1]) * (m[2] ? MULTIPLIERS[m[2].toLowerCase()] : 1);
   return Number.isFinite(value) ? value : null;
 }
+
+// 4 significant digits with grouping: 0.2417, 2.778, 145,000.
+const sig4 = (x) => upTo.format(Number(x.toPrecision(4)));
+
+/**
+ * How a figure in one of the engine's units reads: a number format and the words after it. "USD per GPU-hour" →
+ * $3.90 per GPU-hour; "fraction of input" → 10% of input; "tokens" → 2B tokens; "× the average hour" → 2.78× the
+ * average hour; anything else → 0.25 FTE.
+ */
+function unitParts(unit = '') {
+  const [, head, rest] = /^(USD|fraction|tokens|×)?\s*(.*)$/.exec(unit);
+  const after = rest ? ` ${rest}` : '';
+  if (head === 'USD') return [(x) => usd(x), after];
+  if (head === 'fraction') return [(x) => percent(x, Math.abs(x) < 0.01 && x !== 0 ? 2 : 1).replace('-', '−'), after];
+  if (head === 'tokens') return [compact, ` tokens${after}`];
+  if (head === '×') return [(x) => `${sig4(x)}×`, after];
+  return [sig4, after];
+}
+
+/** A value in the engine's unit for it: inUnit(3.9, 'USD per GPU-hour') → '$3.90 per GPU-hour'. */
+export function inUnit(x, unit) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  const [fmt, after] = unitParts(unit);
+  return fmt(x) + after;
+}
+
+/** A range in the engine's unit, the unit said once: '$1.49 – $12.29 per GPU-hour'. */
+export function rangeText(low, high, unit) {
+  const [fmt, after] = unitParts(unit);
+  const show = (x) => (x == null || !Number.isFinite(x) ? '—' : fmt(x));
+  return `${show(low)} – ${show(high)}${after}`;
+}

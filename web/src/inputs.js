@@ -1,13 +1,13 @@
 // inputs.js — builds the input form from params.js and the engine's schema, and keeps it in step with the state
 // and the result.
-import { h } from './dom.js';
+import { h, setText as setTextOf, styled } from './dom.js';
 import { GROUPS, PARAMS } from './params.js';
 import { formFields } from './schema.js';
 import { numberControl, selectControl, radioControl, toggleControl } from './controls.js';
 import { profileControl } from './profile.js';
 import { tipButton, setTip } from './explain.js';
 import { getAt } from './state.js';
-import { plain, compact, usd, hourOfWeek } from './format.js';
+import { plain, compact, usd, hourOfWeek, rangeText } from './format.js';
 
 const API_PRICES = [
   '/api/usd_per_mtok_input',
@@ -204,6 +204,60 @@ export function createInputs(container, { state, catalog, schema, only = null, o
     controls.get('/workload/load_profile')?.showLoad(result.load);
   }
 
+  /**
+   * Each input with a range in the last "How sure?" result shows it under its box or slider: a band from low to
+   * high (over the slider's scale, when it has one) and the range as text, with a way to edit it (onEdit(path)).
+   * ranges: the result's [{ path, low, high, value, unit, from }]; the peak-hour range belongs to the load profile.
+   */
+  function showRanges(ranges, onEdit) {
+    const byPath = new Map(ranges.map((r) => [r.path, r]));
+    const child = (c, selector) => c.root.querySelector(`:scope > ${selector}`);
+    for (const c of controls.values()) {
+      const path = c.param.path;
+      const r = byPath.get(path) ?? (c.param.kind === 'profile' ? byPath.get(`${path}/peak_to_average`) : null);
+      const key = r ? JSON.stringify([r.low, r.high, r.value, r.from, r.unit]) : '';
+      if (c.rangeKey === key) continue;
+      c.rangeKey = key;
+      if (!r) {
+        c.rangeNote?.remove();
+        c.rangeBand?.remove();
+        c.rangeNote = c.rangeBand = null;
+        continue;
+      }
+      if (!c.rangeNote) {
+        const edit = h('button', { type: 'button', class: 'link' }, 'Edit');
+        edit.addEventListener('click', () => onEdit(edit.dataset.range));
+        c.rangeNote = h('p', { class: 'range-note' }, h('span', { class: 'range-text' }), ' ', edit);
+        (child(c, '.ticks') ?? child(c, '.slider') ?? child(c, '.spark-box') ?? child(c, '.field-row')).after(
+          c.rangeNote,
+        );
+        if (c.sliderFraction) {
+          c.rangeBand = h('span', { class: 'range-band', 'aria-hidden': 'true' });
+          child(c, '.slider').after(c.rangeBand);
+        }
+      }
+      const [text, , edit] = c.rangeNote.childNodes;
+      edit.dataset.range = r.path;
+      edit.setAttribute('aria-label', `Edit the range of ${c.param.label}`);
+      const what = r.path === path ? '' : ' peak hour';
+      setTextOf(
+        text,
+        `Plausible${what}: ${rangeText(r.low, r.high, r.unit)}${r.from === 'scenario' ? ' (your range).' : '.'}`,
+      );
+      c.rangeNote.classList.toggle('yours', r.from === 'scenario');
+      if (c.rangeBand) {
+        const [a, b, v] = [r.low, r.high, r.value].map(c.sliderFraction);
+        c.rangeBand.replaceChildren(
+          styled(h('span', { class: 'range-span' }), {
+            left: `${a * 100}%`,
+            width: `${Math.max(b - a, 0.005) * 100}%`,
+          }),
+          styled(h('span', { class: 'range-value' }), { left: `${v * 100}%` }),
+        );
+      }
+    }
+  }
+
   /** The control a problem's JSON pointer falls in (its own, or the nearest one above it), and its path. */
   function controlOf(pointer) {
     let path = pointer ?? '';
@@ -270,5 +324,5 @@ export function createInputs(container, { state, catalog, schema, only = null, o
     return out;
   }
 
-  return { sync, applyResult, showErrors, showWarnings, labelled, describe, controls };
+  return { sync, applyResult, showRanges, showErrors, showWarnings, labelled, describe, controls };
 }

@@ -18,6 +18,7 @@ import { showMessage } from './messages.js';
 import { reportHeight, wireOpenFull } from './embed.js';
 import { createThroughput } from './throughput.js';
 import { createGpuTable, adoptOption } from './gputable.js';
+import { createHowSure } from './howsure.js';
 
 // The embed mode's inputs: the volume and the three choices that move the verdict most.
 const EMBED_INPUTS = [
@@ -68,8 +69,10 @@ async function boot() {
   const catalog = engine.catalog();
   const inputs = createInputs($('#inputs'), { state, catalog, schema, only: embed ? EMBED_INPUTS : null });
   const charts = createCharts(document, { only: embed ? ['volume'] : null });
+  // "How sure?" samples after each point result; the embed shows only its line in the verdict card.
+  const howSure = createHowSure($('#howsure'), { state, catalog, schema, verdictLine: $('#verdict-confidence') });
   if (embed) {
-    loop.attach({ inputs, charts });
+    loop.attach({ inputs, charts, howSure });
   } else {
     const gotoTable = () => {
       const heading = $('#gpus-heading');
@@ -85,6 +88,7 @@ async function boot() {
         gotoTable,
       }),
       gpuTable: createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) }),
+      howSure,
     });
     loop.watchTable($('#gpus-card'));
   }
@@ -118,6 +122,14 @@ async function boot() {
         defaults,
         limits,
         current: loop.current,
+        /** The "How sure?" result of the scenario on screen, once sampled (null when it is not available). */
+        sensitivityNow: async () => {
+          await loop.sensitivityIdle();
+          const s = loop.sensitivity();
+          const good = loop.current();
+          const same = s && good && JSON.stringify(s.scenario) === JSON.stringify(good.scenario);
+          return same && s.envelope.ok ? s.envelope.result : null;
+        },
         scenarioNow: () => structuredClone(state.scenario),
         describeInputs: () => inputs.describe(),
         /** Puts a scenario from a file (or back, on undo) on screen, as the person's own act. */
@@ -138,6 +150,15 @@ async function boot() {
       const gpus = loop.gpus();
       return gpus?.ok ? structuredClone(gpus.result) : null;
     },
+    /** The "How sure?" result on screen (null until the first sampling finishes, or when it failed). */
+    sensitivity: () => {
+      const s = loop.sensitivity();
+      return s?.envelope.ok ? structuredClone(s.envelope.result) : null;
+    },
+    /** Resolves when no sampling is running: the sensitivity() on screen is then for the scenario on screen. */
+    sampled: () => loop.sensitivityIdle(),
+    /** How the last sampling was sliced: { slices, sliceSizes, maxSliceMs, maxTaskMs, beginMs }. */
+    samplingStats: () => loop.samplingStats(),
   });
 
   loop.resync();

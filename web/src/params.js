@@ -352,6 +352,9 @@ export const PARAMS = GROUPS.flatMap((g) =>
  * Schema keys the form deliberately has no row for, each with the reason. Every other schema key must have one
  * (tests/browser/schema.spec.mjs).
  */
+/** The reason of the keys the How sure section edits (a browser test finds each there by its data-path). */
+export const HOW_SURE = 'edited in the How sure section';
+
 export const NOT_IN_FORM = {
   '/$schema': 'an editor hint in scenario files (which JSON Schema checks them); it means nothing to the model',
   '/schema_version': 'the scenario format version: written by the engine, never a person’s choice',
@@ -359,4 +362,10 @@ export const NOT_IN_FORM = {
   '/description': 'comes with a preset, a link or a file, and is shown under “About this scenario”',
   '/workload/load_profile/preset': 'the picker of the load-profile control (the /workload/load_profile row)',
   '/workload/load_profile/hourly_weights': 'the custom weights box of the load-profile control (same row)',
+  // "How sure?" settings: edited in that section (howsure.js), which marks each with its data-path.
+  '/uncertainty/enabled': HOW_SURE,
+  '/uncertainty/default_ranges': HOW_SURE,
+  '/uncertainty/samples': HOW_SURE,
+  '/uncertainty/seed': HOW_SURE,
+  '/uncertainty/ranges': `${HOW_SURE}: one row per range, keyed by the input's JSON pointer`,
 };

@@ -1,8 +1,11 @@
 // runloop.js — one engine call and one render per animation frame: every change to the state asks for a frame; the
 // frame evaluates the scenario, draws the result (or keeps the last good one on screen and marks what is wrong) and
 // rewrites the notices. When not even the first evaluation succeeds (a link whose scenario no longer evaluates),
-// the page says why and offers the defaults: it never stays on "Loading the cost engine…".
+// the page says why and offers the defaults: it never stays on "Loading the cost engine…". "How sure?" follows
+// the point result: a good result asks the sampler (sampler.js) for it, which samples in slices after the paint,
+// so an edit is drawn in the next frame and the confidence comes a few frames later.
 import { $, h, setText } from './dom.js';
+import { createSampler } from './sampler.js';
 
 // The engine's code on the error that says this replica cannot serve the model (it does not fit, or misses the
 // latency target): the throughput panel shows its message over the last result that ran.
@@ -42,10 +45,23 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
   let charts = null;
   let throughput = null;
   let gpuTable = null;
+  let howSure = null;
+  let sensitivity = null; // { scenario, envelope } of the last sampling that finished
   let gpus = null; // the last engine.gpus() envelope
   let gpusSeen = false; // the table is on, or near, the screen
   let gpusDirty = false; // an edit came while it was not seen
   const gpuOptions = () => (gpus?.ok ? gpus.result.options : null);
+
+  const sampler = createSampler({
+    engine,
+    onProgress: (p) => howSure?.progress(p),
+    onDone: ({ scenario, envelope }) => {
+      sensitivity = { scenario, envelope };
+      if (!howSure) return;
+      howSure.render(envelope, scenario);
+      if (envelope.ok) inputs?.showRanges(envelope.result.ranges, howSure.focusRange);
+    },
+  });
 
   /**
    * gpus() re-prices the scenario on every catalog GPU and rate: ~1.5 ms in wasm (web/bench.mjs), ~5 ms of the
@@ -120,9 +136,12 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       forceSync = false;
     }
     const scenario = structuredClone(state.scenario);
+    howSure?.sync(scenario);
     const envelope = engine.evaluate(scenario);
     body.dataset.evaluations = String(++evaluations);
-    const unmatched = inputs?.showErrors(envelope.ok ? [] : envelope.errors) ?? envelope.errors;
+    const problems = envelope.ok ? [] : envelope.errors;
+    const inForm = inputs?.showErrors(problems) ?? problems;
+    const unmatched = howSure?.showErrors(inForm) ?? inForm;
     // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it), then
     // follows the edits while it is seen, or when the throughput panel needs its rows for a way out.
     if (gpuTable) {
@@ -136,6 +155,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
         render(envelope.result, scenario);
         good = { scenario, result: envelope.result };
         share.shown(scenario); // the link and the autosave follow only what evaluated
+        howSure?.stale(false);
+        if (howSure) sampler.request(scenario); // after this frame is painted
         if (!performance.getEntriesByName('tcoscope:first-result').length) performance.mark('tcoscope:first-result');
         if (inputs) body.dataset.state = 'ready';
       } catch (e) {
@@ -144,6 +165,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       }
     } else if (good) {
       body.dataset.state = 'stale';
+      howSure?.stale(true); // it keeps the last good scenario's
       if (throughput) {
         throughput.render(good.result, good.scenario, {
           problem: replicaProblem(envelope.errors)?.message ?? null,
@@ -163,7 +185,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
         [...envelope.warnings, ...(envelope.ok ? envelope.result.warnings : [])].map((w) => [JSON.stringify(w), w]),
       ).values(),
     ];
-    const warnings = inputs?.showWarnings(all) ?? all;
+    const outside = inputs?.showWarnings(all) ?? all;
+    const warnings = howSure?.showWarnings(outside) ?? outside;
     if (warnings.length) {
       notes.push(
         notice(
@@ -201,9 +224,9 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     },
     /** Recomputes now. */
     run,
-    /** The parts built after the first paint: { inputs, charts, throughput, gpuTable }. */
+    /** The parts built after the first paint: { inputs, charts, throughput, gpuTable, howSure }. */
     attach(parts) {
-      ({ inputs = inputs, charts = charts, throughput = throughput, gpuTable = gpuTable } = parts);
+      ({ inputs = inputs, charts = charts, throughput = throughput, gpuTable = gpuTable, howSure = howSure } = parts);
     },
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {
@@ -220,5 +243,11 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     current: () => good,
     /** The last "Which GPU?" envelope. */
     gpus: () => gpus,
+    /** { scenario, envelope } of the last "How sure?" that finished sampling, or null. */
+    sensitivity: () => sensitivity,
+    /** Resolves once the scenario on screen has its "How sure?" (at once when nothing is sampling). */
+    sensitivityIdle: () => sampler.idle(),
+    /** How the last sampling went: slices, their sizes, the longest slice and task (ms). */
+    samplingStats: () => sampler.stats(),
   };
 }

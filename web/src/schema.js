@@ -11,10 +11,16 @@ export function schemaAt(schema, pointer) {
   return node;
 }
 
+/**
+ * A map keyed by inputs' JSON pointers (uncertainty.ranges: one range per input), not an object of named keys: it
+ * is one key of the scenario, its entries edited together.
+ */
+export const isPointerMap = (node) => Object.keys(node?.properties ?? {}).some((key) => key.startsWith('/'));
+
 /** Every key a scenario can hold (the nodes that are not objects of further keys), as JSON pointers. */
 export function schemaKeys(schema, base = '') {
   return Object.entries(schema.properties ?? {}).flatMap(([key, node]) =>
-    node.properties ? schemaKeys(node, `${base}/${key}`) : [`${base}/${key}`],
+    node.properties && !isPointerMap(node) ? schemaKeys(node, `${base}/${key}`) : [`${base}/${key}`],
   );
 }
 
