@@ -238,7 +238,8 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       }
       const [text, , edit] = c.rangeNote.childNodes;
       edit.dataset.range = r.path;
-      edit.setAttribute('aria-label', `Edit the range of ${c.param.label}`);
+      // The engine's label ("the peak hour" for a load profile): the field's own label stays unique to it.
+      edit.setAttribute('aria-label', `Edit the range of ${r.path === path ? c.param.label : r.label}`);
       const what = r.path === path ? '' : ' peak hour';
       setTextOf(
         text,
