@@ -211,8 +211,15 @@ test('dist/embed-example.html embeds the calculator and sizes its frame (screens
     await expect(frame.locator('body')).toHaveAttribute('data-state', 'ready');
     await expect(frame.locator('#verdict-sentence')).toHaveText(/^Keep the API:/); // the utilization trap
     const inner = page.frames().find((f) => f.url().includes('#embed'));
-    const content = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(content);
+    // Its height changes once more when "How sure?" has sampled (the confidence line): the frame follows.
+    await inner.evaluate(() => globalThis.tcoscope.sampled());
+    const content = () => inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)) - (await content()),
+      )
+      .toBe(0);
     expect(await inner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     // The frame's end in view (a full-page capture can leave the part of a frame below the fold unpainted).
     await page.locator('figcaption').scrollIntoViewIfNeeded();

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openPage, choosePreset, sampled, settle, seriousViolations, nodeEngine, typeInto } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -397,6 +397,16 @@ test('the embed shows the confidence line, not the section', async ({ page }) =>
   const s = await sensitivity(page);
   await expect(page.locator('#verdict-confidence')).toHaveText(`How sure? ${s.confidence.message}`);
   await expect(section(page)).toBeHidden();
+});
+
+test('the offline file samples too, from file:// with no network', async ({ page }) => {
+  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  const problems = await openPage(page, pathToFileURL(path.join(root, 'dist/tcoscope.html')).href);
+  await sampled(page);
+  const s = await sensitivity(page);
+  expect(s.monte_carlo.samples).toBe(10_000);
+  await expect(page.locator('#verdict-confidence')).toHaveText(`How sure? ${s.confidence.message}`);
+  expect(problems).toEqual([]);
 });
 
 for (const colorScheme of ['light', 'dark']) {

@@ -23,6 +23,7 @@ async function reopen(context, url) {
 }
 
 test('every preset, and the defaults, survive a link round trip value for value', async ({ page, context }) => {
+  test.setTimeout(60_000); // 16 page loads, each sampling "How sure?" too: ~18 s alone, twice that beside another worker
   const engine = await nodeEngine();
   await openPage(page);
   for (const id of ['', ...engine.presets().map((p) => p.id)]) {

@@ -138,7 +138,12 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   const histAxis = h('div', { class: 'hs-haxis', 'aria-hidden': 'true' }, h('span'), h('span'));
   const histPicture = h(
     'div',
-    { class: 'hs-hist', role: 'img', 'aria-describedby': histId },
+    {
+      class: 'hs-hist',
+      role: 'img',
+      'aria-label': 'Histogram of self-hosting’s saving a month',
+      'aria-describedby': histId,
+    },
     histBars,
     histZero,
     histPoint,
@@ -232,7 +237,12 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   const flipsTitle = h('h3', { class: 'hs-h3' });
   const flipsList = h('ul', { class: 'hs-flips' });
   const noFlip = h('p', { class: 'help hs-noflip' });
-  const flipsMore = h('details', { class: 'hs-more' }, h('summary'), h('ul', { class: 'hs-flips' }));
+  const flipsMore = h(
+    'details',
+    { class: 'hs-more', hidden: true },
+    h('summary', {}, 'More'),
+    h('ul', { class: 'hs-flips' }),
+  );
   const flipsBox = h('div', { class: 'hs-flips-box' }, flipsTitle, flipsList, flipsMore, noFlip);
 
   // Every range in use, to edit; the settings of the sampler.
