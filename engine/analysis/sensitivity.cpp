@@ -138,6 +138,11 @@ class Probe {
   explicit Probe(const Inputs& in)
       : w_(in), base_(in), fields_(fields::numeric_inputs(w_.scenario)), stretch_(base_.load) {
     modeled_ = in.throughput_from == "modeled" && in.model && in.gpu;
+    // The factors the engine profile filled in are inputs a range can move too.
+    Throughput& t = w_.scenario.self_host.throughput;
+    if (!t.mbu) t.mbu = in.throughput_params.mbu;
+    if (!t.mfu) t.mfu = in.throughput_params.mfu;
+    if (!t.mfu_prefill) t.mfu_prefill = in.throughput_params.mfu_prefill;
   }
   Probe(const Probe&) = delete;
   Probe& operator=(const Probe&) = delete;
@@ -234,8 +239,8 @@ class Probe {
     feasible_ = true;
     if (model_moved) {
       const SelfHostOption& h = w_.scenario.self_host;
-      ThroughputModel m =
-          model_throughput(*w_.gpu, *w_.model, h.gpus_per_replica, throughput_params(w_.scenario));
+      ThroughputModel m = model_throughput(*w_.gpu, *w_.model, h.gpus_per_replica,
+                                           throughput_params(w_.scenario, w_.engine_profile, w_.gpu));
       feasible_ = m.fits;
       tps = m.total_tokens_per_second;
     }

@@ -14,8 +14,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RentalRate, provider, provider_n
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, usd_high, condition, source,
                                                 as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s,
-                                                bf16_dense_tflops, fp8_dense_tflops, tdp_watts, spec_source,
-                                                spec_as_of, purchase, rental, default_provider)
+                                                bf16_dense_tflops, fp8_dense_tflops, fp4_dense_tflops,
+                                                tdp_watts, spec_source, spec_as_of, purchase, rental,
+                                                default_provider)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenModel, id, name, params_b_total, params_b_active, layers,
                                                 hidden_size, q_heads, kv_heads, head_dim, context_tokens,
                                                 attention, kv_bytes_per_token_bf16, sliding_window_tokens,
@@ -26,8 +27,13 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, ti
                                                 usd_per_mtok_output, batch_discount, context_tokens, source,
                                                 as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine,
-                                                workload, total_tokens_per_second_per_replica,
+                                                workload, kind, input_tokens, output_tokens, concurrency,
+                                                total_tokens_per_second_per_replica,
                                                 output_tokens_per_second_per_replica, source, as_of)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EngineProfile, id, name, mbu, mfu, mfu_prefill, max_batch,
+                                                large_gpu_vram_gb, large_gpu_max_batch, large_gpu_except,
+                                                high_bandwidth_gb_per_s, high_bandwidth_mbu, source, as_of,
+                                                note)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DefaultRange, path, label, when, scale, low, high, dist,
                                                 group, reason, source, as_of)
 
@@ -72,6 +78,16 @@ void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::ve
   }
 }
 
+// The engine a measurement names, by the name sources use ("vLLM 0.11", "TensorRT-LLM (PyTorch backend)").
+ServingEngine engine_named(std::string_view text) {
+  auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+  if (starts("vLLM")) return ServingEngine::vllm;
+  if (starts("SGLang")) return ServingEngine::sglang;
+  if (starts("TensorRT-LLM")) return ServingEngine::trtllm;
+  if (starts("llama.cpp")) return ServingEngine::llamacpp;
+  return ServingEngine::custom;
+}
+
 json parse_embedded(const char* name) {
   for (std::size_t i = 0; i < embedded::kCatalogFileCount; ++i)
     if (std::string_view(embedded::kCatalogFiles[i].name) == name)
@@ -82,9 +98,10 @@ json parse_embedded(const char* name) {
 }  // namespace
 
 Catalog parse_catalog(const json& gpus, const json& models, const json& api_models, const json& measurements,
-                      const json& ranges) {
+                      const json& ranges, const json& engines) {
   Catalog c;
   if (!ranges.is_null()) read_rows(ranges, "default_ranges", c.default_ranges, c.load_errors);
+  if (!engines.is_null()) read_rows(engines, "engines", c.engines, c.load_errors);
   read_rows(gpus, "gpus", c.gpus, c.load_errors);
   read_rows(models, "models", c.models, c.load_errors);
   read_rows(api_models, "api_models", c.api_models, c.load_errors);
@@ -101,9 +118,26 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
   }
   for (const ApiModel& a : c.api_models)
     if (tier_rank(a.tier) < 0) c.load_errors.push_back("api_models[" + a.id + "]: unknown tier");
-  for (const Measurement& m : c.measurements)
+  for (Measurement& m : c.measurements) {
     if (!c.model(m.model) || !c.gpu(m.gpu))
       c.load_errors.push_back("measurements: unknown model or gpu " + m.model + " / " + m.gpu);
+    if (auto kind = from_name<MeasurementKind>(m.kind))
+      m.measurement_kind = *kind;
+    else
+      c.load_errors.push_back("measurements[" + m.model + " / " + m.gpu + "].kind: \"" + m.kind +
+                              "\" is not steady_state, finite_run, single_stream or latency_bound");
+    m.serving_engine = engine_named(m.engine);
+  }
+  if (!engines.is_null())
+    for (ServingEngine e : all_of<ServingEngine>()) {
+      const EngineProfile* p = c.engine(e);
+      if (!p)
+        c.load_errors.push_back("engines: no profile for \"" + std::string(name(e)) + "\"");
+      else if (!(p->mbu > 0 && p->mbu <= 1 && p->mfu > 0 && p->mfu <= 1 && p->mfu_prefill > 0 &&
+                 p->mfu_prefill <= 1) ||
+               p->source.empty() || p->as_of.empty())
+        c.load_errors.push_back("engines[" + p->id + "]: factors outside (0, 1], or no source or as_of");
+    }
   for (const DefaultRange& r : c.default_ranges) {
     bool known_scale = false;
     for (const char* k : {"relative", "delta", "absolute", "providers", "purchase"})
@@ -123,7 +157,7 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
 const json& builtin_catalog_json() {
   static const json doc = [] {
     json d = json::object();
-    for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges"}) {
+    for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges", "engines"}) {
       json part = parse_embedded(name);
       if (part.is_object())
         for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
@@ -142,7 +176,7 @@ const Catalog& builtin_catalog() {
       return wrapper;
     };
     return parse_catalog(part("gpus"), part("models"), part("api_models"), part("measurements"),
-                         part("default_ranges"));
+                         part("default_ranges"), part("engines"));
   }();
   return catalog;
 }

@@ -52,20 +52,54 @@ json throughput_json(const Inputs& in) {
     }
   }
   const Throughput& given = in.scenario.self_host.throughput;
+  const ThroughputParams& p = in.throughput_params;
+  t["engine"] = name(given.engine);
+  t["factors"] = {{"mbu", p.mbu},
+                  {"mfu", p.mfu},
+                  {"mfu_prefill", p.mfu_prefill},
+                  {"max_batch", p.max_batch},
+                  {"moe_multi_gpu_factor", p.moe_multi_gpu_factor},
+                  {"from", in.engine_profile ? json(in.engine_profile->id) : json(nullptr)}};
+  if (in.throughput_model) {
+    t["modeled"]["compute_precision"] = in.throughput_model->compute_precision;
+    t["modeled"]["moe_factor"] = in.throughput_model->moe_factor;
+  }
+  auto measurement = [](const Measurement& m) {
+    return json{
+        {"total_tokens_per_second_per_replica", m.total_tokens_per_second_per_replica},
+        {"output_tokens_per_second_per_replica", optional_number(m.output_tokens_per_second_per_replica)},
+        {"kind", m.kind},
+        {"input_tokens", optional_number(m.input_tokens)},
+        {"output_tokens", optional_number(m.output_tokens)},
+        {"source", m.source},
+        {"as_of", m.as_of},
+        {"detail", m.engine + ", " + m.precision + ", " + m.workload}};
+  };
   if (in.throughput_from == "scenario" && given.tokens_per_second_per_replica)
     t["measured"] = {{"total_tokens_per_second_per_replica", *given.tokens_per_second_per_replica},
                      {"source", "scenario"}};
   else if (in.measurement)
-    t["measured"] = {
-        {"total_tokens_per_second_per_replica", in.measurement->total_tokens_per_second_per_replica},
-        {"output_tokens_per_second_per_replica",
-         in.measurement->output_tokens_per_second_per_replica
-             ? json(*in.measurement->output_tokens_per_second_per_replica)
-             : json(nullptr)},
-        {"source", in.measurement->source},
-        {"as_of", in.measurement->as_of},
-        {"detail",
-         in.measurement->engine + ", " + in.measurement->precision + ", " + in.measurement->workload}};
+    t["measured"] = measurement(*in.measurement);
+  // A catalog measurement that did not size the fleet, shown for reference with the reason.
+  t["reference"] = nullptr;
+  if (in.reference_measurement) {
+    json r = measurement(*in.reference_measurement);
+    r["why_not_used"] = in.reference_why_not.empty() ? json(nullptr) : json(in.reference_why_not);
+    t["reference"] = std::move(r);
+  }
+  // Every catalog row for this model, GPU and GPU count: what it measures and why it did not size the fleet.
+  json rows = json::array();
+  for (const MeasurementMatch::Considered& c : in.measurements.considered) {
+    json r = measurement(*c.row);
+    r["sizes_the_fleet"] = c.row == in.measurement;
+    std::string why = c.why_not;
+    if (why.empty() && c.row != in.measurement)
+      why = in.throughput_from == "scenario" ? "the scenario gives its own throughput"
+                                             : "the scenario's throughput source is the model";
+    r["why_not_used"] = why.empty() ? json(nullptr) : json(why);
+    rows.push_back(std::move(r));
+  }
+  t["catalog_measurements"] = std::move(rows);
   return t;
 }
 

@@ -105,18 +105,26 @@ TCOSCOPE_FIELDS(Throughput) {
            "Prompt tokens per request");
   v.number("output_tokens_per_request", x.output_tokens_per_request, Range{1, 1e6}, "tokens",
            "Generated tokens per request");
-  v.number("mbu", x.mbu, Range{0.01, 1}, "fraction", "Memory-bandwidth utilization reached in decode");
-  v.number("mfu", x.mfu, Range{0.01, 1}, "fraction", "Share of peak dense FLOPS reached in decode");
-  v.number("mfu_prefill", x.mfu_prefill, Range{0.01, 1}, "fraction",
-           "Share of peak dense FLOPS reached in prefill");
+  v.choice("engine", x.engine,
+           "Serving engine: its profile sets the efficiency factors and the batch cap left empty");
+  v.optional("mbu", x.mbu, Range{0.01, 1}, "fraction",
+             "Memory-bandwidth utilization reached in decode; empty: the engine's");
+  v.optional("mfu", x.mfu, Range{0.01, 1}, "fraction",
+             "Share of peak dense FLOPS reached in decode; empty: the engine's");
+  v.optional("mfu_prefill", x.mfu_prefill, Range{0.01, 1}, "fraction",
+             "Share of peak dense FLOPS reached in prefill; empty: the engine's");
   v.number("tp_efficiency", x.tp_efficiency, Range{0.01, 1}, "fraction",
            "With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share");
+  v.number("moe_multi_gpu_factor", x.moe_multi_gpu_factor, Range{0.01, 1}, "fraction of the roofline",
+           "A mixture-of-experts model over several GPUs reaches this share of its roofline (all-to-all "
+           "traffic; MODEL §8 #8)");
   v.number("gpu_memory_utilization", x.gpu_memory_utilization, Range{0.01, 1}, "fraction of VRAM",
            "Share of each GPU's memory the serving engine takes");
   v.number("runtime_overhead_gb", x.runtime_overhead_gb, Range{0, 1000}, "GB per GPU",
            "CUDA context, graphs and activations");
-  v.integer("max_batch", x.max_batch, Integer{1, 1000000}, "sequences",
-            "Most sequences the serving engine runs at once (vLLM max_num_seqs)");
+  v.optional_integer(
+      "max_batch", x.max_batch, Integer{1, 1000000}, "sequences",
+      "Most sequences the serving engine runs at once (vLLM max_num_seqs); empty: the engine's");
 }
 
 TCOSCOPE_FIELDS(CloudRental) {
@@ -260,6 +268,7 @@ class NumericInputCollector {
     out_.push_back({prefix_ + "/" + key, r, unit, d, nullptr, &x});
   }
   void integer(const char*, int&, const Integer&, const char*, const char*) {}
+  void optional_integer(const char*, std::optional<int>&, const Integer&, const char*, const char*) {}
   void version(const char*, int&, const char*) {}
   void boolean(const char*, bool&, const char*) {}
   void text(const char*, std::string&, const Text&, const char*) {}

@@ -95,16 +95,18 @@ class Reader {
     if (read_number(*v, at(key), r, x)) out = x;
   }
   void integer(const char* key, int& out, const Integer& r, const char*, const char*) {
+    if (const json* v = get(key)) read_integer(*v, at(key), r, out);
+  }
+  void optional_integer(const char* key, std::optional<int>& out, const Integer& r, const char*,
+                        const char*) {
     const json* v = get(key);
     if (!v) return;
-    double x = 0;
-    if (!read_number(*v, at(key), Range{double(r.min), double(r.max)}, x)) return;
-    if (x != std::floor(x)) {
-      error(at(key), describe(*v) + " is not a whole number; accepted: a whole number from " +
-                         std::to_string(r.min) + " to " + std::to_string(r.max));
+    if (v->is_null()) {
+      out.reset();
       return;
     }
-    out = static_cast<int>(x);
+    int x = 0;
+    if (read_integer(*v, at(key), r, x)) out = x;
   }
   void version(const char* key, int& out, const char* description) {
     int version = kSchemaVersion;
@@ -252,6 +254,17 @@ class Reader {
     add_problem(out_.warnings, path, std::move(message));
   }
 
+  bool read_integer(const json& v, const std::string& path, const Integer& r, int& out) {
+    double x = 0;
+    if (!read_number(v, path, Range{double(r.min), double(r.max)}, x)) return false;
+    if (x != std::floor(x)) {
+      error(path, describe(v) + " is not a whole number; accepted: a whole number from " +
+                      std::to_string(r.min) + " to " + std::to_string(r.max));
+      return false;
+    }
+    out = static_cast<int>(x);
+    return true;
+  }
   bool read_number(const json& v, const std::string& path, const Range& r, double& out) {
     if (!v.is_number()) {
       error(path, "expected " + range_text(r) + ", got " + describe(v));
@@ -287,6 +300,10 @@ class Writer {
     if (x) out_[key] = *x;
   }
   void integer(const char* key, int x, const Integer&, const char*, const char*) { out_[key] = x; }
+  void optional_integer(const char* key, const std::optional<int>& x, const Integer&, const char*,
+                        const char*) {
+    if (x) out_[key] = *x;
+  }
   void version(const char* key, int x, const char*) { out_[key] = x; }
   void boolean(const char* key, bool x, const char*) { out_[key] = x; }
   void text(const char* key, const std::string& x, const Text&, const char*) { out_[key] = x; }

@@ -60,6 +60,13 @@ class SchemaWriter {
               {"default", x},
               {"description", with_unit(d, unit)}});
   }
+  void optional_integer(const char* key, const std::optional<int>&, const Integer& r, const char* unit,
+                        const char* d) {
+    add(key, {{"type", json::array({"integer", "null"})},
+              {"minimum", r.min},
+              {"maximum", r.max},
+              {"description", with_unit(d, unit)}});
+  }
   void version(const char* key, int x, const char* d) {
     add(key, {{"type", "integer"},
               {"minimum", 1},
@@ -147,6 +154,10 @@ class Keys {
     add(key);
   }
   void integer(const char* key, int, const Integer&, const char*, const char*) { add(key); }
+  void optional_integer(const char* key, const std::optional<int>&, const Integer&, const char*,
+                        const char*) {
+    add(key);
+  }
   void version(const char* key, int, const char*) { add(key); }
   void boolean(const char* key, bool, const char*) { add(key); }
   void text(const char* key, const std::string&, const Text&, const char*) { add(key); }

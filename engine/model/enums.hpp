@@ -56,10 +56,29 @@ TCOSCOPE_ENUM_TABLE(LoadPreset, {"flat", "Flat, around the clock"}, {"business_h
 enum class ThroughputSource { measured, modeled };
 TCOSCOPE_ENUM_TABLE(ThroughputSource, {"measured", "Measurement"}, {"modeled", "Model"});
 
-// Weights: bytes per parameter in model/throughput.cpp. KV cache: the float formats only.
-enum class Precision { bf16, fp16, fp8, int8, int4 };
+// Weights: bytes per parameter in model/throughput.cpp. KV cache: the float formats only. The FP4 formats
+// differ in their block scales: NVFP4 one FP8 scale per 16 values, MXFP4 one power-of-two scale per 32; "fp4"
+// is FP4 without saying which, sized as the larger NVFP4.
+enum class Precision { bf16, fp16, fp8, int8, int4, fp4, nvfp4, mxfp4 };
 TCOSCOPE_ENUM_TABLE(Precision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"}, {"int8", "INT8"},
-                    {"int4", "INT4"});
+                    {"int4", "INT4"}, {"fp4", "FP4"}, {"nvfp4", "NVFP4"}, {"mxfp4", "MXFP4"});
+constexpr bool is_fp4(Precision p) {
+  return p == Precision::fp4 || p == Precision::nvfp4 || p == Precision::mxfp4;
+}
+
+// The serving engine: its profile (assets/catalog/engines.json) sets the efficiency factors and the batch cap
+// that the scenario leaves out. custom: MODEL.md §6's generic defaults.
+enum class ServingEngine { vllm, sglang, trtllm, llamacpp, custom };
+TCOSCOPE_ENUM_TABLE(ServingEngine, {"vllm", "vLLM"}, {"sglang", "SGLang"}, {"trtllm", "TensorRT-LLM"},
+                    {"llamacpp", "llama.cpp"}, {"custom", "Custom factors"});
+
+// What a catalog throughput measurement measures (MODEL.md §8-§9): only some kinds may size a fleet.
+enum class MeasurementKind { steady_state, finite_run, single_stream, latency_bound };
+TCOSCOPE_ENUM_TABLE(MeasurementKind,
+                    {"steady_state", "steady state (offline saturation or a long fixed-length run)"},
+                    {"finite_run", "finite run (a fixed batch of prompts: ramp-up and tail included)"},
+                    {"single_stream", "single stream (batch 1)"},
+                    {"latency_bound", "latency-bound (a server run at a latency target)"});
 enum class KvPrecision { bf16, fp16, fp8 };
 TCOSCOPE_ENUM_TABLE(KvPrecision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP8"});
 

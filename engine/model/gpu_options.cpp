@@ -28,9 +28,9 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
   std::vector<GpuOption> rows, unfit;
   if (!in.model) return rows;
   const Scenario& s = in.scenario;
-  ThroughputParams params = throughput_params(s);
-
   for (const Gpu& gpu : catalog.gpus) {
+    // The engine's factors depend on the GPU (vLLM's batch cap, llama.cpp's MBU on HBM).
+    const ThroughputParams params = throughput_params(s, in.engine_profile, &gpu);
     GpuOption base;
     base.gpu = gpu.id;
     base.gpu_name = gpu.name;
@@ -44,7 +44,16 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
       base.fits = true;
       base.gpus_per_replica = n;
       base.tokens_per_second_per_replica = m.total_tokens_per_second;
-      if (const Measurement* measured = catalog.measurement(in.model->id, gpu.id, n, name(params.precision)))
+      // Shown beside the modeled figure, whatever its kind: the rows are all sized on the model.
+      MeasurementMatch match = catalog.match_measurement({.model = in.model->id,
+                                                          .gpu = gpu.id,
+                                                          .gpus_per_replica = n,
+                                                          .precision = name(params.precision),
+                                                          .engine = s.self_host.throughput.engine,
+                                                          .input_tokens = params.input_tokens_per_request,
+                                                          .output_tokens = params.output_tokens_per_request});
+      const Measurement* measured = match.sizing ? match.sizing : match.reference;
+      if (measured && measured->precision == name(params.precision))
         base.measured_tokens_per_second_per_replica = measured->total_tokens_per_second_per_replica;
       break;
     }

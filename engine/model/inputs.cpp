@@ -98,9 +98,23 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
   // Throughput. The roofline model runs whenever model and GPU are catalog rows, so a measured figure is
   // always shown next to the modeled one; which of them capacity planning uses depends on the source.
   const Throughput& t = h.throughput;
+  in.engine_profile = c.engine(t.engine);
+  in.throughput_params = throughput_params(s, in.engine_profile, in.gpu);
+  if (const EngineProfile* e = in.engine_profile) {
+    // The factors the profile filled in, with its source (the page shows them in the empty boxes).
+    const ThroughputParams& p = in.throughput_params;
+    auto filled = [&](const char* key, bool given, double value) {
+      if (!given)
+        in.provenance.push_back({std::string("/self_host/throughput/") + key, value, "catalog", e->source,
+                                 e->as_of, e->name + " profile"});
+    };
+    filled("mbu", t.mbu.has_value(), p.mbu);
+    filled("mfu", t.mfu.has_value(), p.mfu);
+    filled("mfu_prefill", t.mfu_prefill.has_value(), p.mfu_prefill);
+    filled("max_batch", t.max_batch.has_value(), p.max_batch);
+  }
   if (in.model && in.gpu) {
-    ThroughputParams p = throughput_params(s);
-    in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, p);
+    in.throughput_model = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, in.throughput_params);
     if (in.model->q_heads > 0 && in.model->q_heads % h.gpus_per_replica != 0)
       r.warnings.push_back({"/self_host/gpus_per_replica",
                             "tensor parallelism over " + std::to_string(h.gpus_per_replica) +
@@ -111,7 +125,27 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
       r.warnings.push_back({"/self_host/throughput/input_tokens_per_request",
                             "input + output tokens per request exceed " + in.model->name + "'s context of " +
                                 fmt::plain(in.model->context_tokens) + " tokens"});
+    if (is_fp4(t.precision) && !in.gpu->fp4_dense_tflops)
+      r.warnings.push_back({"/self_host/throughput/precision",
+                            in.gpu->name + " has no FP4 tensor cores: the FP4 weights save memory, and the "
+                                           "matmuls run in BF16 after dequantization (as INT4 does)"});
   }
+  // Which catalog measurement may size the fleet (Catalog::match_measurement), else which is shown beside.
+  const MeasurementMatch match = c.match_measurement(
+      {.model = h.model,
+       .gpu = h.gpu,
+       .gpus_per_replica = h.gpus_per_replica,
+       .precision = name(t.precision),
+       .engine = t.engine,
+       .input_tokens = t.input_tokens_per_request,
+       .output_tokens = t.output_tokens_per_request,
+       .latency_target = s.constraints.p99_latency_ms > 0 || s.constraints.p99_ttft_ms > 0,
+       .batch_cap = in.throughput_params.max_batch < 1000000 ? in.throughput_params.max_batch : 0});
+  auto measurement_detail = [](const Measurement& m) {
+    return m.engine + ", " + m.precision + ", " + m.workload + " (" + std::string(name(m.measurement_kind)) +
+           ")";
+  };
+
   const char* tps_path = "/self_host/throughput/tokens_per_second_per_replica";
   const ThroughputModel* modeled = in.throughput_model ? &*in.throughput_model : nullptr;
   auto use_model = [&](const char* error_path) {
@@ -141,11 +175,12 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     in.tokens_per_second_per_replica = *t.tokens_per_second_per_replica;
     in.throughput_from = "scenario";
     Provenance p{tps_path, in.tokens_per_second_per_replica, "scenario", "", "", ""};
-    if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, name(t.precision))) {
+    const Measurement* m = match.sizing ? match.sizing : match.reference;
+    if (m) {
       p.catalog_value = m->total_tokens_per_second_per_replica;
       p.source = m->source;
       p.as_of = m->as_of;
-      p.detail = m->engine + ", " + m->precision + ", " + m->workload;
+      p.detail = measurement_detail(*m);
     } else if (modeled && modeled->fits) {
       p.catalog_value = modeled->total_tokens_per_second;
       p.source = "MODEL.md roofline";
@@ -155,30 +190,37 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     if (modeled && !modeled->fits)
       r.warnings.push_back(
           {"/self_host/gpus_per_replica", "the memory model disagrees: " + modeled->problem});
-  } else if (const Measurement* m = c.measurement(h.model, h.gpu, h.gpus_per_replica, name(t.precision))) {
+  } else if (const Measurement* m = match.sizing) {
     in.tokens_per_second_per_replica = m->total_tokens_per_second_per_replica;
     in.throughput_from = "catalog";
-    in.measurement = m;
-    in.provenance.push_back({tps_path, in.tokens_per_second_per_replica, "catalog", m->source, m->as_of,
-                             m->engine + ", " + m->precision + ", " + m->workload});
+    in.provenance.push_back(
+        {tps_path, in.tokens_per_second_per_replica, "catalog", m->source, m->as_of, measurement_detail(*m)});
   } else if (in.model && in.gpu) {
-    if (use_model("/self_host/gpus_per_replica"))
-      r.warnings.push_back({tps_path, "no published measurement for " + h.model + " on " +
-                                          std::to_string(h.gpus_per_replica) + "× " + h.gpu +
-                                          " in the catalog: using the modeled " +
-                                          fmt::plain(in.tokens_per_second_per_replica) + " tokens/s"});
+    if (use_model("/self_host/gpus_per_replica")) {
+      const std::string sized =
+          "sized on the modeled " + fmt::plain(in.tokens_per_second_per_replica) + " tokens/s";
+      const std::string pair = h.model + " on " + std::to_string(h.gpus_per_replica) + "× " + h.gpu;
+      if (const Measurement* ref = match.reference)
+        r.warnings.push_back({tps_path, sized + ", not on the catalog's " +
+                                            fmt::plain(ref->total_tokens_per_second_per_replica) +
+                                            " tokens/s for " + pair + " (" + ref->engine + ", " +
+                                            ref->workload + "), which does not size the fleet: " +
+                                            match.why_not + ". The measurement is shown beside the model"});
+      else
+        r.warnings.push_back(
+            {tps_path, "no published measurement for " + pair + " in the catalog: " + sized});
+    }
   } else if (h.model == "custom" || h.gpu == "custom") {
     r.errors.push_back({tps_path,
                         "required with a custom model or GPU; accepted: the input + output tokens per "
                         "second one replica serves"});
   }
-  if (in.throughput_from == "modeled" && in.model && in.model->params_b_active < in.model->params_b_total &&
-      h.gpus_per_replica > 1)
-    r.warnings.push_back(
-        {"/self_host/throughput/source",
-         "the roofline leaves out the all-to-all traffic of a mixture-of-experts model spread over "
-         "several GPUs; MODEL.md §8 found DeepSeek-V3 served at about 0.3–0.4× its roofline, so "
-         "treat the modeled figure as an upper bound or give a measured one"});
+  // The measurement that sized the fleet, or else the one shown beside the figure used.
+  const bool sized_on_catalog = in.throughput_from == "catalog";
+  in.measurement = sized_on_catalog ? match.sizing : nullptr;
+  in.reference_measurement = sized_on_catalog ? nullptr : match.sizing ? match.sizing : match.reference;
+  in.reference_why_not = sized_on_catalog || match.sizing ? "" : match.why_not;
+  in.measurements = match;
 
   if (!in.on_prem()) {
     const CloudRental& cl = h.cloud;
@@ -311,23 +353,6 @@ Problems scale_problems(const Inputs& in) {
                         " replicas (a lower volume or growth, or a higher throughput)",
                     "exceeds_limits"});
   return errors;
-}
-
-ThroughputParams throughput_params(const Scenario& s) {
-  const Throughput& t = s.self_host.throughput;
-  return ThroughputParams{.precision = t.precision,
-                          .kv_precision = t.kv_precision,
-                          .input_tokens_per_request = t.input_tokens_per_request,
-                          .output_tokens_per_request = t.output_tokens_per_request,
-                          .mbu = t.mbu,
-                          .mfu = t.mfu,
-                          .mfu_prefill = t.mfu_prefill,
-                          .tp_efficiency = t.tp_efficiency,
-                          .gpu_memory_utilization = t.gpu_memory_utilization,
-                          .runtime_overhead_gb = t.runtime_overhead_gb,
-                          .max_batch = t.max_batch,
-                          .tpot_target_ms = s.constraints.p99_latency_ms,
-                          .ttft_target_ms = s.constraints.p99_ttft_ms};
 }
 
 ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {

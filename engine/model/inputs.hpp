@@ -52,7 +52,13 @@ struct Inputs {
   // measured figure), and where the throughput used came from: "scenario", "catalog" or "modeled".
   std::optional<ThroughputModel> throughput_model;
   std::string throughput_from;
-  const Measurement* measurement = nullptr;  // the catalog measurement used, if any
+  const Measurement* measurement = nullptr;  // the catalog measurement that sizes the fleet, if any
+  // Else the closest catalog measurement, shown beside the figure used but never sized on, and why not.
+  const Measurement* reference_measurement = nullptr;
+  std::string reference_why_not;
+  MeasurementMatch measurements;  // every catalog row for this model, GPU and GPU count, and why not each
+  const EngineProfile* engine_profile = nullptr;  // the serving engine's profile
+  ThroughputParams throughput_params;             // the roofline's settings, the profile's factors filled in
 
   // The scenario's choices as flags, set once by resolve(): the hot loops compare no strings.
   bool is_on_prem = false;
@@ -83,8 +89,5 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog);
 // any month of the horizon, is an error on the field that causes it (code "exceeds_limits"). resolve() adds
 // these; the flip-point search uses them to keep its answers within what a scenario may be.
 Problems scale_problems(const Inputs& in);
-
-// The throughput model's settings from a scenario: self_host.throughput plus the latency targets.
-ThroughputParams throughput_params(const Scenario& s);
 
 }  // namespace tcoscope

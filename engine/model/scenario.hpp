@@ -50,13 +50,19 @@ struct Throughput {
   KvPrecision kv_precision = KvPrecision::bf16;         // KV cache
   double input_tokens_per_request = 1000;
   double output_tokens_per_request = 250;
-  double mbu = 0.7;  // MODEL §6 defaults
-  double mfu = 0.5;
-  double mfu_prefill = 0.5;
+  // The serving engine's profile (assets/catalog/engines.json) fills the factors and the batch cap left
+  // empty.
+  ServingEngine engine = ServingEngine::vllm;
+  std::optional<double> mbu;          // empty: the engine profile's
+  std::optional<double> mfu;          // empty: the engine profile's
+  std::optional<double> mfu_prefill;  // empty: the engine profile's
   double tp_efficiency = 0.85;
   double gpu_memory_utilization = 0.9;
   double runtime_overhead_gb = 2.0;  // per GPU
-  int max_batch = 256;               // engine cap on concurrent sequences (vLLM max_num_seqs)
+  std::optional<int> max_batch;      // engine cap on concurrent sequences; empty: the engine profile's
+  // A mixture-of-experts model over several GPUs reaches this share of its roofline: all-to-all traffic and
+  // expert imbalance (MODEL §8 #8: DeepSeek-V3 on H100s at about 0.3-0.4×, the midpoint).
+  double moe_multi_gpu_factor = 0.35;
   bool operator==(const Throughput&) const = default;
 };
 

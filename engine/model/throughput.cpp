@@ -76,8 +76,40 @@ double bytes_per_weight(Precision precision) {
       return 1;
     case Precision::int4:
       return 0.53;  // ≈4.25 bits incl. quantization scales (MODEL §1)
+    case Precision::fp4:
+    case Precision::nvfp4:
+      return 0.5625;  // 4 bits + one FP8 (E4M3) scale per 16 values; "fp4" is sized as the larger NVFP4
+    case Precision::mxfp4:
+      return 0.53125;  // 4 bits + one E8M0 scale per 32 values (OCP Microscaling spec v1.0)
   }
   return 0;
+}
+
+ThroughputParams throughput_params(const Scenario& s, const EngineProfile* profile, const Gpu* gpu) {
+  const Throughput& t = s.self_host.throughput;
+  ThroughputParams p;
+  if (profile) {
+    EngineFactors f = engine_factors(*profile, gpu);
+    p.mbu = f.mbu;
+    p.mfu = f.mfu;
+    p.mfu_prefill = f.mfu_prefill;
+    p.max_batch = f.max_batch.value_or(1000000);  // no cap: memory decides
+  }
+  p.precision = t.precision;
+  p.kv_precision = t.kv_precision;
+  p.input_tokens_per_request = t.input_tokens_per_request;
+  p.output_tokens_per_request = t.output_tokens_per_request;
+  p.mbu = t.mbu.value_or(p.mbu);
+  p.mfu = t.mfu.value_or(p.mfu);
+  p.mfu_prefill = t.mfu_prefill.value_or(p.mfu_prefill);
+  p.tp_efficiency = t.tp_efficiency;
+  p.gpu_memory_utilization = t.gpu_memory_utilization;
+  p.runtime_overhead_gb = t.runtime_overhead_gb;
+  p.max_batch = t.max_batch.value_or(p.max_batch);
+  p.moe_multi_gpu_factor = t.moe_multi_gpu_factor;
+  p.tpot_target_ms = s.constraints.p99_latency_ms;
+  p.ttft_target_ms = s.constraints.p99_ttft_ms;
+  return p;
 }
 
 double bytes_per_kv(KvPrecision precision) {
@@ -90,10 +122,23 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   const double b_w = bytes_per_weight(p.precision), b_kv = bytes_per_kv(p.kv_precision);
   const double eta = tp > 1 ? p.tp_efficiency : 1.0;
 
-  // FP8 weights run on FP8 tensor cores where the GPU has them; otherwise (and for INT4/INT8 weight-only
-  // quantization) the matmuls run in BF16.
-  bool fp8_compute = (p.precision == Precision::fp8) && gpu.fp8_dense_tflops.has_value();
-  out.compute_tflops_per_gpu = fp8_compute ? *gpu.fp8_dense_tflops : gpu.bf16_dense_tflops;
+  // FP8 weights run on FP8 tensor cores and FP4 weights on FP4 tensor cores where the GPU has them. Otherwise
+  // (and for INT4/INT8 weight-only quantization) the weights are dequantized and the matmuls run in BF16: the
+  // memory saving stays, the FLOPS do not grow. That is how vLLM serves FP4 checkpoints on GPUs without FP4
+  // math (e.g. gpt-oss's MXFP4 on Hopper and Ampere, through weight-only kernels).
+  out.compute_tflops_per_gpu = gpu.bf16_dense_tflops;
+  out.compute_precision = "BF16";
+  if (p.precision == Precision::fp8 && gpu.fp8_dense_tflops) {
+    out.compute_tflops_per_gpu = *gpu.fp8_dense_tflops;
+    out.compute_precision = "FP8";
+  } else if (is_fp4(p.precision) && gpu.fp4_dense_tflops) {
+    out.compute_tflops_per_gpu = *gpu.fp4_dense_tflops;
+    out.compute_precision = "FP4";
+  }
+  // A mixture-of-experts model split over several GPUs loses time to all-to-all traffic and expert imbalance,
+  // which the roofline leaves out: its rates scale by the factor (MODEL §8 #8).
+  const bool moe = m.params_b_active < m.params_b_total;
+  out.moe_factor = moe && tp > 1 ? p.moe_multi_gpu_factor : 1.0;
 
   Roofline r{};
   r.weights_bytes = m.params_b_total * 1e9 * b_w;
@@ -114,10 +159,10 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   }
   r.flops_per_token = 2 * m.params_b_active * 1e9;
   r.attn_flops_factor = 4.0 * m.layers * m.q_heads * m.head_dim;
-  r.bandwidth = gpu.memory_bandwidth_gb_per_s * kGB * tp * eta * p.mbu;
+  r.bandwidth = gpu.memory_bandwidth_gb_per_s * kGB * tp * eta * p.mbu * out.moe_factor;
   r.bandwidth_raw = r.bandwidth;
-  r.flops = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu;
-  r.flops_prefill = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu_prefill;
+  r.flops = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu * out.moe_factor;
+  r.flops_prefill = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu_prefill * out.moe_factor;
 
   out.vram_gb = gpu.vram_gb * tp;
   out.usable_gb = out.vram_gb * p.gpu_memory_utilization;
@@ -146,7 +191,7 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
     out.problem += "It would fit with " + std::to_string(suggested) + " GPUs per replica";
     // Lower precisions are offered only when they really fit on this many GPUs.
     std::string lighter;
-    for (Precision precision : {Precision::fp8, Precision::int4}) {
+    for (Precision precision : {Precision::fp8, gpu.fp4_dense_tflops ? Precision::fp4 : Precision::int4}) {
       if (bytes_per_weight(precision) >= b_w) continue;
       double weights_gb = m.params_b_total * bytes_per_weight(precision);
       if (weights_gb + out.runtime_overhead_gb + out.kv_bytes_per_sequence / kGB <= out.usable_gb)

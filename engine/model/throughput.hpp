@@ -9,25 +9,32 @@
 
 namespace tcoscope {
 
-// The model's settings: self_host.throughput's (whose member initializers are the defaults) plus latency
-// targets.
+// The model's settings, resolved: self_host.throughput's, with the serving engine's profile filling the
+// factors the scenario leaves empty, plus the latency targets. The member initializers are MODEL.md §6's
+// generic defaults (the "custom" profile), for tests and callers without a scenario.
 struct ThroughputParams {
   Precision precision = Throughput{}.precision;
   KvPrecision kv_precision = Throughput{}.kv_precision;
   double input_tokens_per_request = Throughput{}.input_tokens_per_request;
   double output_tokens_per_request = Throughput{}.output_tokens_per_request;
-  double mbu = Throughput{}.mbu;                  // achieved share of memory bandwidth in decode (MODEL §6)
-  double mfu = Throughput{}.mfu;                  // achieved share of peak FLOPS in decode GEMMs
-  double mfu_prefill = Throughput{}.mfu_prefill;  // in prefill
+  double mbu = 0.7;          // achieved share of memory bandwidth in decode (MODEL §6)
+  double mfu = 0.5;          // achieved share of peak FLOPS in decode GEMMs
+  double mfu_prefill = 0.5;  // in prefill
   double tp_efficiency =
       Throughput{}.tp_efficiency;  // η_TP: bandwidth and FLOPS scale by TP × η_TP when TP > 1
   double gpu_memory_utilization = Throughput{}.gpu_memory_utilization;  // share of VRAM the engine may use
   double runtime_overhead_gb =
-      Throughput{}.runtime_overhead_gb;    // per GPU: CUDA context, graphs, activations
-  int max_batch = Throughput{}.max_batch;  // engine cap on concurrent sequences (vLLM max_num_seqs)
-  double tpot_target_ms = 0;               // time per output token target; 0 = none
-  double ttft_target_ms = 0;               // time to first token target; 0 = none
+      Throughput{}.runtime_overhead_gb;  // per GPU: CUDA context, graphs, activations
+  int max_batch = 256;                   // engine cap on concurrent sequences (vLLM max_num_seqs)
+  // A mixture-of-experts model over several GPUs reaches this share of its roofline (MODEL §8 #8).
+  double moe_multi_gpu_factor = Throughput{}.moe_multi_gpu_factor;
+  double tpot_target_ms = 0;  // time per output token target; 0 = none
+  double ttft_target_ms = 0;  // time to first token target; 0 = none
 };
+
+// The settings for `s` on `gpu` (which may be null: a custom GPU) with the engine's `profile` (null: the
+// generic defaults above).
+ThroughputParams throughput_params(const Scenario& s, const EngineProfile* profile, const Gpu* gpu);
 
 struct ThroughputModel {
   bool fits = false;
@@ -55,9 +62,12 @@ struct ThroughputModel {
   double total_tokens_per_second = 0;          // input + output, per replica
   double offline_total_tokens_per_second = 0;  // at the memory/engine maximum, no latency target
   double compute_tflops_per_gpu = 0;           // peak dense TFLOPS per GPU at the compute precision used
+  std::string compute_precision;               // the tensor-core format the matmuls run in: BF16, FP8, FP4
+  double moe_factor = 1;                       // the MoE-over-several-GPUs factor applied (1: none)
 };
 
-// Bytes per weight and per KV element.
+// Bytes per weight and per KV element. FP4: 4 bits plus the block scales, NVFP4 an 8-bit scale per 16
+// values (4.5 bits), MXFP4 an 8-bit scale per 32 (4.25 bits).
 double bytes_per_weight(Precision precision);
 double bytes_per_kv(KvPrecision precision);
 

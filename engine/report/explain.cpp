@@ -119,11 +119,20 @@ class Explainer {
               " GB weights − " + fmt::number(t.runtime_overhead_gb, 1) + " GB runtime) / " +
               fmt::number(t.kv_bytes_per_sequence / 1e9, 3) + " GB per sequence)",
           plain(t.max_batch));
+      const ThroughputParams& p = in.throughput_params;
+      const std::string engine = in.engine_profile ? in.engine_profile->name : "generic";
+      auto factor = [&](const std::optional<double>& given, double used, const char* what) {
+        return percent(used) + " " + what + (given ? "" : " (" + engine + ")");
+      };
+      const std::string moe =
+          t.moe_factor < 1 ? " × " + plain(t.moe_factor) + " MoE over " + plain(h.gpus_per_replica) + " GPUs"
+                           : "";
       add("self_host.throughput.tpot_ms", "Time per output token",
           "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " +
-              plain(h.gpus_per_replica) + " GPU × " + percent(tp.mbu) + " MBU), FLOPs / (" +
-              plain(t.compute_tflops_per_gpu) + " TFLOPS × " + percent(tp.mfu) + " MFU)) at batch " +
-              plain(t.batch) + ", " + t.bound + "-bound",
+              plain(h.gpus_per_replica) + " GPU × " + factor(tp.mbu, p.mbu, "MBU") + moe + "), FLOPs / (" +
+              plain(t.compute_tflops_per_gpu) + " " + t.compute_precision + " TFLOPS × " +
+              factor(tp.mfu, p.mfu, "MFU") + moe + ")) at batch " + plain(t.batch) + ", " + t.bound +
+              "-bound",
           fmt::number(t.tpot_ms, 1) + " ms");
       add("self_host.throughput.ttft_ms", "Time to first token",
           "prefill of " + plain(tp.input_tokens_per_request) + " tokens + one decode step",

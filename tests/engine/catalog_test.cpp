@@ -87,12 +87,33 @@ TEST(catalog_test, open_models_map_to_the_api_tier_they_compete_with) {
   EXPECT_EQ(tier_rank("galactic"), -1);
 }
 
-TEST(catalog_test, measurements_are_found_by_model_gpu_and_gpu_count) {
+TEST(catalog_test, measurements_are_found_by_model_gpu_gpu_count_precision_and_engine) {
   const Catalog& c = builtin_catalog();
-  const Measurement* m = c.measurement("qwen3-14b", "h100-sxm", 1);
-  ASSERT_TRUE(m);
-  EXPECT_EQ(m->total_tokens_per_second_per_replica, 6596);  // GPUStack vLLM BF16 ShareGPT
-  EXPECT_FALSE(c.measurement("qwen3-14b", "h100-sxm", 3));
+  MeasurementQuery q{.model = "qwen3-14b",
+                     .gpu = "h100-sxm",
+                     .gpus_per_replica = 1,
+                     .precision = "bf16",
+                     .engine = ServingEngine::vllm,
+                     .input_tokens = 1000,
+                     .output_tokens = 250};
+  MeasurementMatch m = c.match_measurement(q);
+  EXPECT_FALSE(m.sizing);  // no steady-state run near 1,000 in / 250 out
+  ASSERT_TRUE(m.reference);
+  // The reference: same precision and engine, the nearest lengths (GPUStack's 4,000 / 200 vLLM run).
+  EXPECT_EQ(m.reference->precision, "bf16");
+  EXPECT_EQ(m.reference->serving_engine, ServingEngine::vllm);
+  for (const MeasurementMatch::Considered& other : m.considered) {
+    EXPECT_EQ(other.row->model, "qwen3-14b");
+    EXPECT_FALSE(other.why_not.empty());
+  }
+  bool sharegpt = false;  // GPUStack vLLM BF16 ShareGPT, a finite run, is among the rows considered
+  for (const MeasurementMatch::Considered& other : m.considered)
+    sharegpt = sharegpt || (other.row->total_tokens_per_second_per_replica == 6596 &&
+                            other.why_not.find("finite run") != std::string::npos);
+  EXPECT_TRUE(sharegpt);
+  q.gpus_per_replica = 3;
+  EXPECT_FALSE(c.match_measurement(q).reference);
+  EXPECT_TRUE(c.match_measurement(q).considered.empty());
 }
 
 TEST(catalog_test, malformed_catalog_rows_are_reported_not_thrown) {

@@ -35,8 +35,8 @@ TEST(explain_test, owned_gpus_explain_amortization_power_and_space_with_their_in
 TEST(explain_test, cost_per_million_tokens_is_explained_three_ways) {
   auto lines = lines_of(Scenario{});
   EXPECT_EQ(lines["self_host.usd_per_mtok_at_full_load"],
-            "Raw GPU per 1M tokens at 100% load: $3.90/replica-h / (23.7M tokens/h / 1M) = $0.16");
-  EXPECT_NE(lines["self_host.usd_per_mtok_raw_at_utilization"].find("(11.5% utilization) = $1.42"),
+            "Raw GPU per 1M tokens at 100% load: $3.90/replica-h / (36.3M tokens/h / 1M) = $0.11");
+  EXPECT_NE(lines["self_host.usd_per_mtok_raw_at_utilization"].find("(7.6% utilization) = $1.42"),
             std::string::npos)
       << lines["self_host.usd_per_mtok_raw_at_utilization"];
   EXPECT_NE(lines["self_host.usd_per_mtok"].find("All-in per 1M tokens: $12,094.22 / 2B tokens"),

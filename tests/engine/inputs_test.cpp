@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "contract/catalog_json.hpp"
@@ -39,10 +40,11 @@ ResolvedInputs resolve_json(const std::string& text) {
 // ---------------------------------------------------------------------------------------------------------------
 // The catalog fills what the scenario leaves out
 
-TEST(inputs_test, the_default_scenario_resolves_without_problems) {
+TEST(inputs_test, the_default_scenario_resolves_with_only_the_note_on_what_sized_its_fleet) {
   ResolvedInputs r = resolve(Scenario{}, cat());
   EXPECT_TRUE(r.errors.empty()) << all(r.errors);
-  EXPECT_TRUE(r.warnings.empty()) << all(r.warnings);
+  ASSERT_EQ(r.warnings.size(), 1u) << all(r.warnings);
+  EXPECT_TRUE(test::other_than_sizing(r.warnings).empty()) << all(r.warnings);
   EXPECT_TRUE(cat().load_errors.empty());
 }
 
@@ -96,7 +98,8 @@ TEST(inputs_test, an_api_without_a_cached_price_or_batch_api_prices_them_as_unca
   ASSERT_TRUE(r.ok()) << all(r.errors);
   EXPECT_EQ(r.inputs.api_usd_per_mtok_cached_input, m->usd_per_mtok_input);
   EXPECT_EQ(r.inputs.api_batch_discount, 0.0);
-  EXPECT_TRUE(r.warnings.empty()) << all(r.warnings);  // no cached or batch share: nothing to warn about
+  EXPECT_TRUE(test::other_than_sizing(r.warnings).empty())
+      << all(r.warnings);  // no cached or batch share: nothing to warn about
 }
 
 TEST(inputs_test, a_gpu_id_fills_the_default_providers_hourly_rate) {
@@ -170,24 +173,32 @@ TEST(inputs_test, on_prem_watts_default_to_tdp_times_1_4) {
   EXPECT_EQ(kHostPowerFactor, 1.4);
 }
 
-TEST(inputs_test, throughput_comes_from_the_first_catalog_measurement_for_model_gpu_and_count) {
-  for (auto [model, gpu] : {std::pair{"qwen3-14b", "h100-sxm"}, std::pair{"qwen3-14b", "a100-80gb"},
-                            std::pair{"llama-3.1-8b", "h100-sxm"}, std::pair{"qwen3-32b", "h100-sxm"}}) {
-    const Measurement* first = nullptr;
-    for (const Measurement& m : cat().measurements)
-      if (!first && m.model == model && m.gpu == gpu && m.gpus_per_replica == 1) first = &m;
-    ASSERT_TRUE(first) << model << " on " << gpu;
+TEST(inputs_test, throughput_comes_from_the_catalog_only_where_a_measurement_may_size_the_fleet) {
+  for (auto [model, gpu, precision, engine] : {std::tuple{"qwen3-14b", "h100-sxm", "bf16", "vllm"},
+                                               std::tuple{"qwen3-14b", "a100-80gb", "bf16", "vllm"},
+                                               std::tuple{"llama-3.1-8b", "h100-sxm", "fp8", "trtllm"},
+                                               std::tuple{"qwen3-32b", "h100-sxm", "bf16", "vllm"}}) {
     Scenario s;
     s.self_host.model = model;
     s.self_host.gpu = gpu;
+    s.self_host.throughput.precision = *from_name<Precision>(precision);
+    s.self_host.throughput.engine = *from_name<ServingEngine>(engine);
     ResolvedInputs r = resolve(s, cat());
     ASSERT_TRUE(r.ok()) << model << " on " << gpu << all(r.errors);
-    EXPECT_EQ(r.inputs.tokens_per_second_per_replica, first->total_tokens_per_second_per_replica)
-        << model << gpu;
     const Provenance* p = provenance(r.inputs, "/self_host/throughput/tokens_per_second_per_replica");
     ASSERT_TRUE(p);
-    EXPECT_EQ(p->from, "catalog");
-    EXPECT_EQ(p->source, first->source);
+    if (const Measurement* m = r.inputs.measurement) {
+      EXPECT_EQ(r.inputs.throughput_from, "catalog");
+      EXPECT_EQ(r.inputs.tokens_per_second_per_replica, m->total_tokens_per_second_per_replica);
+      EXPECT_EQ(p->from, "catalog");
+      EXPECT_EQ(p->source, m->source);
+      EXPECT_EQ(m->measurement_kind, MeasurementKind::steady_state) << model << gpu;
+    } else {
+      EXPECT_EQ(r.inputs.throughput_from, "modeled") << model << gpu;
+      ASSERT_TRUE(r.inputs.throughput_model);
+      EXPECT_EQ(r.inputs.tokens_per_second_per_replica, r.inputs.throughput_model->total_tokens_per_second);
+      EXPECT_EQ(p->source, "MODEL.md roofline");
+    }
   }
 }
 
@@ -450,7 +461,7 @@ TEST(inputs_test, a_batch_share_without_a_batch_api_is_a_warning) {
   EXPECT_TRUE(find(custom.warnings, "/workload/batch_share")) << all(custom.warnings);
   ResolvedInputs with_batch =
       resolve_json(R"({"workload": {"batch_share": 0.3}, "api": {"model": "gpt-4o-mini"}})");
-  EXPECT_TRUE(with_batch.warnings.empty()) << all(with_batch.warnings);
+  EXPECT_TRUE(test::other_than_sizing(with_batch.warnings).empty()) << all(with_batch.warnings);
 }
 
 TEST(inputs_test, a_cached_share_without_a_cached_price_is_a_warning) {
@@ -460,7 +471,7 @@ TEST(inputs_test, a_cached_share_without_a_cached_price_is_a_warning) {
   EXPECT_TRUE(has_problem(r.warnings, "/workload/cached_input_share", {"no cached-input price", "uncached"}));
   ResolvedInputs priced = resolve_json(R"({"workload": {"cached_input_share": 0.5},
       "api": {"model": "deepinfra-llama-3.3-70b", "usd_per_mtok_cached_input": 0.1}})");
-  EXPECT_TRUE(priced.warnings.empty()) << all(priced.warnings);
+  EXPECT_TRUE(test::other_than_sizing(priced.warnings).empty()) << all(priced.warnings);
 }
 
 TEST(inputs_test, autoscale_on_premises_is_a_warning_and_is_ignored) {
@@ -470,7 +481,7 @@ TEST(inputs_test, autoscale_on_premises_is_a_warning_and_is_ignored) {
   EXPECT_TRUE(has_problem(r.warnings, "/self_host/cloud/autoscale", {"ignored", "fixed fleet"}));
   EXPECT_FALSE(r.inputs.autoscale());
   ResolvedInputs cloud = resolve_json(R"({"self_host": {"cloud": {"autoscale": true}}})");
-  EXPECT_TRUE(cloud.warnings.empty()) << all(cloud.warnings);
+  EXPECT_TRUE(test::other_than_sizing(cloud.warnings).empty()) << all(cloud.warnings);
   EXPECT_TRUE(cloud.inputs.autoscale());
 }
 
@@ -499,23 +510,6 @@ TEST(inputs_test, a_gpu_count_that_does_not_divide_the_attention_heads_is_warned
   s.self_host.gpus_per_replica = 2;
   for (const Problem& w : resolve(s, builtin_catalog()).warnings)
     EXPECT_NE(w.path, "/self_host/gpus_per_replica");
-}
-
-}  // namespace
-}  // namespace tcoscope
-
-namespace tcoscope {
-namespace {
-
-TEST(inputs_test, a_modeled_moe_model_over_several_gpus_warns_that_the_roofline_is_an_upper_bound) {
-  ParsedScenario p = parse_scenario_text(R"({"self_host": {"model": "mixtral-8x7b", "gpus_per_replica": 2,
-      "throughput": {"source": "modeled"}}})");
-  ResolvedInputs r = resolve(p.scenario, builtin_catalog());
-  ASSERT_TRUE(r.ok()) << test::all(r.errors);
-  EXPECT_TRUE(test::has_problem(r.warnings, "/self_host/throughput/source", {"upper bound"}));
-  p.scenario.self_host.model = "qwen3-14b";  // dense: no warning
-  for (const Problem& w : resolve(p.scenario, builtin_catalog()).warnings)
-    EXPECT_NE(w.path, "/self_host/throughput/source");
 }
 
 }  // namespace

@@ -316,7 +316,7 @@ TEST(scenario_json_test, a_long_unknown_key_with_non_ascii_letters_gives_a_warni
   std::string key = std::string(199, 'a') + "é";
   ops::Outcome o = ops::validate("{\"" + key + "\": 1}");
   EXPECT_TRUE(o.ok) << all(o.errors);
-  ASSERT_EQ(o.warnings.size(), 1u);
+  ASSERT_EQ(test::other_than_sizing(o.warnings).size(), 1u);
   EXPECT_NO_THROW((void)ops::envelope(o).dump());
 }
 

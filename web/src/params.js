@@ -119,8 +119,9 @@ export const GROUPS = [
         '/self_host/throughput/precision',
         'Weight precision',
         '',
-        'Bytes per weight: BF16 and FP16 2, FP8 and INT8 1, INT4 ½. Lower precision fits bigger models and ' +
-          'decodes faster.',
+        'Bytes per weight: BF16 and FP16 2, FP8 and INT8 1, INT4 and FP4 about ½ (NVFP4 4.5 bits, MXFP4 4.25). ' +
+          'Lower precision fits bigger models and decodes faster; FP4 computes at twice FP8 only on GPUs with FP4 ' +
+          'tensor cores (Blackwell, MI355X).',
         { kind: 'select' },
       ],
       [
@@ -143,11 +144,19 @@ export const GROUPS = [
         'Tokens generated per request.',
       ],
       [
+        '/self_host/throughput/engine',
+        'Serving engine',
+        '',
+        'Its profile sets the efficiency factors and the batch cap you leave empty: vLLM, SGLang and TensorRT-LLM ' +
+          'from published comparisons, llama.cpp from batch-1 measurements.',
+        { kind: 'select', advanced: true },
+      ],
+      [
         '/self_host/throughput/mbu',
         'Memory-bandwidth utilization',
         '% (MBU)',
-        'Share of the GPU’s memory bandwidth decode reaches: about 70% for vLLM, SGLang and TensorRT-LLM; ' +
-          '50–87% for llama.cpp at batch 1.',
+        'Share of the GPU’s memory bandwidth decode reaches. Empty: the serving engine’s (TensorRT-LLM 70%, ' +
+          'vLLM 54%, llama.cpp 87% on consumer cards).',
         { scale: 100, advanced: true },
       ],
       [
@@ -173,6 +182,14 @@ export const GROUPS = [
         { scale: 100, advanced: true },
       ],
       [
+        '/self_host/throughput/moe_multi_gpu_factor',
+        'Mixture-of-experts factor',
+        '% of the roofline',
+        'A mixture-of-experts model spread over several GPUs loses time to all-to-all traffic: DeepSeek-V3 on ' +
+          'H100s runs at about 30–40% of its roofline.',
+        { scale: 100, advanced: true },
+      ],
+      [
         '/self_host/throughput/gpu_memory_utilization',
         'Usable GPU memory',
         '% of VRAM',
@@ -190,7 +207,7 @@ export const GROUPS = [
         '/self_host/throughput/max_batch',
         'Batch cap',
         'sequences',
-        'Most sequences the serving engine runs at once (vLLM max_num_seqs).',
+        'Most sequences the serving engine runs at once (vLLM max_num_seqs). Empty: the serving engine’s.',
         { advanced: true },
       ],
       [

@@ -100,14 +100,13 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
   const noModel = h('p', { class: 'help tp-no-model' });
 
   // Tokens per second, modeled beside measured.
-  const rows = {
-    modeled: { label: h('th', { scope: 'row' }), output: figure(), total: figure() },
-    offline: { label: h('th', { scope: 'row' }), output: figure(), total: figure() },
-    measured: { label: h('th', { scope: 'row' }), output: figure(), total: figure() },
-  };
-  for (const r of Object.values(rows)) {
+  const speedRow = () => {
+    const r = { label: h('th', { scope: 'row' }), output: figure(), total: figure() };
     r.tr = h('tr', {}, r.label, h('td', { class: 'num' }, r.output), h('td', { class: 'num' }, r.total));
-  }
+    return r;
+  };
+  const rows = { modeled: speedRow(), offline: speedRow(), measured: speedRow() };
+  const catalogRows = [];
   const tbody = h('tbody');
   const speedTable = h(
     'table',
@@ -249,6 +248,22 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
       r.total.update(count(x.total_tokens_per_second_per_replica));
       shown.push(r.tr);
     }
+    // The catalog's other measurements of this model on this GPU, for reference: what each one measures and
+    // why it does not size the fleet (the engine's words).
+    const others = (t.catalog_measurements ?? []).filter((c) => !c.sizes_the_fleet);
+    while (catalogRows.length < others.length) catalogRows.push(speedRow());
+    others.forEach((c, i) => {
+      const r = catalogRows[i];
+      label(
+        r.label,
+        ['Catalog, for reference'],
+        `${c.detail}${c.as_of ? `, ${c.as_of}` : ''}`,
+        c.why_not_used ? `Not used: ${c.why_not_used}.` : null,
+      );
+      r.output.update(count(c.output_tokens_per_second_per_replica));
+      r.total.update(count(c.total_tokens_per_second_per_replica));
+      shown.push(r.tr);
+    });
     reconcile(tbody, shown);
   }
 
