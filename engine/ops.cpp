@@ -6,7 +6,9 @@
 
 #include "analysis/sensitivity.hpp"
 #include "contract/catalog_json.hpp"
+#include "contract/compare_json.hpp"
 #include "contract/embedded.hpp"
+#include "contract/price_import.hpp"
 #include "contract/result_json.hpp"
 #include "contract/scenario_json.hpp"
 #include "contract/schema.hpp"
@@ -18,23 +20,41 @@ namespace {
 
 using nlohmann::json;
 
+// The catalog a run prices with: the built-in one, or a copy with the run's imported prices in `storage`.
+// False with out.errors (at "(prices)") when the price file cannot be read.
+bool run_catalog(const RunOptions& run, Outcome& out, std::unique_ptr<Catalog>& storage,
+                 const Catalog*& catalog) {
+  catalog = &builtin_catalog();
+  if (run.prices.empty()) return true;
+  PriceImport p = tcoscope::import_prices(run.prices, builtin_catalog(),
+                                          {.today = run.today, .file_date = run.prices_date});
+  if (!p.ok()) {
+    for (const Problem& e : p.errors) out.errors.push_back({"(prices)" + e.path, e.message});
+    return false;
+  }
+  storage = std::make_unique<Catalog>(with_prices(builtin_catalog(), p));
+  catalog = storage.get();
+  return true;
+}
+
 // Parse, then resolve against the catalog, collecting warnings; false when parsing failed.
-bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed,
-                       ResolvedInputs& resolved) {
+bool parse_and_resolve(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved,
+                       const Catalog& catalog = builtin_catalog()) {
   parsed = parse_scenario_text(text);
   out.warnings = parsed.warnings;
   if (!parsed.ok()) {
     out.errors = parsed.errors;
     return false;
   }
-  resolved = resolve(parsed.scenario, builtin_catalog());
+  resolved = resolve(parsed.scenario, catalog);
   out.warnings.insert(out.warnings.end(), resolved.warnings.begin(), resolved.warnings.end());
   return true;
 }
 
 // Parse and resolve; on success `resolved` holds the inputs.
-bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved) {
-  if (!parse_and_resolve(text, out, parsed, resolved)) return false;
+bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, ResolvedInputs& resolved,
+             const Catalog& catalog = builtin_catalog()) {
+  if (!parse_and_resolve(text, out, parsed, resolved, catalog)) return false;
   if (!resolved.ok()) {
     out.errors = resolved.errors;
     return false;
@@ -82,43 +102,77 @@ void drop_negative_zeros(json& j) {
   }
 }
 
-Outcome evaluate(std::string_view text) {
+namespace {
+
+Outcome evaluate_on(std::string_view text, const Catalog& catalog, std::string_view today) {
   Outcome out;
   ParsedScenario parsed;
   ResolvedInputs resolved;
-  if (!prepare(text, out, parsed, resolved)) return out;
+  if (!prepare(text, out, parsed, resolved, catalog)) return out;
   Evaluation e = tcoscope::evaluate(resolved.inputs, out.warnings);
+  if (!today.empty()) {
+    e.prices = price_ages(resolved.inputs, today);
+    add_stale_reason(e.verdict, e.prices);
+  }
   out.result = to_json(e, explain(e));
   return finish(std::move(out));
+}
+
+}  // namespace
+
+Outcome evaluate(std::string_view text) {
+  return evaluate_with(text, {});
+}
+
+Outcome evaluate_with(std::string_view text, const RunOptions& run) {
+  Outcome out;
+  std::unique_ptr<Catalog> storage;
+  const Catalog* catalog = nullptr;
+  if (!run_catalog(run, out, storage, catalog)) return out;
+  return evaluate_on(text, *catalog, run.today);
 }
 
 // Parse and resolve, then write the scenario with `write` (every key, or only what differs from the
 // defaults).
 template <class Write>
-Outcome scenario_back(std::string_view text, Write write) {
+Outcome scenario_back(std::string_view text, const RunOptions& run, Write write) {
   Outcome out;
   ParsedScenario parsed;
   ResolvedInputs resolved;
-  if (!prepare(text, out, parsed, resolved)) return out;
+  std::unique_ptr<Catalog> storage;
+  const Catalog* catalog = nullptr;
+  if (!run_catalog(run, out, storage, catalog) || !prepare(text, out, parsed, resolved, *catalog)) return out;
   out.result = write(parsed.scenario);
   out.ok = true;
   return out;
 }
 
 Outcome validate(std::string_view text) {
-  return scenario_back(text, [](const Scenario& s) { return to_json(s); });
+  return validate_with(text, {});
+}
+Outcome validate_with(std::string_view text, const RunOptions& run) {
+  return scenario_back(text, run, [](const Scenario& s) { return to_json(s); });
 }
 
 Outcome minimize(std::string_view text) {
-  return scenario_back(text, [](const Scenario& s) { return to_minimal_json(s); });
+  return minimize_with(text, {});
+}
+Outcome minimize_with(std::string_view text, const RunOptions& run) {
+  return scenario_back(text, run, [](const Scenario& s) { return to_minimal_json(s); });
 }
 
 Outcome gpus(std::string_view text) {
+  return gpus_with(text, {});
+}
+Outcome gpus_with(std::string_view text, const RunOptions& run) {
   Outcome out;
   ParsedScenario parsed;
   ResolvedInputs resolved;
+  std::unique_ptr<Catalog> storage;
+  const Catalog* catalog = nullptr;
+  if (!run_catalog(run, out, storage, catalog)) return out;
   // The scenario's own GPU may not fit the model; every other GPU is still worth listing.
-  if (!parse_and_resolve(text, out, parsed, resolved)) return out;
+  if (!parse_and_resolve(text, out, parsed, resolved, *catalog)) return out;
   if (!resolved.inputs.model) {
     out.errors.push_back({"/self_host/model", "\"Which GPU?\" needs a catalog model; accepted: " +
                                                   std::string("one of the catalog's open-weight models")});
@@ -130,7 +184,7 @@ Outcome gpus(std::string_view text) {
   if (!out.errors.empty()) return out;
   out.result = {{"model", resolved.inputs.model->id},
                 {"tokens_per_month", parsed.scenario.workload.tokens_per_month},
-                {"options", to_json(gpu_options(resolved.inputs, builtin_catalog()))}};
+                {"options", to_json(gpu_options(resolved.inputs, *catalog))}};
   drop_negative_zeros(out.result);
   out.ok = true;
   return out;
@@ -140,19 +194,23 @@ namespace {
 
 // A sensitivity job and what its envelope will carry besides the result.
 struct Job {
-  Outcome out;  // warnings so far
+  Outcome out;                       // warnings so far
+  std::unique_ptr<Catalog> catalog;  // with imported prices, when the run has any; outlives the job
   std::unique_ptr<SensitivityJob> job;
 };
 
 // Parses, resolves and starts the analysis (everything but the sampling); false with out.errors when invalid.
-bool start_job(std::string_view text, std::optional<int> samples, std::optional<int> seed, Job& j) {
+bool start_job(std::string_view text, std::optional<int> samples, std::optional<int> seed, Job& j,
+               const RunOptions& run = {}) {
   ParsedScenario parsed;
   ResolvedInputs resolved;
-  if (!prepare(text, j.out, parsed, resolved)) return false;
+  const Catalog* catalog = nullptr;
+  if (!run_catalog(run, j.out, j.catalog, catalog) || !prepare(text, j.out, parsed, resolved, *catalog))
+    return false;
   Uncertainty& u = resolved.inputs.scenario.uncertainty;
   if (samples) u.samples = *samples;
   if (seed) u.seed = *seed;
-  j.job = std::make_unique<SensitivityJob>(resolved.inputs, builtin_catalog());
+  j.job = std::make_unique<SensitivityJob>(resolved.inputs, *catalog);
   return true;
 }
 
@@ -173,9 +231,68 @@ Job& current_job() {
 }  // namespace
 
 Outcome sensitivity(std::string_view text, std::optional<int> samples, std::optional<int> seed) {
+  return sensitivity_with(text, samples, seed, {});
+}
+
+Outcome sensitivity_with(std::string_view text, std::optional<int> samples, std::optional<int> seed,
+                         const RunOptions& run) {
   Job j;
-  if (!start_job(text, samples, seed, j)) return std::move(j.out);
+  if (!start_job(text, samples, seed, j, run)) return std::move(j.out);
   return finish_job(j);
+}
+
+Outcome import_prices(std::string_view price_file, const RunOptions& run) {
+  Outcome out;
+  PriceImport p = tcoscope::import_prices(price_file, builtin_catalog(),
+                                          {.today = run.today, .file_date = run.prices_date});
+  if (!p.ok()) {
+    for (const Problem& e : p.errors) out.errors.push_back({"(prices)" + e.path, e.message});
+    return out;
+  }
+  out.result = to_json(p);
+  return finish(std::move(out));
+}
+
+Outcome compare(const std::vector<std::string>& texts, const RunOptions& run) {
+  Outcome out;
+  if (texts.size() < 2 || texts.size() > kMaxCompared) {
+    out.errors.push_back({"/scenarios", std::to_string(texts.size()) + " scenario" +
+                                            (texts.size() == 1 ? "" : "s") + " given; accepted: 2 to " +
+                                            std::to_string(kMaxCompared)});
+    return out;
+  }
+  std::unique_ptr<Catalog> storage;
+  const Catalog* catalog = nullptr;
+  if (!run_catalog(run, out, storage, catalog)) return out;
+  std::vector<ComparedScenario> compared;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const std::string at = "/scenarios/" + std::to_string(i);
+    auto relabel = [&](const Problems& from, Problems& to) {
+      for (const Problem& p : from) to.push_back({at + p.path, p.message, p.code});
+    };
+    Outcome e = evaluate_on(texts[i], *catalog, run.today);
+    relabel(e.warnings, out.warnings);
+    if (!e.ok) {
+      relabel(e.errors, out.errors);
+      continue;
+    }
+    Job j;
+    j.out = Outcome{};
+    json confidence = nullptr;
+    {
+      ParsedScenario parsed;
+      ResolvedInputs resolved;
+      if (prepare(texts[i], j.out, parsed, resolved, *catalog)) {
+        j.job = std::make_unique<SensitivityJob>(resolved.inputs, *catalog);
+        Outcome s = finish_job(j);
+        if (s.ok) confidence = std::move(s.result);
+      }
+      compared.push_back({to_json(parsed.scenario), std::move(e.result), std::move(confidence)});
+    }
+  }
+  if (!out.errors.empty()) return out;
+  out.result = compare_json(compared);
+  return finish(std::move(out));
 }
 
 json sensitivity_begin(std::string_view text) {

@@ -1,57 +1,170 @@
-// bench.mjs — page timings in headless Chromium (for scripts/bench): navigation to first result, from file:// and
-// over http, an input edit to the updated display and the "Which GPU?" call (medians of many); plus the size of
-// dist/, raw and gzipped.
+// bench.mjs — page timings in headless Chromium (for scripts/bench), medians of interleaved rounds, each load in a
+// fresh browser context (no cache): navigation to the first result, first contentful paint, the live engine's
+// result, long tasks during load, for the served site (http) and the single file (file://), side by side with a
+// deliberately minimal static page of our own (an HTML table, no script, no engine: the floor) and the ratio to it;
+// a trace-based breakdown of one load (where the time goes); an edit of the volume box to the painted frame; the
+// first evaluate() and the "Which GPU?" call; the size of dist/, raw and gzipped.
+// `node web/bench.mjs --compare DIR` also loads another build's dist/ (e.g. a copy from before a change) in the
+// same rounds; `--rounds N` sets the rounds (default 9); `--only edit` (or `--only loads`) runs one part.
 import { chromium } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createServer } from './serve.mjs';
+import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../tests/browser/playwright.config.mjs';
+import { createServer } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const RUNS = 7;
+const arg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const ROUNDS = Number(arg('--rounds') ?? 9);
+const compareDir = arg('--compare') ? path.resolve(arg('--compare')) : null;
+const only = arg('--only');
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
 
-async function firstResult(browser, url) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await browser.newPage();
-    await page.goto(url);
-    await page.waitForSelector('body[data-state="ready"]');
-    times.push(await page.evaluate(() => performance.getEntriesByName('tcoscope:first-result')[0].startTime));
-    await page.close();
+// The floor: what the simplest static calculator is — a table of precomputed figures, no script at all.
+const floorDir = mkdtempSync(path.join(tmpdir(), 'tcoscope-floor-'));
+writeFileSync(
+  path.join(floorDir, 'index.html'),
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Minimal static calculator</title><link rel="icon" href="data:,">
+<style>body{font:16px system-ui,sans-serif;margin:2rem}td,th{padding:4px 10px;text-align:right}</style></head>
+<body><h1>LLM cost per month</h1><table><thead><tr><th>Tokens/month</th><th>API</th><th>Self-host</th></tr></thead>
+<tbody><tr><td>1B</td><td>$1,200</td><td>$12,000</td></tr><tr><td>10B</td><td>$12,000</td><td>$14,000</td></tr>
+<tr><td>100B</td><td>$120,000</td><td>$40,000</td></tr></tbody></table></body></html>`,
+);
+
+/** Timings of one load in a fresh context: { first, fcp, live, longTasks, longMs, marks }. */
+async function load(browser, url, { ours, trace = null } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    globalThis.benchLong = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) globalThis.benchLong.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
+  await page.goto(url);
+  if (ours) {
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+    await page.evaluate(() => globalThis.tcoscope.sampled());
+  } else {
+    await page.waitForLoadState('load');
   }
-  return median(times);
+  await page.waitForTimeout(100); // let the last paint and long-task entries land
+  if (trace) await browser.stopTracing();
+  const out = await page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0];
+    const marks = Object.fromEntries(
+      performance.getEntriesByType('mark').map((m) => [m.name.replace('tcoscope:', ''), m.startTime]),
+    );
+    const fcp = mark('first-contentful-paint')?.startTime;
+    return {
+      fcp,
+      // A result counts once it is painted: the page's mark is set before its frame is drawn, so the first result
+      // is no earlier than the first contentful paint. The floor's result is its table, there at first paint.
+      first: Math.max(marks['first-result'] ?? fcp, fcp),
+      firstMark: marks['first-result'] ?? fcp,
+      live: marks['live-result'] ?? marks['first-result'] ?? fcp,
+      firstEvaluate: mark('tcoscope:first-evaluate')?.duration,
+      longTasks: globalThis.benchLong.length,
+      longMs: globalThis.benchLong.reduce((a, b) => a + b, 0),
+      maxLong: Math.max(0, ...globalThis.benchLong),
+      marks,
+    };
+  });
+  await context.close();
+  return out;
 }
 
-/** One edit of the volume box to the frame that shows its result (the rAF after the page's own). */
-async function inputToDisplay(browser, url) {
+/** One traced load: main-thread time by kind between navigation and the live result, and the page's own marks. */
+function breakdown(tracePath) {
+  const { traceEvents } = JSON.parse(readFileSync(tracePath, 'utf8'));
+  const threads = new Map();
+  for (const e of traceEvents)
+    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const navStart = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+  const mains = new Set([...threads].filter(([, name]) => name === 'CrRendererMain').map(([key]) => key));
+  const pid = navStart?.pid;
+  const t0 = navStart?.ts ?? 0;
+  const KINDS = [
+    ['ParseHTML', 'parse HTML'],
+    ['EvaluateScript', 'run scripts'],
+    ['v8.compile', 'compile scripts'],
+    ['v8.wasm.compiledModule', 'wasm compile (main)'],
+    ['v8.wasm.streamFromResponseCallback', 'wasm stream'],
+    ['FunctionCall', 'callbacks (timers, rAF, events)'],
+    ['FireAnimationFrame', 'animation frames'],
+    ['UpdateLayoutTree', 'style'],
+    ['Layout', 'layout'],
+    ['Paint', 'paint'],
+    ['MajorGC', 'GC'],
+    ['MinorGC', 'GC'],
+  ];
+  const sums = new Map();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || e.pid !== pid || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    const kind = KINDS.find(([name]) => name === e.name)?.[1];
+    if (kind) sums.set(kind, (sums.get(kind) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  const marks = traceEvents
+    .filter((e) => e.pid === pid && e.cat?.includes('blink.user_timing') && e.name.startsWith('tcoscope:'))
+    .map((e) => [e.name.replace('tcoscope:', ''), (e.ts - t0) / 1000])
+    .filter(([, t]) => t >= 0);
+  return { sums: [...sums].sort((a, b) => b[1] - a[1]), marks };
+}
+
+/**
+ * Edits of the volume box to the painted frame: the input event, the page's animation frame (its one engine call
+ * and render), then style, layout and paint; the clock stops in a user-blocking task queued from the frame after
+ * the page's, which the scheduler runs once that frame is rendered (before the page's deferred work).
+ */
+async function editToFrame(browser, url) {
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-state="ready"]');
+  await page.evaluate(() => globalThis.tcoscope.sampled());
   const times = await page.evaluate(async () => {
     const box = document.querySelector('[data-path="/workload/tokens_per_month"] input.num');
     const out = [];
+    const painted = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          globalThis.scheduler?.postTask
+            ? scheduler.postTask(resolve, { priority: 'user-blocking' })
+            : setTimeout(resolve, 0),
+        ),
+      );
     for (let i = 0; i < 60; i++) {
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 30));
       const t0 = performance.now();
       box.value = `${1 + (i % 40)}B`;
       box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r())); // runs after the page's frame callback
+      await painted();
       out.push(performance.now() - t0);
     }
     return out.slice(10); // after warm-up
   });
+  const evaluate = await page.evaluate(() => {
+    const m = globalThis.tcoscope;
+    return m ? performance.getEntriesByName('tcoscope:first-evaluate')[0]?.duration : undefined;
+  });
   await page.close();
-  return { median: median(times), max: Math.max(...times) };
+  return { median: median(times), max: Math.max(...times), over33: times.filter((t) => t > 33).length, evaluate };
 }
 
-/**
- * engine.gpus() ("Which GPU?") as the page calls it on every recompute while the table is on screen, over volume
- * edits (the page's own performance measure).
- */
+/** engine.gpus() ("Which GPU?") as the page calls it on every recompute while the table is on screen. */
 async function gpusCall(browser, url) {
   const page = await browser.newPage();
   await page.goto(url);
@@ -73,34 +186,108 @@ async function gpusCall(browser, url) {
   return { median: median(times), max: Math.max(...times) };
 }
 
-const server = createServer();
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const http = `http://127.0.0.1:${server.address().port}/`;
+const serve = async (dir) => {
+  const server = createServer({ dir });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+};
+const servers = [await serve(dist), await serve(floorDir)];
+if (compareDir) servers.push(await serve(compareDir));
+const [ours, floor, before] = servers;
+const singleFile = (dir) =>
+  pathToFileURL(
+    path.join(
+      dir,
+      readdirSync(dir).find((n) => /^(tcoscope|llmtco)\.html$/.test(n)),
+    ),
+  ).href;
+const targets = [
+  ['ours http', ours.url, true],
+  ['ours file://', singleFile(dist), true],
+  ['floor http', floor.url, false],
+  ['floor file://', pathToFileURL(path.join(floorDir, 'index.html')).href, false],
+];
+if (before) {
+  targets.push(['before http', before.url, true], ['before file://', singleFile(compareDir), true]);
+}
+
+/** The load table: medians per page, and the per-round ratio of first results to the floor's. */
+function reportLoads(targets, runs) {
+  console.log(`page loads: medians of ${ROUNDS} interleaved rounds, fresh context each (ms from navigation)`);
+  console.log("  * painted: the later of the page's first-result mark and its first contentful paint");
+  console.log(
+    `${'page'.padEnd(15)} ${'1st result*'.padStart(12)} ${'FCP'.padStart(7)} ${'live result'.padStart(12)} ` +
+      `${'1st evaluate'.padStart(12)} ${'long tasks'.padStart(10)} ${'longest'.padStart(8)} ${'× floor'.padStart(8)}`,
+  );
+  for (const [name] of targets) {
+    const rs = runs.get(name);
+    const floorRuns = runs.get(name.endsWith('file://') ? 'floor file://' : 'floor http');
+    const ratio = median(rs.map((r, i) => r.first / floorRuns[i].first)); // per round: same moment, same load
+    console.log(
+      `${name.padEnd(15)} ${ms(median(rs.map((r) => r.first))).padStart(12)} ${ms(median(rs.map((r) => r.fcp))).padStart(7)} ` +
+        `${ms(median(rs.map((r) => r.live))).padStart(12)} ${ms(median(rs.map((r) => r.firstEvaluate))).padStart(12)} ` +
+        `${median(rs.map((r) => r.longTasks))
+          .toFixed(0)
+          .padStart(10)} ${ms(median(rs.map((r) => r.maxLong))).padStart(8)} ` +
+        `${ratio.toFixed(2).padStart(8)}`,
+    );
+  }
+}
+
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
-  const file = pathToFileURL(path.join(dist, 'tcoscope.html')).href;
-  console.log(
-    `page: first result from file:// (median of ${RUNS})  ${(await firstResult(browser, file)).toFixed(0)} ms`,
-  );
-  console.log(
-    `page: first result over http (median of ${RUNS})     ${(await firstResult(browser, http)).toFixed(0)} ms`,
-  );
-  const edit = await inputToDisplay(browser, http);
-  console.log(
-    `page: input to updated display (median of 50)   ${edit.median.toFixed(1)} ms (max ${edit.max.toFixed(1)})`,
-  );
-  const gpus = await gpusCall(browser, http);
-  console.log(
-    `page: "Which GPU?" gpus() call (median of 50)  ${gpus.median.toFixed(1)} ms (max ${gpus.max.toFixed(1)})`,
-  );
+  const runs = new Map(targets.map(([name]) => [name, []]));
+  for (let round = 0; only !== 'edit' && round < ROUNDS + 1; round++) {
+    for (const [name, url, isOurs] of targets) {
+      const r = await load(browser, url, { ours: isOurs });
+      if (round > 0) runs.get(name).push(r); // round 0 warms the browser and the disk cache
+    }
+  }
+  if (only !== 'edit') reportLoads(targets, runs);
+  for (const [name, url] of only === 'edit'
+    ? []
+    : [
+        ['http', ours.url],
+        ['file://', singleFile(dist)],
+      ]) {
+    const tracePath = path.join(floorDir, `trace-${name.replace(/\W/g, '')}.json`);
+    await load(browser, url, { ours: true, trace: tracePath });
+    const { sums, marks } = breakdown(tracePath);
+    console.log(`\ntrace of one load (${name}): the page's marks, ms from navigation`);
+    console.log(`  ${marks.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' · ')}`);
+    console.log('  main-thread time by kind until the page went quiet (ms):');
+    console.log(`  ${sums.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')}`);
+  }
+
+  console.log();
+  if (only !== 'loads') {
+    const edit = await editToFrame(browser, ours.url);
+    console.log(
+      `page: edit of the volume box to the painted frame (median of 50)  ${edit.median.toFixed(1)} ms ` +
+        `(max ${edit.max.toFixed(1)}, ${edit.over33} over 33 ms)`,
+    );
+    if (before) {
+      const old = await editToFrame(browser, before.url);
+      console.log(
+        `page (before): edit of the volume box to the painted frame      ${old.median.toFixed(1)} ms ` +
+          `(max ${old.max.toFixed(1)}, ${old.over33} over 33 ms)`,
+      );
+    }
+    const gpus = await gpusCall(browser, ours.url);
+    console.log(
+      `page: "Which GPU?" gpus() call (median of 50)  ${gpus.median.toFixed(1)} ms (max ${gpus.max.toFixed(1)})`,
+    );
+  }
 } finally {
   await browser.close();
-  server.close();
+  for (const { server } of servers) server.close();
 }
-for (const name of readdirSync(dist).sort()) {
-  const bytes = readFileSync(path.join(dist, name));
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(
-    `size: dist/${name.padEnd(18)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`,
-  );
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const [label, dir] of [['', dist], ...(compareDir ? [['before ', compareDir]] : [])]) {
+  for (const name of readdirSync(dir).sort()) {
+    const bytes = readFileSync(path.join(dir, name));
+    console.log(
+      `size: ${label}dist/${name.padEnd(22)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`,
+    );
+  }
 }

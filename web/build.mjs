@@ -1,21 +1,26 @@
-// build.mjs — bundles web/ into dist/: the served site (index.html, app.js, app.css, tcoscope.js), tcoscope.html (one
-// self-contained file: classic scripts, CSS and the SINGLE_FILE wasm module inlined; works from file://) and
-// embed-example.html (a blog post embedding the calculator). TCOSCOPE_SITE_URL (e.g. https://example.org/tcoscope/)
+// build.mjs — bundles web/ into dist/: the served site (index.html; app.js: the engine's glue and the page as one
+// classic script; app.css; tcoscope.wasm, streamed; tcoscope.js: the same bytes as a classic script, for copies saved
+// with "Save page as"), tcoscope.html (one self-contained file: script, CSS and the wasm bytes, deflated, inlined;
+// works from file://) and embed-example.html (a blog post embedding the calculator). Both pages carry the build's
+// own run of the engine (boot data: schema, defaults, catalog, presets and the default scenario's result), so the
+// first paint shows a result before the engine has started. TCOSCOPE_SITE_URL (e.g. https://example.org/tcoscope/)
 // adds og:url and a canonical link to the pages' link-preview tags.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { encodeScenario, fragment } from './src/link.js';
 import { embedSnippet, RESIZE_SCRIPT } from './src/snippet.js';
+import { leanCatalog } from './src/bootdata.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const enginePath = path.join(root, 'build/wasm/engine/wasm/tcoscope.js');
-if (!existsSync(enginePath)) {
+const wasmPath = path.join(root, 'build/wasm/engine/wasm/tcoscope.wasm');
+if (!existsSync(enginePath) || !existsSync(wasmPath)) {
   console.error(
     `build.mjs: ${path.relative(root, enginePath)} is missing; run scripts/build (it builds the wasm preset first)`,
   );
@@ -26,7 +31,7 @@ const bundle = await esbuild.build({
   entryPoints: [path.join(root, 'web/src/main.js')],
   bundle: true,
   format: 'iife',
-  minify: true,
+  minify: !process.env.TCOSCOPE_NO_MINIFY, // TCOSCOPE_NO_MINIFY=1: readable names in a profile
   target: ['chrome109', 'firefox115', 'safari16'],
   outdir: dist,
   write: false,
@@ -34,15 +39,20 @@ const bundle = await esbuild.build({
   logLevel: 'warning',
 });
 const output = (ext) => bundle.outputFiles.find((f) => f.path.endsWith(ext)).text;
-const appJs = output('.js');
 const appCss = output('.css');
 const engineJs = readFileSync(enginePath, 'utf8');
+const wasm = readFileSync(wasmPath);
+// The glue first, as a classic script: its `var createTcoscope` is a global the page (and tests) can reach.
+const appJs = `${engineJs.trim()}\n${output('.js')}`;
+// The wasm inlined in the single file: deflated (gzip cannot squeeze base64 of raw wasm: 4/3 of it stays), base64.
+const wasmBase64 = deflateRawSync(wasm, { level: 9 }).toString('base64');
+const WASM_TYPE = 'application/x-tcoscope-wasm'; // wasm.js reads it; the browser neither runs nor fetches it
 const template = readFileSync(path.join(root, 'web/index.html'), 'utf8');
 
 // Inlined text must not end its own element early.
 for (const [name, text, bad] of [
   ['app.js', appJs, /<\/script|<!--/i],
-  ['tcoscope.js', engineJs, /<\/script|<!--/i],
+  ['the engine glue', engineJs, /<\/script|<!--/i],
   ['app.css', appCss, /<\/style/i],
 ]) {
   if (bad.test(text)) throw new Error(`${name} contains ${bad}: it cannot be inlined as is`);
@@ -51,9 +61,8 @@ for (const [name, text, bad] of [
 // Emscripten's embind builds its invokers with new Function unless the module is linked with
 // -sDYNAMIC_EXECUTION=0; only then can the policy drop 'unsafe-eval'.
 const evalSource = /new Function\(/.test(engineJs) ? " 'unsafe-eval'" : '';
-// connect-src data: lets Emscripten's loader fetch() its own inlined base64 wasm (a data: URL, no network);
-// without it the fetch is refused, logged as a CSP violation, and the loader falls back to decoding it itself.
-const common = "default-src 'none'; connect-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+// connect-src 'self': the served page streams tcoscope.wasm; the single file fetches nothing.
+const common = "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'";
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // Link previews: what chat apps and wikis show for a pasted link. The fragment (the scenario) never reaches them.
@@ -73,36 +82,62 @@ const OFFLINE = {
   single: '<p class="offline-note">This is the offline copy: one file that works from your disk with no network.</p>',
 };
 
-const fill = (csp, styles, scripts, offline) =>
+// The build's own run of the engine (the same module the page loads): what the page needs before that module is
+// ready. A test (tests/wasm/boot.test.mjs) pins it to the live engine's answers, so it can never go stale.
+const engine = await createRequire(import.meta.url)(enginePath)();
+const json = (text) => JSON.parse(text);
+const defaults = json(engine.defaults());
+const boot = {
+  computed: 'build', // the figures were computed when this page was built, by this page's engine
+  engine_sha256: createHash('sha256').update(wasm).digest('hex'),
+  schema: json(engine.schema()),
+  defaults,
+  catalog: leanCatalog(json(engine.catalog())), // without notes and sources: the page asks the engine for those
+  presets: json(engine.presets()),
+  // Exactly the calls the page makes first for the default scenario (the text the page sends is the same).
+  evaluate: json(engine.evaluate(JSON.stringify(defaults))),
+  gpus: json(engine.gpus(JSON.stringify(defaults))), // "Which GPU?", drawn at once so nothing below it moves
+  // "How sure?" for the default scenario: the sampler's answer, identical for the same seed (sliced or not).
+  sensitivity: json(engine.sensitivity(JSON.stringify(defaults))),
+};
+// Inert JSON in the page (<script type="application/json">): "<" escaped so no text in it can end the element.
+const bootScript = `<script type="application/json" id="tcoscope-boot">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>`;
+
+const fill = (csp, styles, headScripts, scripts, offline) =>
   // Function replacements: the inlined code may contain "$&" or "$'", which a string replacement would expand.
   template
     .replace('%CSP%', () => csp)
     .replace('%STYLES%', () => styles)
-    .replace('%SCRIPTS%', () => scripts)
+    .replace('%HEAD_SCRIPTS%', () => headScripts)
+    .replace('%SCRIPTS%', () => `${bootScript}\n${scripts}`)
     .replaceAll('%DESCRIPTION%', () => esc(DESCRIPTION))
     .replaceAll('%OG_TITLE%', () => esc(OG_TITLE))
     .replace('%TWITTER_CARD%', 'summary')
     .replace('%SITE_META%', () => siteMeta)
     .replace('%OFFLINE_NOTE%', () => offline);
 
+// Served: one render-blocking deferred script, so the first paint already carries the build-time result; the
+// wasm streams from the moment it runs. The inert element names tcoscope.js for a saved copy (wasm.js).
 const served = fill(
-  `${common}; script-src 'self' 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
+  `${common}; connect-src 'self'; script-src 'self' 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
   '<link rel="stylesheet" href="app.css">',
-  '<script defer src="tcoscope.js"></script>\n<script defer src="app.js"></script>',
+  '<script defer blocking="render" src="app.js"></script>',
+  `<script type="${WASM_TYPE}" id="tcoscope-wasm" src="tcoscope.js"></script>`,
   OFFLINE.served,
 );
+// Single file: inline scripts run as the parser reaches them, before the first paint.
 const single = fill(
-  `${common}; script-src ${sha(engineJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
+  `${common}; script-src ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
   `<style>${appCss}</style>`,
-  `<script>${engineJs}</script>\n<script>${appJs}</script>`,
+  '',
+  `<script type="${WASM_TYPE}" id="tcoscope-wasm">${wasmBase64}</script>\n<script>${appJs}</script>`,
   OFFLINE.single,
 );
 if (/%[A-Z_]+%/.test(served + single.slice(0, 4000)))
   throw new Error('index.html has a placeholder build.mjs does not fill');
 
 // The example blog post embeds the utilization-trap preset, with the snippet the Embed dialog writes.
-const engine = await createRequire(import.meta.url)(enginePath)();
-const trap = JSON.parse(engine.presets()).find((p) => p.id === 'utilization-trap');
+const trap = boot.presets.find((p) => p.id === 'utilization-trap');
 const trapLink = await encodeScenario(JSON.parse(engine.minimize(JSON.stringify(trap.scenario))).result);
 const exampleTemplate = readFileSync(path.join(root, 'web/embed-example.html'), 'utf8');
 const exampleCss = exampleTemplate.match(/<style>([\s\S]*?)<\/style>/)[1];
@@ -121,11 +156,13 @@ const files = {
   'index.html': served,
   'app.js': appJs,
   'app.css': appCss,
-  'tcoscope.js': engineJs,
+  'tcoscope.wasm': wasm,
+  // For a copy saved with "Save page as" (file://, where nothing can be fetched): the bytes as a classic script.
+  'tcoscope.js': `// tcoscope.js — the cost engine's WebAssembly (deflate-raw, base64) for saved copies of the page (wasm.js).\nvar tcoscopeWasm = "${wasmBase64}";\n`,
   'tcoscope.html': single,
   'embed-example.html': example,
 };
-for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dist, name), text);
+for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dist, name), body);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const name of readdirSync(dist).sort()) {

@@ -1,6 +1,7 @@
 // result_json.cpp — the shape of every result the engine returns (SPEC §5): evaluate, "Which GPU?", problems.
 #include "contract/result_json.hpp"
 
+#include "contract/price_import.hpp"
 #include "model/units.hpp"
 
 namespace tcoscope {
@@ -175,6 +176,37 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
   load_hours["target_peak_utilization"] = s.self_host.target_peak_utilization;
 
   const Horizon& hz = e.horizon;
+  // The hybrid: its floor, what it serves, its bill (the floor's components and the overflow's API bill), and
+  // the week hour by hour. null when it is not considered (compliance without overflow, or no throughput).
+  json hybrid = nullptr;
+  if (hz.hybrid.considered) {
+    const HybridCost& hc = e.hybrid;
+    const HybridPlan& hp = hz.hybrid;
+    json floor = json::object();
+    for (int c = 0; c < kComponentCount; ++c) {
+      auto comp = static_cast<Component>(c);
+      if (component_applies(in, comp)) floor[std::string(component_key(comp))] = hc.floor.breakdown[c];
+    }
+    const double volume = s.workload.tokens_per_month;
+    hybrid = {{"floor_replicas", hc.floor_replicas},
+              {"gpus", hc.floor_replicas * s.self_host.gpus_per_replica},
+              {"kind", hp.pure_api         ? "api_only"
+                       : hp.pure_self_host ? "self_host_only"
+                                           : "mix"},
+              {"self_served_tokens_per_month", hc.self_served_tokens},
+              {"overflow_tokens_per_month", hc.overflow_tokens},
+              {"self_served_share", volume > 0 ? json(hc.self_served_tokens / volume) : json(nullptr)},
+              {"utilization", hc.floor.capacity.utilization},
+              {"usd_per_month", hc.usd_per_month},
+              {"usd_per_mtok", optional_number(e.hybrid_usd_per_mtok)},
+              {"floor_usd_per_month", hc.floor.usd_per_month},
+              {"overflow_api_usd_per_month", hc.api.usd_per_month},
+              {"floor_breakdown", std::move(floor)},
+              {"total_usd", hp.total_usd},
+              {"by_hour",
+               {{"self_served_tokens_per_hour", e.hybrid_hours.self_served},
+                {"overflow_tokens_per_hour", e.hybrid_hours.overflow}}}};
+  }
   json reasons = json::array();
   for (const Reason& r : e.verdict.reasons)
     reasons.push_back({{"code", r.code}, {"favors", r.favors}, {"message", r.message}});
@@ -240,17 +272,26 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
         {"one_time_usd", in.one_time_usd()},
         {"payback_month", hz.payback_month ? json(*hz.payback_month) : json(nullptr)},
         {"total_api_usd", hz.total_api_usd},
-        {"total_self_host_usd", hz.total_self_host_usd}}},
+        {"total_self_host_usd", hz.total_self_host_usd},
+        {"hybrid_usd", hz.hybrid.considered ? json(hz.hybrid_usd) : json(nullptr)},
+        {"cumulative_hybrid_usd", hz.hybrid.considered ? json(hz.cumulative_hybrid_usd) : json(nullptr)},
+        {"total_hybrid_usd", hz.hybrid.considered ? json(hz.hybrid.total_usd) : json(nullptr)}}},
+      {"hybrid", std::move(hybrid)},
       {"curves",
        {{"tokens_per_month", e.curves.tokens_per_month},
         {"api_usd_per_month", e.curves.api_usd_per_month},
-        {"self_host_usd_per_month", e.curves.self_host_usd_per_month}}},
+        {"self_host_usd_per_month", e.curves.self_host_usd_per_month},
+        {"hybrid_usd_per_month",
+         e.curves.hybrid_usd_per_month.empty() ? json(nullptr) : json(e.curves.hybrid_usd_per_month)},
+        {"hybrid_breakeven_tokens_per_month", optional_number(e.curves.hybrid_breakeven_tokens_per_month)}}},
       {"load", std::move(load_hours)},
       {"verdict",
        {{"choice", e.verdict.choice},
         {"margin_usd_per_month", e.verdict.margin_usd_per_month},
+        {"runner_up", e.verdict.runner_up},
         {"reasons", std::move(reasons)}}},
       {"explain", std::move(explain)},
+      {"prices", to_json(e.prices)},
       {"warnings", to_json(e.warnings)},
   };
 }

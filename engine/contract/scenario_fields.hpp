@@ -207,6 +207,8 @@ TCOSCOPE_FIELDS(Constraints) {
            "Time per output token target; 0 = none");
   v.number("p99_ttft_ms", x.p99_ttft_ms, Range{0, 3.6e6}, "ms", "Time to first token target; 0 = none");
   v.boolean("has_mlops_team", x.has_mlops_team, "An MLOps team already exists");
+  v.boolean("allow_api_overflow", x.allow_api_overflow,
+            "With compliance rules: the hybrid may send what its self-hosted floor cannot serve to the API");
 }
 
 TCOSCOPE_FIELDS(Uncertainty) {
@@ -231,6 +233,9 @@ TCOSCOPE_FIELDS(Scenario) {
   v.text("description", x.description, Text{kMaxDescriptionChars}, "What the scenario describes");
   v.integer("horizon_months", x.horizon_months, Integer{1, kMaxHorizonMonths}, "months",
             "Months over which totals, payback and the verdict are computed");
+  v.integer(
+      "prices_stale_after_months", x.prices_stale_after_months, Integer{0, kMaxHorizonMonths}, "months",
+      "A catalog or imported price older than this on the day of the run is flagged as stale; 0: never");
   v.object("workload", x.workload, "The tokens to serve");
   v.object("api", x.api, "The per-token API");
   v.object("self_host", x.self_host, "Self-hosting an open-weight model");

@@ -77,7 +77,7 @@ class Reader {
       for (const char* k : known_) known = known || it.key() == k;
       if (!known)
         warn(path_ + "/" + escape_pointer_token(utf8_prefix(it.key(), fields::kMaxIdChars)),
-             "unknown key, ignored");
+             "unknown key, ignored", kUnknownKeyCode);
     }
   }
 
@@ -221,8 +221,8 @@ class Reader {
         child.number("high", r.high, input->range, "", "");
         child.choice("dist", r.dist, "");
       }
-      for (Problem& p : local.errors) add_problem(out_.errors, p.path, std::move(p.message));
-      for (Problem& p : local.warnings) add_problem(out_.warnings, p.path, std::move(p.message));
+      for (Problem& p : local.errors) add_problem(out_.errors, p.path, std::move(p.message), p.code);
+      for (Problem& p : local.warnings) add_problem(out_.warnings, p.path, std::move(p.message), p.code);
       if (!local.errors.empty()) continue;
       if (!it->contains("low") || !it->contains("high")) {
         error(item, "needs both \"low\" and \"high\"; accepted: {\"low\": …, \"high\": …}, or null");
@@ -250,8 +250,8 @@ class Reader {
   void error(const std::string& path, std::string message) {
     add_problem(out_.errors, path, std::move(message));
   }
-  void warn(const std::string& path, std::string message) {
-    add_problem(out_.warnings, path, std::move(message));
+  void warn(const std::string& path, std::string message, std::string code = "") {
+    add_problem(out_.warnings, path, std::move(message), std::move(code));
   }
 
   bool read_integer(const json& v, const std::string& path, const Integer& r, int& out) {
@@ -441,14 +441,15 @@ class ErrorLocator : public nlohmann::json_sax<json> {
 
 }  // namespace
 
-void add_problem(Problems& list, std::string path, std::string message) {
+void add_problem(Problems& list, std::string path, std::string message, std::string code) {
   if (list.size() < kMaxProblemsListed) {
-    list.push_back({std::move(path), std::move(message)});
+    list.push_back({std::move(path), std::move(message), std::move(code)});
     return;
   }
-  // One summary line stands for every problem past the limit.
-  if (list.size() == kMaxProblemsListed) list.push_back({"", ""});
+  // One summary line stands for every problem past the limit (with their code when they share one).
+  if (list.size() == kMaxProblemsListed) list.push_back({"", "", code});
   Problem& more = list.back();
+  if (more.code != code) more.code.clear();
   std::size_t n = more.message.empty() ? 1 : std::stoul(more.message.substr(4)) + 1;
   more.message = "and " + std::to_string(n) + " more";
 }

@@ -40,7 +40,10 @@ nlohmann::json to_minimal_json(const Scenario& s);
 std::string check_limits(std::string_view text);
 
 // Appends a problem, or counts it in a last "and N more" line once kMaxProblemsListed are listed.
-void add_problem(Problems& list, std::string path, std::string message);
+void add_problem(Problems& list, std::string path, std::string message, std::string code = "");
+// The code of the warning for a key the scenario's field table does not have: what a page calls "settings
+// this calculator does not know", apart from every other warning.
+inline constexpr const char* kUnknownKeyCode = "unknown_key";
 
 // A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an
 // object.

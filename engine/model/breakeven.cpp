@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "model/api_cost.hpp"
+#include "model/hybrid.hpp"
 #include "model/self_host_cost.hpp"
 #include "model/units.hpp"
 
@@ -237,6 +238,15 @@ CostCurves cost_curves(const Inputs& in) {
   for (double v : grid) {
     c.api_usd_per_month.push_back(api_cost(in, v).usd_per_month);
     c.self_host_usd_per_month.push_back(self_host_cost(in, v).usd_per_month);
+  }
+  if (hybrid_allowed(in)) {
+    c.hybrid_usd_per_month.reserve(grid.size());
+    for (double v : grid) c.hybrid_usd_per_month.push_back(best_monthly_hybrid_usd(in, v));
+    // Scanning down from the top: the last volume where the hybrid gains nothing on the API.
+    for (int i = static_cast<int>(grid.size()) - 1; i >= 0; --i) {
+      if (c.hybrid_usd_per_month[i] >= c.api_usd_per_month[i] - kTieUsdPerMonth) break;
+      c.hybrid_breakeven_tokens_per_month = grid[i];
+    }
   }
   return c;
 }

@@ -32,6 +32,9 @@ struct CostCurves {
   std::vector<double> tokens_per_month;
   std::vector<double> api_usd_per_month;
   std::vector<double> self_host_usd_per_month;
+  std::vector<double> hybrid_usd_per_month;  // each volume with its own best floor; empty when not considered
+  // The first curve volume from which the hybrid stays cheaper than the API (a floor pays), if any.
+  std::optional<double> hybrid_breakeven_tokens_per_month;
 };
 
 // 201 points, 25 per decade.

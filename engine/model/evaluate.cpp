@@ -1,6 +1,8 @@
 // evaluate.cpp — runs the model once: both bills, capacity, breakeven, curves, horizon, verdict.
 #include "model/evaluate.hpp"
 
+#include <cmath>
+
 #include "model/units.hpp"
 
 namespace tcoscope {
@@ -32,7 +34,22 @@ Evaluation evaluate(const Inputs& in, Problems warnings) {
   e.breakeven = find_breakeven(in);
   e.curves = cost_curves(in);
   e.horizon = horizon(in);
-  e.verdict = decide(in, e.api, e.self_host, e.breakeven, e.horizon);
+  if (const HybridPlan& plan = e.horizon.hybrid; plan.considered) {
+    if (plan.pure_self_host) {
+      // Nothing overflows: the hybrid is the self-hosted fleet.
+      e.hybrid.floor_replicas = e.self_host.capacity.replicas_peak;
+      e.hybrid.self_served_tokens = volume;
+      e.hybrid.floor = e.self_host;
+      e.hybrid.usd_per_month = e.self_host.usd_per_month;
+      e.hybrid_hours = hybrid_by_hour(in, volume, INFINITY);
+    } else {
+      e.hybrid = hybrid_cost(in, volume, plan.floor_replicas);
+      e.hybrid_hours = hybrid_by_hour(in, volume, plan.floor_replicas);
+    }
+    e.hybrid_usd_per_mtok = per_mtok(e.hybrid.usd_per_month, volume);
+  }
+  e.verdict = decide(in, e.api, e.self_host, e.breakeven, e.horizon, e.hybrid);
+  e.prices = price_ages(in);
   return e;
 }
 

@@ -9,8 +9,10 @@
 #include "model/api_cost.hpp"
 #include "model/breakeven.hpp"
 #include "model/horizon.hpp"
+#include "model/hybrid.hpp"
 #include "model/inputs.hpp"
 #include "model/self_host_cost.hpp"
+#include "model/staleness.hpp"
 #include "model/verdict.hpp"
 
 namespace tcoscope {
@@ -27,7 +29,13 @@ struct Evaluation {
   Breakeven breakeven;
   CostCurves curves;
   Horizon horizon;
+  // The hybrid at this month's volume with the horizon's best floor (horizon.hybrid); considered only when
+  // horizon.hybrid.considered.
+  HybridCost hybrid;
+  HybridHours hybrid_hours;  // the week hour by hour: what the floor serves and what overflows
+  std::optional<double> hybrid_usd_per_mtok;
   Verdict verdict;
+  PriceAges prices;  // the dates of the prices used; checked for staleness only when a day is given
   Problems warnings;
 };
 

@@ -73,6 +73,8 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
     variant.is_on_prem = false;
     variant.is_autoscaled = s.self_host.cloud.autoscale;
     for (const RentalRate& rate : gpu.rental) {
+      // Spot capacity can be taken away: it is not offered as a plain rental until interruptions are modeled.
+      if (rate.kind == "spot") continue;
       GpuOption o = base;
       o.option = "rent";
       o.provider = rate.provider;

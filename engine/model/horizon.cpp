@@ -66,6 +66,23 @@ Horizon horizon(const Inputs& in) {
     h.payback_month = m + 1;
   h.total_api_usd = t.api_usd;
   h.total_self_host_usd = t.self_host_usd;
+  h.hybrid = plan_hybrid(in, t.self_host_usd, t.api_usd);
+  if (h.hybrid.considered) {
+    if (h.hybrid.pure_self_host) {
+      h.hybrid_usd = h.self_host_usd;
+      h.cumulative_hybrid_usd = h.cumulative_self_host_usd;
+    } else if (h.hybrid.pure_api) {
+      h.hybrid_usd = h.api_usd;
+      h.cumulative_hybrid_usd = h.cumulative_api_usd;
+    } else {
+      double so_far = in.one_time_usd();
+      hybrid_horizon(in, h.hybrid.floor_replicas, [&](int, double, const HybridCost& c) {
+        so_far += c.usd_per_month;
+        h.hybrid_usd.push_back(c.usd_per_month);
+        h.cumulative_hybrid_usd.push_back(so_far);
+      });
+    }
+  }
   return h;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/hybrid.hpp"
 #include "model/inputs.hpp"
 
 namespace tcoscope {
@@ -19,6 +20,10 @@ struct Horizon {
   std::optional<int> payback_month;  // first month from which self-hosting's cumulative cost stays lower
   double total_api_usd = 0;
   double total_self_host_usd = 0;
+  // The hybrid (hybrid.hpp): its plan, and month by month the floor's cost plus the API's for the overflow.
+  HybridPlan hybrid;
+  std::vector<double> hybrid_usd;
+  std::vector<double> cumulative_hybrid_usd;  // one-off costs before month 1 when a floor is kept
 };
 
 // Capacity is re-sized every month as volume grows; bought GPUs are kept (never sold) and each purchase

@@ -201,11 +201,13 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
           "sized on the modeled " + fmt::plain(in.tokens_per_second_per_replica) + " tokens/s";
       const std::string pair = h.model + " on " + std::to_string(h.gpus_per_replica) + "× " + h.gpu;
       if (const Measurement* ref = match.reference)
-        r.warnings.push_back({tps_path, sized + ", not on the catalog's " +
-                                            fmt::plain(ref->total_tokens_per_second_per_replica) +
-                                            " tokens/s for " + pair + " (" + ref->engine + ", " +
-                                            ref->workload + "), which does not size the fleet: " +
-                                            match.why_not + ". The measurement is shown beside the model"});
+        r.warnings.push_back({tps_path,
+                              sized + ", not on the catalog's " +
+                                  fmt::plain(ref->total_tokens_per_second_per_replica) + " tokens/s for " +
+                                  pair + " (" + ref->engine + ", " + ref->workload +
+                                  "), which does not size the fleet: " + match.why_not +
+                                  ". The measurement is shown beside the model",
+                              "sized_on_model"});
       else
         r.warnings.push_back(
             {tps_path, "no published measurement for " + pair + " in the catalog: " + sized});

@@ -127,6 +127,9 @@ struct Constraints {
   double p99_latency_ms = 0.0;  // time per output token target (ms); 0 = none
   double p99_ttft_ms = 0.0;     // time to first token target (ms); 0 = none
   bool has_mlops_team = false;
+  // With compliance: may the hybrid send the floor's overflow to the API? (Without it, all traffic is
+  // self-hosted.)
+  bool allow_api_overflow = false;
   bool operator==(const Constraints&) const = default;
 };
 
@@ -157,6 +160,9 @@ struct Scenario {
   std::string name = "Support assistant, 2B tokens/month";
   std::string description;
   int horizon_months = 36;
+  // A catalog or imported price older than this many months on the day of the run gives the stale_prices
+  // reason (model/staleness.hpp); 0: never. The day itself is never part of the scenario.
+  int prices_stale_after_months = 6;
   Workload workload;
   ApiOption api;
   SelfHostOption self_host;

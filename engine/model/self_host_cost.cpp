@@ -83,13 +83,21 @@ double owned_capex_usd_per_gpu_month(const Inputs& in) {
 
 SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time,
                             const OwnedFleet* owned) {
+  Capacity cap = size_capacity(in, tokens_per_month, owned ? owned->replicas : 0);
+  double amortizing =
+      owned ? owned->amortizing_gpus : cap.replicas_peak * in.scenario.self_host.gpus_per_replica;
+  return price_fleet(in, cap, amortizing, include_one_time);
+}
+
+SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amortizing,
+                         bool include_one_time) {
   const Scenario& s = in.scenario;
   const SelfHostOption& h = s.self_host;
   const Operations& ops = s.operations;
   SelfHostCost r;
   auto set = [&r](Component c, double usd) { r.breakdown[static_cast<int>(c)] = usd; };
 
-  r.capacity = size_capacity(in, tokens_per_month, owned ? owned->replicas : 0);
+  r.capacity = capacity;
   const Capacity& cap = r.capacity;
   r.gpus = cap.replicas_peak * h.gpus_per_replica;
 
@@ -102,7 +110,6 @@ SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool incl
   } else {
     const OnPrem& o = h.on_prem;
     double capex = in.usd_per_gpu + o.host_usd_per_gpu;
-    double amortizing = owned ? owned->amortizing_gpus : r.gpus;
     set(Component::hardware_amortization,
         amortizing * capex * (1 - o.residual_value_share) / o.amortization_months);
     set(Component::cost_of_capital,

@@ -50,6 +50,12 @@ struct SelfHostCost {
 SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time = true,
                             const OwnedFleet* owned = nullptr);
 
+// The bill of a given fleet: its capacity (replicas, replica-hours, utilization) and, on premises, the GPUs
+// still inside their amortization period. self_host_cost() sizes the fleet and calls this; the hybrid option
+// prices its fixed floor with it.
+SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amortizing_gpus,
+                         bool include_one_time);
+
 // Hardware cost per GPU-month of an owned GPU: amortization and cost of capital (power and space aside).
 double owned_capex_usd_per_gpu_month(const Inputs& in);
 

@@ -20,6 +20,9 @@ inline constexpr int kMaxHorizonMonths = 120;
 inline constexpr double kMinCurveTokensPerMonth = 1e6;
 inline constexpr double kMaxCurveTokensPerMonth = 1e14;
 
+// Within half a cent a month two options tie: neither "saves" anything, whatever the rounding says.
+inline constexpr double kTieUsdPerMonth = 0.005;
+
 static_assert(kHoursPerMonth * 12 == 8760.0);
 
 }  // namespace tcoscope

@@ -19,7 +19,7 @@ std::string model_name(const Inputs& in) {
 }  // namespace
 
 Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, const Breakeven& be,
-               const Horizon& hz) {
+               const Horizon& hz, const HybridCost& hybrid) {
   const Scenario& s = in.scenario;
   Verdict v;
   auto add = [&v](std::string code, std::string favors, std::string message) {
@@ -32,18 +32,40 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   const bool self_cheaper = saving_self > 0 && !tie;
   const std::string horizon_text = "Over " + std::to_string(s.horizon_months) + " months";
 
-  if (s.constraints.compliance != Compliance::none) {
-    v.choice = "self_host_required";
-    v.margin_usd_per_month = saving_self;
+  // The hybrid wins when a real mix (a floor and some overflow) beats every option allowed by a tie's margin.
+  const HybridPlan& hp = hz.hybrid;
+  const bool compliance = s.constraints.compliance != Compliance::none;
+  const bool mix = hp.considered && !hp.pure_api && !hp.pure_self_host;
+  const double best_pure =
+      compliance ? hz.total_self_host_usd : std::min(hz.total_api_usd, hz.total_self_host_usd);
+  const double saving_hybrid = mix ? (best_pure - hp.total_usd) / months : 0;
+  const bool hybrid_wins = mix && saving_hybrid > kTieUsdPerMonth;
+
+  if (compliance) {
+    v.choice = hybrid_wins ? "hybrid" : "self_host_required";
+    v.margin_usd_per_month = hybrid_wins ? saving_hybrid : saving_self;
     add("compliance_requires_self_host", "self_host",
         std::string(label(s.constraints.compliance)) +
             " requirements make self-hosting mandatory whatever it costs" +
-            (self_cheaper
+            (hybrid_wins ? ", with the overflow to the API that the scenario allows."
+             : self_cheaper
                  ? "; here it is also cheaper."
                  : ": here it costs " + fmt::usd_whole(-saving_self) + " a month more than the API."));
   } else {
-    v.choice = self_cheaper ? "self_host" : "api";
-    v.margin_usd_per_month = tie ? 0.0 : std::fabs(saving_self);
+    v.choice = hybrid_wins ? "hybrid" : self_cheaper ? "self_host" : "api";
+    v.margin_usd_per_month = hybrid_wins ? saving_hybrid : tie ? 0.0 : std::fabs(saving_self);
+  }
+  const bool against_self = compliance || hz.total_self_host_usd < hz.total_api_usd;
+  v.runner_up = hybrid_wins ? (against_self ? "self_host" : "api") : v.choice == "api" ? "self_host" : "api";
+  if (hybrid_wins) {
+    const double k = hp.floor_replicas, volume = s.workload.tokens_per_month;
+    const double share = volume > 0 ? hybrid.self_served_tokens / volume : 0;
+    add("hybrid_cheapest", "hybrid",
+        "A self-hosted floor of " + fmt::plain(k) + (k == 1 ? " replica" : " replicas") + " (" +
+            fmt::plain(k * s.self_host.gpus_per_replica) + " GPUs), serving " + fmt::percent(share) +
+            " of the tokens, with the API for each hour's overflow, costs " + fmt::usd_whole(hp.total_usd) +
+            " over " + std::to_string(s.horizon_months) + " months: " + fmt::usd_whole(saving_hybrid) +
+            " a month less than " + (against_self ? "self-hosting everything" : "the API alone") + ".");
   }
 
   std::string totals = horizon_text + " the API costs " + fmt::usd_whole(hz.total_api_usd) +

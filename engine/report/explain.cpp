@@ -278,10 +278,52 @@ class Explainer {
     add("horizon.payback_month", "Payback month",
         "first month from which self-hosting's cumulative cost stays below the API's",
         hz.payback_month ? "month " + std::to_string(*hz.payback_month) : "none within the horizon");
-    add("verdict.margin_usd_per_month", "Margin",
-        "(" + usd(hz.total_api_usd) + " − " + usd(hz.total_self_host_usd) + ") / " + plain(s.horizon_months) +
-            " months" + (e.verdict.choice == "api" ? ", API's advantage" : ""),
-        usd(e.verdict.margin_usd_per_month) + "/month");
+    if (hz.hybrid.considered) hybrid();
+    if (e.verdict.choice == "hybrid") {
+      const bool vs_self = e.verdict.runner_up == "self_host";
+      add("verdict.margin_usd_per_month", "Margin",
+          "(" + usd(vs_self ? hz.total_self_host_usd : hz.total_api_usd) + " − " + usd(hz.hybrid.total_usd) +
+              ") / " + plain(s.horizon_months) + " months, the hybrid's advantage over " +
+              (vs_self ? "self-hosting everything" : "the API alone"),
+          usd(e.verdict.margin_usd_per_month) + "/month");
+    } else {
+      add("verdict.margin_usd_per_month", "Margin",
+          "(" + usd(hz.total_api_usd) + " − " + usd(hz.total_self_host_usd) + ") / " +
+              plain(s.horizon_months) + " months" + (e.verdict.choice == "api" ? ", API's advantage" : ""),
+          usd(e.verdict.margin_usd_per_month) + "/month");
+    }
+  }
+
+  void hybrid() {
+    const HybridPlan& hp = e.horizon.hybrid;
+    const HybridCost& hc = e.hybrid;
+    if (hp.pure_api || hp.pure_self_host) {
+      add("hybrid.floor_replicas", "Hybrid floor",
+          std::string("no floor with API overflow beats ") +
+              (hp.pure_api ? "the API alone" : "self-hosting everything") + " over the horizon",
+          hp.pure_api ? "0 replicas (the API alone)" : "the whole fleet (nothing overflows)");
+      return;
+    }
+    const double per_replica = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
+    add("hybrid.floor_replicas", "Hybrid floor",
+        "the fixed number of replicas that makes the horizon cheapest: each one more must save more API "
+        "spend "
+        "than it costs",
+        plain(hp.floor_replicas) + (hp.floor_replicas == 1 ? " replica" : " replicas"));
+    add("hybrid.self_served_tokens_per_month", "Served by the floor",
+        "each hour min(demand, " + plain(hp.floor_replicas) + " × " + tokens(per_replica) +
+            " tokens/h at the " + percent(h.target_peak_utilization) + " target), over the week × " +
+            fmt::number(kWeeksPerMonth, 2) + " weeks",
+        tokens(hc.self_served_tokens) + " tokens (" + percent(v > 0 ? hc.self_served_tokens / v : 0) + ")");
+    add("hybrid.usd_per_month", "Hybrid per month",
+        usd(hc.floor.usd_per_month) + " floor (" + plain(hp.floor_replicas * h.gpus_per_replica) +
+            " GPUs and the operations costs) + " + usd(hc.api.usd_per_month) + " API for " +
+            tokens(hc.overflow_tokens) + " overflow tokens",
+        usd(hc.usd_per_month));
+    add("horizon.total_hybrid_usd", "Hybrid over the horizon",
+        usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) +
+            " months with the same floor",
+        usd(hp.total_usd));
   }
 
   const Evaluation& e;

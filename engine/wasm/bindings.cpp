@@ -8,6 +8,7 @@
 #include <emscripten/bind.h>
 
 #include <string>
+#include <vector>
 
 #include "ops.hpp"
 
@@ -40,6 +41,26 @@ std::string sensitivity_begin(const std::string& scenario) {
 std::string sensitivity_step(int max_samples) {
   return dump(tcoscope::ops::sensitivity_step(max_samples));
 }
+// Imported prices and the day prices are checked on: the page passes them with each call (they never travel
+// in a scenario or a link). `prices` is any price file import_prices reads, usually the "api_models" document
+// it returned; empty strings: the catalog's prices, no staleness check.
+tcoscope::ops::RunOptions run_options(const std::string& prices, const std::string& today) {
+  return {.prices = prices, .today = today};
+}
+std::string evaluate_with(const std::string& scenario, const std::string& prices, const std::string& today) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::evaluate_with(scenario, run_options(prices, today))));
+}
+std::string import_prices(const std::string& price_file, const std::string& today) {
+  return dump(tcoscope::ops::envelope(tcoscope::ops::import_prices(price_file, run_options("", today))));
+}
+// `scenarios`: a JSON array of 2 to 4 scenarios (objects, or JSON texts).
+std::string compare(const std::string& scenarios, const std::string& prices, const std::string& today) {
+  const nlohmann::json list = nlohmann::json::parse(scenarios, nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> texts;
+  if (list.is_array())
+    for (const nlohmann::json& s : list) texts.push_back(s.is_string() ? s.get<std::string>() : dump(s));
+  return dump(tcoscope::ops::envelope(tcoscope::ops::compare(texts, run_options(prices, today))));
+}
 std::string defaults() {
   return dump(tcoscope::ops::defaults());
 }
@@ -63,6 +84,9 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("sensitivity", &sensitivity);
   emscripten::function("sensitivityBegin", &sensitivity_begin);
   emscripten::function("sensitivityStep", &sensitivity_step);
+  emscripten::function("evaluateWith", &evaluate_with);
+  emscripten::function("importPrices", &import_prices);
+  emscripten::function("compare", &compare);
   emscripten::function("defaults", &defaults);
   emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);

@@ -19,7 +19,7 @@ test('the page loads and shows a verdict with its reasons and figures', async ({
 test('changing volume across the breakeven flips the verdict and moves the markers', async ({ page }) => {
   await openPage(page);
   await choosePreset(page, 'llama-70b-vs-gpt-4o'); // breakeven 3.57B tokens a month; the preset runs 10B
-  await expect(page.locator('#verdict-sentence')).toHaveText(/^Self-host:/);
+  await expect(page.locator('#verdict-sentence')).toHaveText(/^Hybrid:/);
   const breakeven = await markerX(page, 'breakeven');
   const above = await markerX(page, 'current');
   expect(breakeven).not.toBeNull();

@@ -19,7 +19,7 @@ TEST(operations_test, every_preset_evaluates_to_its_intended_verdict) {
       {"steady-high-volume-small-model", "self_host"},
       {"hipaa-regulated", "self_host_required"},
       {"utilization-trap", "api"},
-      {"llama-70b-vs-gpt-4o", "self_host"},
+      {"llama-70b-vs-gpt-4o", "hybrid"},
       {"on-prem-two-h100", "api"},
       {"spiky-weekly-batch-autoscaled", "api"},
   };

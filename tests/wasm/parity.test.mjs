@@ -16,7 +16,10 @@ const engine = await createTcoscope();
 
 function native(command, scenario) {
   try {
-    const out = execFileSync(cli, [command, '-'], { input: scenario, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = execFileSync(cli, [command, '-', '--today', 'none'], {
+      input: scenario,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     return { ok: true, result: JSON.parse(out.toString()) };
   } catch (e) {
     return { ok: false, status: e.status, stderr: e.stderr.toString() };

@@ -221,8 +221,9 @@ test('the schema refuses a mistyped key, which the engine ignores with a warning
   assert.equal(check(scenario), false);
   const envelope = JSON.parse(engine.validate(JSON.stringify(scenario)));
   assert.equal(envelope.ok, true);
+  const unknown = envelope.warnings.filter((w) => w.code === 'unknown_key');
   assert.deepEqual(
-    envelope.warnings.map((w) => w.path),
+    unknown.map((w) => w.path),
     ['/workload/tokens_per_mnth'],
   );
 });
@@ -232,5 +233,8 @@ test('a scenario may name its schema for editors: "$schema" is accepted without 
   assert.ok(check(scenario));
   const envelope = JSON.parse(engine.validate(JSON.stringify(scenario)));
   assert.equal(envelope.ok, true);
-  assert.deepEqual(envelope.warnings, []);
+  assert.deepEqual(
+    envelope.warnings.filter((w) => w.code === 'unknown_key'),
+    [],
+  );
 });

@@ -106,25 +106,43 @@ function loadOptions(p) {
   };
 }
 
-/** One chart in its figure: builds uPlot lazily, resizes with its box, rebuilds when the colour scheme flips. */
+/**
+ * One chart in its figure: builds uPlot lazily, resizes with its box, rebuilds when the colour scheme flips. Off
+ * screen it draws after the frame that shows the edit (a task of its own, newest data only), or as it comes into
+ * view: the edit's frame draws only what is seen.
+ */
 function chart(box, makeOptions, { markers = [], readout } = {}) {
   let u = null;
   let data = null;
   let markerState = [];
+  let seen = true; // until the observer says otherwise
+  let dirty = false; // data arrived while off screen
+  let later = 0;
+  const flush = () => {
+    clearTimeout(later);
+    later = 0;
+    if (!dirty || !u) return;
+    dirty = false;
+    u.setData(data);
+  };
   const marks = markers.map((cls) =>
     h('div', { class: `marker ${cls}`, hidden: true }, h('span', { class: 'marker-label' })),
   );
   const height = () => (box.clientWidth < 520 ? 200 : 250);
 
+  // Positions from uPlot's own geometry (its plot box, in device pixels): reading the overlay's size after writing
+  // to the markers would force a layout in the middle of the frame.
   function placeMarkers() {
+    const plotWidth = u.bbox.width / (uPlot.pxRatio || devicePixelRatio || 1);
     markerState.forEach((m, i) => {
       const el = marks[i];
       el.hidden = m == null;
       if (m == null) return;
-      el.style.left = `${u.valToPos(m.x, 'x')}px`;
+      const x = u.valToPos(m.x, 'x');
+      el.style.left = `${x}px`;
       el.dataset.value = String(m.x);
       setText(el.firstChild, m.label);
-      el.classList.toggle('flip', u.valToPos(m.x, 'x') > u.over.clientWidth * 0.6);
+      el.classList.toggle('flip', x > plotWidth * 0.6);
     });
   }
 
@@ -145,16 +163,29 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   new ResizeObserver(
     () => u && Math.abs(u.width - box.clientWidth) > 1 && u.setSize({ width: box.clientWidth, height: height() }),
   ).observe(box);
+  new IntersectionObserver(
+    ([entry]) => {
+      seen = entry.isIntersecting;
+      if (seen) flush();
+    },
+    { rootMargin: '200px 0px' },
+  ).observe(box);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => u && build());
   return {
     fit(maxWidth = Infinity) {
+      flush();
       if (u && box.clientWidth > 0) u.setSize({ width: Math.min(box.clientWidth, maxWidth), height: height() });
     },
     update(nextData, nextMarkers = []) {
       data = nextData;
       markerState = nextMarkers;
+      // The first data builds the chart even off screen, so its figure has its size before anyone scrolls to it.
       if (!u) build();
-      else u.setData(data);
+      else if (seen) u.setData(data);
+      else {
+        dirty = true;
+        later ||= setTimeout(flush); // after this frame is painted
+      }
     },
   };
 }

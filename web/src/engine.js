@@ -1,14 +1,15 @@
 // engine.js — the thin wrapper over the wasm module: JSON strings cross, plain objects come back.
 //
-// The module is a classic Emscripten script (it also loads from file://) that defines the global createTcoscope.
+// The module is a classic Emscripten script (it also loads from file://) that defines the global createTcoscope;
+// wasm.js starts it as the page's script begins.
+import { engineModule } from './wasm.js';
 
 /**
  * Loads the engine once; resolves to { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep,
  * defaults, schema, presets, catalog }.
  */
 export async function loadEngine() {
-  if (typeof globalThis.createTcoscope !== 'function') throw new Error('the cost engine script did not load');
-  const m = await globalThis.createTcoscope();
+  const m = await engineModule;
   // A scenario is an object, or JSON text from outside (a file, a link) handed over as it is: the engine checks its
   // size, depth and value count before it parses it, so a hostile document never goes through JSON.stringify.
   const call = (fn, scenario) => JSON.parse(m[fn](typeof scenario === 'string' ? scenario : JSON.stringify(scenario)));

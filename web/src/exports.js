@@ -193,7 +193,7 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
   const v = verdictText(r, scenario);
   const sh = r.self_host;
   const FROM = { catalog: 'catalog', default: 'default', set: 'set here' };
-  const FAVORS = { api: 'API', self_host: 'Self-host' };
+  const FAVORS = { api: 'API', self_host: 'Self-host', hybrid: 'Hybrid' };
   const out = [
     `## ${md(r.name || 'tcoscope scenario')}`,
     '',

@@ -1,7 +1,10 @@
-// main.js — puts the page together: startup (startup.js: the fragment, the engine, which scenario opens), the run
-// loop (runloop.js: one evaluation and one render per animation frame), the scenario picker (picker.js) and the
-// toolbar (toolbar.js). The verdict is painted first; the form, charts, throughput panel and "Which GPU?" table
-// are built right after. "#embed" selects the compact embed mode (embed.js).
+// main.js — puts the page together: startup (startup.js: the fragment, the boot data, the engine, which scenario
+// opens), the run loop (runloop.js: one evaluation and one render per animation frame), the scenario picker
+// (picker.js) and the toolbar (toolbar.js). The first paint comes from the boot data alone (the build's own run of
+// the engine): the form, the charts and, for the default scenario, every figure. The engine (started by wasm.js,
+// the first import) then takes over in short steps: the scenario that opens, the panels that need it (throughput,
+// "Which GPU?", "How sure?"), the live result, the picker and the toolbar. "#embed" selects the compact embed mode.
+import './wasm.js';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { $, setText } from './dom.js';
@@ -9,7 +12,7 @@ import { createState } from './state.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
 import { createCharts } from './charts.js';
-import { startPage, followPastedLinks } from './startup.js';
+import { startPage, previewStart, chooseStart, followPastedLinks } from './startup.js';
 import { createRunLoop } from './runloop.js';
 import { createScenarioPicker } from './picker.js';
 import { createToolbar } from './toolbar.js';
@@ -29,23 +32,59 @@ const EMBED_INPUTS = [
   '/self_host/deployment',
 ];
 
-// Resolves after the browser has painted what is on screen now.
-const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// Resolves in a task of its own, so that each step of the hand-over to the engine stays a short task.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The engine the page calls: not ready until the module runs (set), then every call goes to it (any method
+ * engine.js offers, by name).
+ */
+function engineGate() {
+  let live = null;
+  const gate = { set: (engine) => (live = engine) };
+  return new Proxy(gate, {
+    get(target, name) {
+      if (name === 'ready') return live !== null;
+      if (name in target) return target[name];
+      if (typeof name !== 'string' || name === 'then') return undefined; // not a thenable, no symbols
+      return (...args) => {
+        if (!live) throw new Error(`the cost engine is not ready yet (${String(name)})`);
+        return live[name](...args);
+      };
+    },
+  });
+}
+
+/** The scenario picker before the engine runs: its entries from the boot data, disabled. */
+function previewPicker(select, { defaults, presets, source, scenario }) {
+  const isDefault = JSON.stringify(scenario) === JSON.stringify(defaults);
+  const SOURCES = { link: 'From the link', saved: 'Saved in this browser' };
+  select.replaceChildren(
+    new Option(`Default: ${defaults.name}`, ''),
+    ...presets.map((p) => new Option(p.name, p.id)),
+    ...(isDefault
+      ? []
+      : [new Option(`${SOURCES[source] ?? 'Current'}: ${scenario.name || 'unnamed scenario'}`, 'current')]),
+  );
+  select.value = isDefault ? '' : 'current';
+}
 
 async function boot() {
-  const { frag, embed, engine, schema, limits, defaults, start } = await startPage();
+  performance.mark('tcoscope:boot');
+  const { frag, embed, boot, schema, limits, defaults, engineReady } = startPage();
+  const preview = await previewStart(boot, frag); // no wait for the defaults or the autosave: only a link decodes
+  const engine = engineGate();
 
   let external = false; // true while the page itself replaces the scenario (a link, an import): not an edit
-  const share = createShare({
-    engine,
-    embed,
-    theme: frag.theme,
-    followUrl: start.source === 'saved' && !!start.scenario,
-  });
+  let touched = false; // the person edited before the engine was ready: keep what they typed
+  const share = createShare({ engine, embed, theme: frag.theme, followUrl: false });
   let picker = null;
-  const state = createState(start.scenario ?? defaults, (pointer) => {
+  const state = createState(preview.scenario, (pointer) => {
     if (pointer === '') loop.resync();
-    if (!external) share.markEdited();
+    if (!external) {
+      share.markEdited();
+      touched = true;
+    }
     loop.schedule();
   });
   /** Replaces the scenario from outside the form; edit = true when it is the person's own act (import). */
@@ -55,6 +94,8 @@ async function boot() {
     external = false;
     picker?.show(source);
   }
+  // The build's answer stands in for the engine's on the one scenario it was computed for.
+  const bootText = JSON.stringify(boot.defaults);
   const loop = createRunLoop({
     engine,
     state,
@@ -62,15 +103,24 @@ async function boot() {
     outputs: createOutputs(document),
     embed,
     openDefaults: () => replaceScenario(defaults),
+    built: (scenario) => (JSON.stringify(scenario) === bootText ? structuredClone(boot.evaluate) : null),
   });
-  loop.run();
-  await nextPaint();
-
-  const catalog = engine.catalog();
-  const inputs = createInputs($('#inputs'), { state, catalog, schema, only: embed ? EMBED_INPUTS : null });
+  // The form and the charts from the boot data: the first paint shows the inputs, and the figures when they are
+  // the default scenario's.
+  const inputs = createInputs($('#inputs'), {
+    state,
+    catalog: boot.catalog,
+    schema,
+    only: embed ? EMBED_INPUTS : null,
+  });
   const charts = createCharts(document, { only: embed ? ['volume'] : null });
-  // "How sure?" samples after each point result; the embed shows only its line in the verdict card.
+  const catalog = boot.catalog;
+  // "How sure?" samples after each point result (once the engine runs); the embed shows only its line in the
+  // verdict card.
   const howSure = createHowSure($('#howsure'), { state, catalog, schema, verdictLine: $('#verdict-confidence') });
+  const gpuTable = embed
+    ? null
+    : createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) });
   if (embed) {
     loop.attach({ inputs, charts, howSure });
   } else {
@@ -87,13 +137,36 @@ async function boot() {
         onFix: ({ path, value }) => state.set(path, value),
         gotoTable,
       }),
-      gpuTable: createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) }),
+      gpuTable,
       howSure,
     });
     loop.watchTable($('#gpus-card'));
   }
+  performance.mark('tcoscope:form');
+  previewPicker($('#preset'), { defaults, presets: boot.presets, ...preview });
+  loop.run();
+  // The default scenario's "How sure?" too, so nothing moves when the sampler's identical answer arrives.
+  if (JSON.stringify(state.scenario) === bootText) {
+    if (boot.sensitivity) howSure.render(boot.sensitivity, state.scenario);
+    if (boot.gpus && !embed) gpuTable.render(boot.gpus, { stale: false });
+  }
 
-  picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: engine.presets() });
+  engine.set(await engineReady);
+  // The engine's first call compiles the functions it runs and reads its compiled-in catalog: a cheap call in a
+  // task of its own, so the first evaluation that follows is not one long task.
+  await nextTask();
+  engine.minimize(bootText);
+  await nextTask();
+  const start = await chooseStart(engine, defaults, frag, limits);
+  share.follow(start.source === 'saved' && !!start.scenario);
+  // What opens, unless the person has already started editing what the preview showed.
+  const opening = start.scenario ?? defaults;
+  if (!touched && JSON.stringify(opening) !== JSON.stringify(state.scenario)) replaceScenario(opening);
+  await nextTask();
+  loop.run(); // the live result: the same figures as the build's for the default scenario
+  await nextTask();
+
+  picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: boot.presets });
   picker.show(start.source);
   const startOver = ['Start over with the default scenario', () => replaceScenario(defaults, { edit: true })];
   for (const m of start.messages) {

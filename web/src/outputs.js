@@ -19,6 +19,7 @@ const SIZING = [
 const FAVORS = {
   api: ['API', 'Favours the API: '],
   self_host: ['Self-host', 'Favours self-hosting: '],
+  hybrid: ['Hybrid', 'Favours the hybrid: '],
   neutral: ['Note', 'Note: '],
 };
 
@@ -34,6 +35,17 @@ export function verdictParts(r, scenario) {
   const months = `on average over ${r.horizon.months} months`;
   if (v.choice === 'api') return ['Keep the API: ', 'it costs ', MARGIN, ` a month less than self-hosting, ${months}.`];
   if (v.choice === 'self_host') return ['Self-host: ', 'it costs ', MARGIN, ` a month less than the API, ${months}.`];
+  if (v.choice === 'hybrid') {
+    const k = r.hybrid.floor_replicas;
+    const other = v.runner_up === 'api' ? 'the API alone' : 'self-hosting everything';
+    return [
+      'Hybrid: ',
+      `self-host a floor of ${count(k)} ${k === 1 ? 'replica' : 'replicas'} and send each hour’s overflow to the ` +
+        'API; it costs ',
+      MARGIN,
+      ` a month less than ${other}, ${months}.`,
+    ];
+  }
   const rule = choiceLabel('/constraints/compliance', scenario.constraints?.compliance) || 'Compliance';
   return [
     'Self-host — required: ',

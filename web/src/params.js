@@ -347,6 +347,13 @@ export const GROUPS = [
         'Wait before the first token: prefill plus one decode step. Caps the batch too. 0 means no target.',
       ],
       ['/constraints/has_mlops_team', 'We already have an MLOps team', '', '', { kind: 'toggle' }],
+      [
+        '/constraints/allow_api_overflow',
+        'Overflow to the API is allowed',
+        '',
+        'With compliance rules: the hybrid may send what its self-hosted floor cannot serve to the API.',
+        { kind: 'toggle' },
+      ],
     ],
   },
 ];
@@ -375,6 +382,8 @@ export const HOW_SURE = 'edited in the How sure section';
 export const NOT_IN_FORM = {
   '/$schema': 'an editor hint in scenario files (which JSON Schema checks them); it means nothing to the model',
   '/schema_version': 'the scenario format version: written by the engine, never a person’s choice',
+  '/prices_stale_after_months':
+    'the staleness threshold of the prices’ dates: edited beside the prices and their as-of dates (issue 14, page side)',
   '/name': 'comes with a preset, a link or a file, and is shown as the scenario’s name above the results',
   '/description': 'comes with a preset, a link or a file, and is shown under “About this scenario”',
   '/workload/load_profile/preset': 'the picker of the load-profile control (the /workload/load_profile row)',

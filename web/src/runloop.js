@@ -3,7 +3,9 @@
 // rewrites the notices. When not even the first evaluation succeeds (a link whose scenario no longer evaluates),
 // the page says why and offers the defaults: it never stays on "Loading the cost engine…". "How sure?" follows
 // the point result: a good result asks the sampler (sampler.js) for it, which samples in slices after the paint,
-// so an edit is drawn in the next frame and the confidence comes a few frames later.
+// so an edit is drawn in the next frame and the confidence comes a few frames later. Until the engine is ready
+// (engine.ready), the build's own answer for the default scenario stands in (built): drawn at first paint, marked
+// data-computed="build" on #results, then replaced by the live engine's identical figures.
 import { $, h, setText } from './dom.js';
 import { createSampler } from './sampler.js';
 
@@ -30,11 +32,12 @@ function showFirstInvalid() {
 const problemText = (e) => `${e.label ?? (e.path || 'Scenario')}: ${e.message}`;
 
 /**
- * engine, state, share; outputs (drawn from the first frame); embed: the compact mode; openDefaults(): puts the
- * default scenario on screen (offered when no evaluation has succeeded yet). The form, the charts, the throughput
- * panel and the "Which GPU?" table join later (attach), after the first result is painted.
+ * engine (engine.ready: false until the module runs), state, share; outputs (drawn from the first frame); embed:
+ * the compact mode; openDefaults(): puts the default scenario on screen (offered when no evaluation has succeeded
+ * yet); built(scenario): the build-time envelope for that scenario, or null. The form and charts join before the
+ * first paint, the throughput panel, "Which GPU?" and "How sure?" once the engine runs (attach).
  */
-export function createRunLoop({ engine, state, share, outputs, embed, openDefaults }) {
+export function createRunLoop({ engine, state, share, outputs, embed, openDefaults, built = () => null }) {
   // biome-ignore lint/correctness/noUnusedVariables: read by `frame ||=` in schedule() (a false positive)
   let frame = 0;
   let forceSync = true;
@@ -136,15 +139,26 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       forceSync = false;
     }
     const scenario = structuredClone(state.scenario);
+    const live = engine.ready;
+    const t0 = performance.now();
+    const envelope = live ? engine.evaluate(scenario) : built(scenario);
+    // The first live evaluate() includes compiling the functions it runs (scripts/bench reports it).
+    if (live && !performance.getEntriesByName('tcoscope:first-evaluate').length)
+      performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
+    if (!envelope) {
+      // An edit (or a link) before the engine runs: the figures wait for it, dimmed; ready() draws them.
+      $('#results').dataset.computed = 'waiting';
+      return;
+    }
+    $('#results').dataset.computed = live ? 'live' : 'build';
     howSure?.sync(scenario);
-    const envelope = engine.evaluate(scenario);
     body.dataset.evaluations = String(++evaluations);
     const problems = envelope.ok ? [] : envelope.errors;
     const inForm = inputs?.showErrors(problems) ?? problems;
     const unmatched = howSure?.showErrors(inForm) ?? inForm;
     // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it), then
     // follows the edits while it is seen, or when the throughput panel needs its rows for a way out.
-    if (gpuTable) {
+    if (gpuTable && live) {
       if (gpusSeen || !gpus || (!envelope.ok && replicaProblem(envelope.errors))) refreshGpus(scenario, !envelope.ok);
       else gpusDirty = true;
     }
@@ -154,11 +168,16 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
         if (body.dataset.state === 'invalid') delete body.dataset.state;
         render(envelope.result, scenario);
         good = { scenario, result: envelope.result };
-        share.shown(scenario); // the link and the autosave follow only what evaluated
-        howSure?.stale(false);
-        if (howSure) sampler.request(scenario); // after this frame is painted
         if (!performance.getEntriesByName('tcoscope:first-result').length) performance.mark('tcoscope:first-result');
-        if (inputs) body.dataset.state = 'ready';
+        if (live) {
+          share.shown(scenario); // the link and the autosave follow only what evaluated
+          howSure?.stale(false);
+          if (howSure) sampler.request(scenario); // after this frame is painted
+          if (!performance.getEntriesByName('tcoscope:live-result').length) performance.mark('tcoscope:live-result');
+          if (inputs) body.dataset.state = 'ready';
+        } else {
+          body.dataset.state = 'built';
+        }
       } catch (e) {
         console.error(e);
         notes.push(notice('error', `The page could not draw this result (${e.message}); the previous one is shown.`));

@@ -10,7 +10,8 @@ const FOLLOW_MS = 250; // the address bar and the autosave settle this long afte
  * engine; embed/theme: the display options the page was opened with; followUrl: whether the address bar
  * already shows the scenario (false while it shows nothing, or a broken link, until the first edit).
  */
-export function createShare({ engine, embed, theme, followUrl }) {
+export function createShare({ engine, embed, theme, followUrl: follows }) {
+  let followUrl = follows;
   let shown = null; // the last scenario with a good result
   let edited = false; // the person changed something since the page opened
   let timer = 0;
@@ -44,6 +45,10 @@ export function createShare({ engine, embed, theme, followUrl }) {
   }
 
   return {
+    /** Whether the address bar follows the scenario before the first edit (it does for a restored autosave). */
+    follow(value) {
+      followUrl = value;
+    },
     /** The state changed by the person's hand (not by opening a link or restoring). */
     markEdited() {
       edited = true;

@@ -1,8 +1,10 @@
-// startup.js — how the page starts: the fragment (embed mode, theme, a link), the engine and its schema, and which
-// scenario opens: a link always wins, then the autosaved scenario, then the defaults. Anything from outside (a
-// link, storage, a file) reaches the engine as JSON text: it checks size, depth and value count before it parses,
-// then validates and drops unknown keys (minimize). A problem becomes a message and the defaults open — never a
-// blank page.
+// startup.js — how the page starts: the fragment (embed mode, theme, a link), the boot data (the build's own run of
+// the engine: schema, defaults, catalog, presets, the default scenario's result), the engine, and which scenario
+// opens: a link always wins, then the autosaved scenario, then the defaults. Before the engine is ready the page
+// previews that scenario from the boot data (its inputs at once; the figures too when it is the default). Anything
+// from outside (a link, storage, a file) then reaches the engine as JSON text: it checks size, depth and value count
+// before it parses, then validates and drops unknown keys (minimize). A problem becomes a message and the defaults
+// open — never a blank page.
 import { $, setText } from './dom.js';
 import { loadEngine } from './engine.js';
 import { decodeScenario, LinkError, LINK_FORMAT, parseFragment } from './link.js';
@@ -10,11 +12,13 @@ import { loadSaved } from './storage.js';
 import { overlay } from './state.js';
 import { problemLines, showMessage, clearMessage } from './messages.js';
 import { limitsOf, useSchema } from './schema.js';
+import { readBoot } from './bootdata.js';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Admits scenario JSON text from outside: { ok: true, scenario (over the defaults), minimized, warnings } or
+ * Admits scenario JSON text from outside: { ok: true, scenario (over the defaults), minimized, warnings: the keys
+ * the engine does not know (code "unknown_key"; every other warning shows with the result) } or
  * { ok: false, errors, value, newer } (value: the text parsed, when the engine got as far as parsing it; newer: it
  * names a schema version above the engine's).
  */
@@ -25,7 +29,7 @@ export function admit(engine, defaults, text) {
       ok: true,
       minimized: envelope.result,
       scenario: overlay(defaults, envelope.result),
-      warnings: envelope.warnings,
+      warnings: envelope.warnings.filter((w) => w.code === 'unknown_key'),
     };
   }
   // The page parses the text itself only once the engine has (a problem names a field): a document the engine
@@ -191,11 +195,56 @@ function resetDrawn() {
   setText($('#verdict-sentence'), 'Loading the cost engine…');
 }
 
+// Larger texts wait for the engine, which checks their size and depth before anything parses them.
+const PREVIEW_MAX_CHARS = 64 * 1024;
+
 /**
- * Starts the page: { frag, embed, engine, schema, limits, defaults, start }, where start ({ scenario | null,
- * source, messages }) is the scenario to open and what to say about it.
+ * The scenario to show before the engine can check it: { scenario, source } — the link's or the autosave's over
+ * the defaults, or the defaults. Only a guess at what opens (chooseStart decides, once the engine runs).
  */
-export async function startPage() {
+export async function previewStart(boot, frag) {
+  const defaults = boot.defaults;
+  const none = { scenario: defaults, source: 'defaults' };
+  const parsed = (text) => {
+    if (typeof text !== 'string' || text.length > PREVIEW_MAX_CHARS) return null;
+    try {
+      const value = JSON.parse(text);
+      return isObject(value) ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  if (frag.data || frag.newer) {
+    if (!frag.data) return none;
+    try {
+      const value = parsed(await decodeScenario(frag.data, { maxBytes: PREVIEW_MAX_CHARS }));
+      return value ? { scenario: overlay(defaults, value), source: 'link' } : none;
+    } catch {
+      return none;
+    }
+  }
+  if (frag.embed) return none;
+  const saved = loadSaved();
+  return saved.status === 'ok' && isObject(saved.scenario)
+    ? { scenario: overlay(defaults, saved.scenario), source: 'saved' }
+    : none;
+}
+
+/**
+ * Which scenario opens, now that the engine runs: { scenario | null, source, messages } (null: the defaults).
+ */
+export async function chooseStart(engine, defaults, frag, limits) {
+  // A link always wins; then the autosave (not in an embed: a frame shows what its host chose); then the defaults.
+  if (frag.data || frag.newer) return fromLink(engine, defaults, frag, { maxBytes: limits.max_bytes });
+  if (!frag.embed) return fromStorage(engine, defaults);
+  return { scenario: null, source: 'defaults', messages: [] };
+}
+
+/**
+ * Starts the page, synchronously (nothing here waits for the engine): { frag, embed, boot, schema, limits,
+ * defaults, engineReady }, where engineReady resolves to the engine (engine.js) once its module is instantiated.
+ */
+export function startPage() {
   const html = document.documentElement;
   // A saved copy of the page keeps the scenario it showed on <html data-link>; a link in the address bar wins.
   const keptLink = html.dataset.link;
@@ -205,17 +254,14 @@ export async function startPage() {
   if (frag.theme) html.dataset.theme = frag.theme;
   else delete html.dataset.theme;
 
-  const engine = await loadEngine();
-  performance.mark('tcoscope:engine-ready');
-  const schema = engine.schema();
-  useSchema(schema);
-  const limits = limitsOf(schema);
-  const defaults = engine.defaults();
-  // A link always wins; then the autosave (not in an embed: a frame shows what its host chose); then the defaults.
-  let start = { scenario: null, source: 'defaults', messages: [] };
-  if (frag.data || frag.newer) start = await fromLink(engine, defaults, frag, { maxBytes: limits.max_bytes });
-  else if (!frag.embed) start = fromStorage(engine, defaults);
-  return { frag, embed: frag.embed, engine, schema, limits, defaults, start };
+  const engineReady = loadEngine().then((engine) => {
+    performance.mark('tcoscope:engine-ready');
+    return engine;
+  });
+  const boot = readBoot();
+  useSchema(boot.schema);
+  const limits = limitsOf(boot.schema);
+  return { frag, embed: frag.embed, boot, schema: boot.schema, limits, defaults: boot.defaults, engineReady };
 }
 
 /**

@@ -1,0 +1,16 @@
+// compare_report.hpp — `tcoscope compare --format text`: the comparison the engine returns, as an aligned
+// table with the differences marked.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace tcoscope::cli {
+
+std::string compare_text(const nlohmann::json& comparison);
+
+// An import report (`tcoscope prices FILE --format text`): counts, what replaced catalog prices, what was
+// added, skipped and ignored.
+std::string price_import_text(const nlohmann::json& report);
+
+}  // namespace tcoscope::cli

@@ -1,0 +1,64 @@
+// boot.test.mjs — the boot data both pages carry (the build's own run of the engine, drawn at first paint) is exactly
+// what the live engine of the same build answers, and the wasm the pages load is the module the build ran: the
+// first paint can never show a stale figure.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import { leanCatalog } from '../../web/src/bootdata.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const engine = await require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'))();
+const wasm = readFileSync(path.join(root, 'build/wasm/engine/wasm/tcoscope.wasm'));
+const page = (name) => readFileSync(path.join(root, 'dist', name), 'utf8');
+const bootOf = (html) => {
+  const m = /<script type="application\/json" id="tcoscope-boot">([\s\S]*?)<\/script>/.exec(html);
+  assert.ok(m, 'the page carries its boot data');
+  return JSON.parse(m[1]);
+};
+const PAGES = ['index.html', 'tcoscope.html'];
+
+for (const name of PAGES) {
+  test(`dist/${name}: the boot data equals the live engine's answers, call for call`, () => {
+    const boot = bootOf(page(name));
+    const defaults = JSON.parse(engine.defaults());
+    assert.equal(boot.computed, 'build');
+    assert.deepEqual(boot.defaults, defaults);
+    assert.deepEqual(boot.schema, JSON.parse(engine.schema()));
+    assert.deepEqual(boot.presets, JSON.parse(engine.presets()));
+    assert.deepEqual(boot.catalog, leanCatalog(JSON.parse(engine.catalog())));
+    // The page's first call for the default scenario sends this very text.
+    assert.deepEqual(boot.evaluate, JSON.parse(engine.evaluate(JSON.stringify(defaults))));
+    assert.equal(boot.evaluate.ok, true);
+    assert.deepEqual(boot.gpus, JSON.parse(engine.gpus(JSON.stringify(defaults))));
+    assert.deepEqual(boot.sensitivity, JSON.parse(engine.sensitivity(JSON.stringify(defaults))));
+  });
+
+  test(`dist/${name}: the boot data was computed by the module the page loads`, () => {
+    assert.equal(bootOf(page(name)).engine_sha256, createHash('sha256').update(wasm).digest('hex'));
+  });
+}
+
+test('the single file inlines the same wasm, deflated and base64', () => {
+  const m = /<script type="application\/x-tcoscope-wasm" id="tcoscope-wasm">([A-Za-z0-9+/=]+)<\/script>/.exec(
+    page('tcoscope.html'),
+  );
+  assert.ok(m, 'tcoscope.html inlines the module');
+  assert.ok(inflateRawSync(Buffer.from(m[1], 'base64')).equals(wasm));
+});
+
+test('the served site streams the same wasm, and tcoscope.js (for saved copies) carries it too', () => {
+  assert.ok(readFileSync(path.join(root, 'dist/tcoscope.wasm')).equals(wasm));
+  const m = /var tcoscopeWasm = "([A-Za-z0-9+/=]+)";/.exec(page('tcoscope.js'));
+  assert.ok(m, 'tcoscope.js assigns the bytes');
+  assert.ok(inflateRawSync(Buffer.from(m[1], 'base64')).equals(wasm));
+  assert.match(
+    page('index.html'),
+    /<script type="application\/x-tcoscope-wasm" id="tcoscope-wasm" src="tcoscope\.js">/,
+  );
+});
