@@ -251,7 +251,11 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     // The catalog's other measurements of this model on this GPU, for reference: what each one measures and
     // why it does not size the fleet (the engine's words).
     const others = (t.catalog_measurements ?? []).filter((c) => !c.sizes_the_fleet);
-    while (catalogRows.length < others.length) catalogRows.push(speedRow());
+    while (catalogRows.length < others.length) {
+      const r = speedRow();
+      r.tr.classList.add('tp-reference'); // on screen only: paper keeps the figures that size the fleet
+      catalogRows.push(r);
+    }
     others.forEach((c, i) => {
       const r = catalogRows[i];
       label(
