@@ -64,15 +64,15 @@ test('the panel shows memory, batch, bound, speed and latency, each explained, a
   for (const [name, formula] of [
     ['29.6 GB', '14.8B parameters × 2 bytes (bf16)'],
     ['40.3 GB', '197 sequences × 1,250 tokens'],
-    ['28.1 ms', 'max((weights + KV read)'],
-    ['89 ms', 'prefill of 1,000 tokens'],
-    ['12,973', '197 × (1,000 + 250) tokens'],
+    ['36.4 ms', 'max((weights + KV read)'],
+    ['114 ms', 'prefill of 1,000 tokens'],
+    ['10,077', '197 × (1,000 + 250) tokens'],
     ['197 sequences', 'floor((72.0 GB usable − 29.6 GB weights'],
   ]) {
     const button = card.getByRole('button', { name, exact: true });
     await expect(button).toHaveAccessibleDescription(new RegExp(formula.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
-  await card.getByRole('button', { name: '28.1 ms' }).focus();
+  await card.getByRole('button', { name: '36.4 ms' }).focus();
   await expect(page.locator('.tip')).toContainText('Time per output token');
 
   for (const [change, expected] of [
