@@ -29,30 +29,10 @@ std::string check_price_limits(std::string_view text) {
   if (text.size() > kMaxPriceFileBytes)
     return "the price file is " + std::to_string(text.size()) + " bytes; accepted: at most " +
            std::to_string(kMaxPriceFileBytes / (1024 * 1024)) + " MiB of JSON";
-  std::size_t values = 0, depth = 0, deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
-    if (c == '\0')
-      return "the price file contains a NUL byte at character " + std::to_string(i + 1) +
-             "; accepted: JSON text";
-    if (c == '"') in_string = true;
-    if (c == '{' || c == '[') {
-      ++values;
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    } else if (c == ',' || c == ':') {
-      ++values;
-    }
-  }
+  const auto [values, deepest, nul_at] = json_shape(text);
+  if (nul_at)
+    return "the price file contains a NUL byte at character " + std::to_string(nul_at) +
+           "; accepted: JSON text";
   if (deepest > kMaxPriceFileDepth)
     return "the price file nests " + std::to_string(deepest) + " levels deep; accepted: at most " +
            std::to_string(kMaxPriceFileDepth);

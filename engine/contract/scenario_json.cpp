@@ -510,11 +510,9 @@ ParsedScenario parse_scenario_text(std::string_view text) {
   return parse_scenario(j);
 }
 
-std::string check_limits(std::string_view text) {
-  if (text.size() > kMaxScenarioBytes)
-    return "the scenario is " + std::to_string(text.size()) + " bytes; accepted: at most 32 MiB of JSON";
-  // One pass over the bytes, before any tree is built: depth and the count of values (keys and array items).
-  std::size_t values = 0, depth = 0, deepest = 0;
+JsonShape json_shape(std::string_view text) {
+  JsonShape out;
+  std::size_t depth = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -527,15 +525,15 @@ std::string check_limits(std::string_view text) {
     }
     switch (c) {
       case '\0':
-        return "the scenario contains a NUL byte at character " + std::to_string(i + 1) +
-               "; accepted: JSON text, which has none";
+        out.nul_at = i + 1;
+        return out;
       case '"':
         in_string = true;
         break;
       case '{':
       case '[':
-        ++values;
-        deepest = std::max(deepest, ++depth);
+        ++out.values;
+        out.deepest = std::max(out.deepest, ++depth);
         break;
       case '}':
       case ']':
@@ -543,12 +541,23 @@ std::string check_limits(std::string_view text) {
         break;
       case ',':
       case ':':
-        ++values;
+        ++out.values;
         break;
       default:
         break;
     }
   }
+  return out;
+}
+
+std::string check_limits(std::string_view text) {
+  if (text.size() > kMaxScenarioBytes)
+    return "the scenario is " + std::to_string(text.size()) + " bytes; accepted: at most 32 MiB of JSON";
+  // One pass over the bytes, before any tree is built: depth and the count of values (keys and array items).
+  const auto [values, deepest, nul_at] = json_shape(text);
+  if (nul_at)
+    return "the scenario contains a NUL byte at character " + std::to_string(nul_at) +
+           "; accepted: JSON text, which has none";
   // NUL inside a string literal is not valid JSON either; the parser names it. Depth and size are checked
   // here.
   if (deepest > kMaxScenarioDepth)

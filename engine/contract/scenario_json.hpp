@@ -39,6 +39,15 @@ nlohmann::json to_minimal_json(const Scenario& s);
 // The first limit `text` breaks, as a message; empty when it is within all of them. Reads the bytes once.
 std::string check_limits(std::string_view text);
 
+// One pass over JSON text, before any tree is built: the values it holds (keys and array items), how deep it
+// nests, and the character (from 1) of its first NUL byte outside strings (0: none; the scan stops there).
+struct JsonShape {
+  std::size_t values = 0;
+  std::size_t deepest = 0;
+  std::size_t nul_at = 0;
+};
+JsonShape json_shape(std::string_view text);
+
 // Appends a problem, or counts it in a last "and N more" line once kMaxProblemsListed are listed.
 void add_problem(Problems& list, std::string path, std::string message, std::string code = "");
 // The code of the warning for a key the scenario's field table does not have: what a page calls "settings
