@@ -37,9 +37,11 @@ double* resolved_member(Inputs& w, std::string_view path) {
   return nullptr;
 }
 
-bool feeds_throughput_model(std::string_view path) {
+bool feeds_throughput_model(std::string_view path, const Scenario& s) {
   return (path.starts_with("/self_host/throughput/") && path != kThroughputPath) ||
-         path == "/constraints/p99_latency_ms" || path == "/constraints/p99_ttft_ms";
+         path == "/constraints/p99_latency_ms" || path == "/constraints/p99_ttft_ms" ||
+         // The self-hosted prefix cache's hit rate follows the API's cached share unless given.
+         (path == "/workload/cached_input_share" && !s.self_host.throughput.prefix_cache_hit_rate);
 }
 
 // "mfu_prefill" → "mfu prefill": the label of an input no default range names.
@@ -138,6 +140,12 @@ class Probe {
   explicit Probe(const Inputs& in)
       : w_(in), base_(in), fields_(fields::numeric_inputs(w_.scenario)), stretch_(base_.load) {
     modeled_ = in.throughput_from == "modeled" && in.model && in.gpu;
+    // A measured figure taken without prefix caching carries the model's gain (inputs.cpp): moving an input
+    // of the model moves the gain, on the measured figure without it.
+    measured_gain_ = !modeled_ && in.model && in.gpu &&
+                     (in.throughput_from == "scenario" || in.throughput_from == "catalog") &&
+                     !in.scenario.self_host.throughput.measurement_includes_prefix_cache;
+    measured_raw_ = in.tokens_per_second_per_replica / in.prefix_cache_gain;
     // The factors the engine profile filled in are inputs a range can move too.
     Throughput& t = w_.scenario.self_host.throughput;
     if (!t.mbu) t.mbu = in.throughput_params.mbu;
@@ -168,7 +176,7 @@ class Probe {
       } else if (f.path == kThroughputPath) {
         if (!(base_.tokens_per_second_per_replica > 0)) return -1;
         k.kind = Knob::Kind::throughput_factor;
-        k.value = base_.tokens_per_second_per_replica;
+        k.value = base_.tokens_per_second_per_replica / base_.prefix_cache_gain;  // the figure as given
       } else if (double* r = resolved_member(w_, f.path)) {
         k.target = r;
       } else if (f.value) {
@@ -179,7 +187,7 @@ class Probe {
         return -1;  // an optional input left empty (e.g. no flat rack cost): nothing to move
       }
       if (k.target) k.value = *k.target;
-      k.model_param = modeled_ && feeds_throughput_model(f.path);
+      k.model_param = (modeled_ || measured_gain_) && feeds_throughput_model(f.path, w_.scenario);
       knobs_.push_back(std::move(k));
       values_.push_back(knobs_.back().value);
       return static_cast<int>(knobs_.size() - 1);
@@ -239,10 +247,21 @@ class Probe {
     feasible_ = true;
     if (model_moved) {
       const SelfHostOption& h = w_.scenario.self_host;
-      ThroughputModel m = model_throughput(*w_.gpu, *w_.model, h.gpus_per_replica,
-                                           throughput_params(w_.scenario, w_.engine_profile, w_.gpu));
-      feasible_ = m.fits;
-      tps = m.total_tokens_per_second;
+      ThroughputParams params = throughput_params(w_.scenario, w_.engine_profile, w_.gpu);
+      ThroughputModel m = model_throughput(*w_.gpu, *w_.model, h.gpus_per_replica, params);
+      if (modeled_) {
+        feasible_ = m.fits;
+        tps = m.total_tokens_per_second;
+      } else {
+        // As inputs.cpp: the measured figure, times the prefix cache's modeled gain where it applies.
+        tps = measured_raw_;
+        if (params.prefix_cache_hit_rate > 0 && m.fits) {
+          params.prefix_cache_hit_rate = 0;
+          ThroughputModel uncached = model_throughput(*w_.gpu, *w_.model, h.gpus_per_replica, params);
+          if (uncached.fits && uncached.total_tokens_per_second > 0)
+            tps *= m.total_tokens_per_second / uncached.total_tokens_per_second;
+        }
+      }
     }
     w_.tokens_per_second_per_replica = tps * factor;
   }
@@ -252,6 +271,8 @@ class Probe {
   std::vector<NumericInput> fields_;  // point into w_.scenario
   ShapeStretch stretch_;
   bool modeled_ = false;
+  bool measured_gain_ = false;
+  double measured_raw_ = 0;  // a measured figure before the prefix cache's gain
   bool feasible_ = true;
   std::vector<Knob> knobs_;
   std::vector<double> values_;

@@ -15,8 +15,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, 
                                                 as_of)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s,
                                                 bf16_dense_tflops, fp8_dense_tflops, fp4_dense_tflops,
-                                                tdp_watts, spec_source, spec_as_of, purchase, rental,
-                                                default_provider)
+                                                serving_efficiency, tdp_watts, spec_source, spec_as_of,
+                                                purchase, rental, default_provider)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenModel, id, name, params_b_total, params_b_active, layers,
                                                 hidden_size, q_heads, kv_heads, head_dim, context_tokens,
                                                 attention, kv_bytes_per_token_bf16, sliding_window_tokens,

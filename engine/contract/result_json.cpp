@@ -60,10 +60,14 @@ json throughput_json(const Inputs& in) {
                   {"mfu_prefill", p.mfu_prefill},
                   {"max_batch", p.max_batch},
                   {"moe_multi_gpu_factor", p.moe_multi_gpu_factor},
+                  {"moe_multi_node_factor", p.moe_multi_node_factor},
+                  {"tp_efficiency", p.tp_efficiency},
                   {"from", in.engine_profile ? json(in.engine_profile->id) : json(nullptr)}};
   if (in.throughput_model) {
     t["modeled"]["compute_precision"] = in.throughput_model->compute_precision;
     t["modeled"]["moe_factor"] = in.throughput_model->moe_factor;
+    t["modeled"]["tp_scaling"] = in.throughput_model->tp_scaling;
+    t["modeled"]["gpu_efficiency"] = in.throughput_model->gpu_efficiency;
   }
   auto measurement = [](const Measurement& m) {
     return json{

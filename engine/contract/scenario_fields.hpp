@@ -114,10 +114,20 @@ TCOSCOPE_FIELDS(Throughput) {
   v.optional("mfu_prefill", x.mfu_prefill, Range{0.01, 1}, "fraction",
              "Share of peak dense FLOPS reached in prefill; empty: the engine's");
   v.number("tp_efficiency", x.tp_efficiency, Range{0.01, 1}, "fraction",
-           "With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share");
+           "With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share per doubling "
+           "(TP2 × η, TP4 × η², TP8 × η³)");
   v.number("moe_multi_gpu_factor", x.moe_multi_gpu_factor, Range{0.01, 1}, "fraction of the roofline",
-           "A mixture-of-experts model over several GPUs reaches this share of its roofline (all-to-all "
-           "traffic; MODEL §8 #8)");
+           "A mixture-of-experts model over 2-8 GPUs of one node reaches this share of its roofline "
+           "(all-to-all traffic over NVLink; fit to TensorRT-LLM's Qwen3-235B rows)");
+  v.number("moe_multi_node_factor", x.moe_multi_node_factor, Range{0.01, 1}, "fraction of the roofline",
+           "A mixture-of-experts model over more than 8 GPUs (several nodes) reaches this share of its "
+           "roofline (all-to-all over the network; MODEL §8 #8)");
+  v.optional("prefix_cache_hit_rate", x.prefix_cache_hit_rate, Range{0, 1}, "fraction of prompt tokens",
+             "Share of prompt tokens the server's prefix cache already holds, so their prefill is skipped "
+             "(vLLM, SGLang); empty: the workload's cached-input share; 0: off");
+  v.boolean("measurement_includes_prefix_cache", x.measurement_includes_prefix_cache,
+            "A measured throughput was taken with this prefix caching (else the model's gain is applied to "
+            "it)");
   v.number("gpu_memory_utilization", x.gpu_memory_utilization, Range{0.01, 1}, "fraction of VRAM",
            "Share of each GPU's memory the serving engine takes");
   v.number("runtime_overhead_gb", x.runtime_overhead_gb, Range{0, 1000}, "GB per GPU",

@@ -37,6 +37,10 @@ struct Gpu {
   double bf16_dense_tflops = 0;
   std::optional<double> fp8_dense_tflops;
   std::optional<double> fp4_dense_tflops;  // FP4 tensor cores (Blackwell, MI355X); none: no FP4 math
+  // The share of the serving engines' fitted efficiency (MBU, MFU) this GPU reaches, where its own
+  // steady-state measurements show it reaching less than the GPUs the factors were fitted on (H100/H200):
+  // 1 unless the catalog row says otherwise, with its fit in the row's note.
+  double serving_efficiency = 1;
   double tdp_watts = 0;
   std::string spec_source;
   std::string spec_as_of;

@@ -217,6 +217,29 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
                         "required with a custom model or GPU; accepted: the input + output tokens per "
                         "second one replica serves"});
   }
+  // Prefix caching on the self-hosted side. The model skips the cached share of each prompt's prefill
+  // (throughput.cpp); a measured figure taken without caching gets the same gain, the ratio of the model
+  // with and without the hit rate.
+  in.prefix_cache_hit_rate = in.throughput_params.prefix_cache_hit_rate;
+  if (in.prefix_cache_hit_rate > 0 && modeled && modeled->fits) {
+    ThroughputParams uncached = in.throughput_params;
+    uncached.prefix_cache_hit_rate = 0;
+    ThroughputModel u = model_throughput(*in.gpu, *in.model, h.gpus_per_replica, uncached);
+    if (u.fits) in.uncached_tokens_per_second = u.total_tokens_per_second;
+  }
+  const bool measured = in.throughput_from == "scenario" || in.throughput_from == "catalog";
+  if (measured && in.prefix_cache_hit_rate > 0 && !t.measurement_includes_prefix_cache) {
+    if (in.uncached_tokens_per_second && *in.uncached_tokens_per_second > 0) {
+      in.prefix_cache_gain = modeled->total_tokens_per_second / *in.uncached_tokens_per_second;
+      in.tokens_per_second_per_replica *= in.prefix_cache_gain;
+    } else {
+      r.warnings.push_back(
+          {"/self_host/throughput/prefix_cache_hit_rate",
+           "the prefix cache's gain is not applied to the measured throughput: it comes from "
+           "the throughput model, which needs a catalog model and GPU that fit",
+           "prefix_cache_not_applied"});
+    }
+  }
   // The measurement that sized the fleet, or else the one shown beside the figure used.
   const bool sized_on_catalog = in.throughput_from == "catalog";
   in.measurement = sized_on_catalog ? match.sizing : nullptr;

@@ -52,6 +52,12 @@ struct Inputs {
   // measured figure), and where the throughput used came from: "scenario", "catalog" or "modeled".
   std::optional<ThroughputModel> throughput_model;
   std::string throughput_from;
+  // Self-hosted prefix caching: the hit rate used, and the modeled throughput without it (when the model
+  // runs and the rate is above 0), whose ratio to the cached one is the capacity gain. A measured figure
+  // taken without caching is multiplied by that gain (prefix_cache_gain; 1 when not applied).
+  double prefix_cache_hit_rate = 0;
+  std::optional<double> uncached_tokens_per_second;
+  double prefix_cache_gain = 1;
   const Measurement* measurement = nullptr;  // the catalog measurement that sizes the fleet, if any
   // Else the closest catalog measurement, shown beside the figure used but never sized on, and why not.
   const Measurement* reference_measurement = nullptr;

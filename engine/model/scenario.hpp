@@ -61,8 +61,19 @@ struct Throughput {
   double runtime_overhead_gb = 2.0;  // per GPU
   std::optional<int> max_batch;      // engine cap on concurrent sequences; empty: the engine profile's
   // A mixture-of-experts model over several GPUs reaches this share of its roofline: all-to-all traffic and
-  // expert imbalance (MODEL §8 #8: DeepSeek-V3 on H100s at about 0.3-0.4×, the midpoint).
-  double moe_multi_gpu_factor = 0.35;
+  // expert imbalance. Within one NVLink node (up to 8 GPUs per replica): 0.7, the median fit of NVIDIA's 12
+  // steady-state TensorRT-LLM rows for Qwen3-235B-A22B on 8× H100/H200/B200/RTX PRO 6000 (throughput.json;
+  // ratios 0.62-1.32 after the fit). Across nodes (more than 8 GPUs per replica, all-to-all over the
+  // network): 0.35, MODEL §8 #8 (DeepSeek-V3 EP72 on H100s at about 0.3-0.4× the roofline, the midpoint).
+  double moe_multi_gpu_factor = 0.7;
+  double moe_multi_node_factor = 0.35;
+  // Self-hosted prefix caching (vLLM automatic prefix caching, SGLang RadixAttention): the share of prompt
+  // tokens whose KV is already cached, so their prefill is skipped. Empty: the workload's cached_input_share
+  // (the share the API prices as cached); 0: off.
+  std::optional<double> prefix_cache_hit_rate;
+  // Whether a measured throughput (yours or the catalog's) was taken with that caching; if not, the model's
+  // gain from the hit rate is applied on top of it. The catalog's rows are random-prompt runs without hits.
+  bool measurement_includes_prefix_cache = false;
   bool operator==(const Throughput&) const = default;
 };
 

@@ -24,6 +24,7 @@ struct Roofline {
   double flops;               // FLOP/s, replica, × MFU
   double flops_prefill;       // FLOP/s, replica, × MFU_prefill
   double bandwidth_raw;       // B/s, replica, × MBU (for prefill's weight read)
+  double prefix_hit;          // share of the prompt already in the prefix cache: its prefill is skipped
 };
 
 // KV bytes one sequence holds with `tokens` resident.
@@ -59,8 +60,12 @@ Step decode_step(const Roofline& r, int batch, double ctx) {
 }
 
 double prefill_seconds(const Roofline& r, double sequences, double isl) {
-  // Causal attention over S tokens: 2·L·q_dim·S² per sequence (average context S/2).
-  double flops = sequences * (isl * r.flops_per_token + r.attn_flops_factor / 2 * isl * isl);
+  // Causal attention over S tokens: 2·L·q_dim·S² per sequence (average context S/2). With the first h·S
+  // tokens in the prefix cache only the rest is computed: (1 − h)·S tokens through the weights, and their
+  // attention over everything before them, 2·L·q_dim·(S² − (h·S)²) = 2·L·q_dim·S²·(1 − h²).
+  const double h = r.prefix_hit;
+  double flops =
+      sequences * ((1 - h) * isl * r.flops_per_token + r.attn_flops_factor / 2 * isl * isl * (1 - h * h));
   return std::max(flops / r.flops_prefill, weight_bytes_read(r, 1) / r.bandwidth_raw);
 }
 
@@ -107,6 +112,8 @@ ThroughputParams throughput_params(const Scenario& s, const EngineProfile* profi
   p.runtime_overhead_gb = t.runtime_overhead_gb;
   p.max_batch = t.max_batch.value_or(p.max_batch);
   p.moe_multi_gpu_factor = t.moe_multi_gpu_factor;
+  p.moe_multi_node_factor = t.moe_multi_node_factor;
+  p.prefix_cache_hit_rate = t.prefix_cache_hit_rate.value_or(s.workload.cached_input_share);
   p.tpot_target_ms = s.constraints.p99_latency_ms;
   p.ttft_target_ms = s.constraints.p99_ttft_ms;
   return p;
@@ -120,7 +127,13 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   ThroughputModel out;
   const double isl = p.input_tokens_per_request, osl = p.output_tokens_per_request;
   const double b_w = bytes_per_weight(p.precision), b_kv = bytes_per_kv(p.kv_precision);
-  const double eta = tp > 1 ? p.tp_efficiency : 1.0;
+  // Tensor parallelism loses η_TP of its scaling with each doubling of the GPU count (all-reduce over more
+  // ranks): × η at TP2, η² at TP4, η³ at TP8 (a non-power of two counts as the next one up).
+  int doublings = 0;
+  for (int n = 1; n < tp; n *= 2) ++doublings;
+  const double eta = integer_power(p.tp_efficiency, doublings);
+  out.tp_scaling = eta;
+  out.gpu_efficiency = gpu.serving_efficiency;
 
   // FP8 weights run on FP8 tensor cores and FP4 weights on FP4 tensor cores where the GPU has them. Otherwise
   // (and for INT4/INT8 weight-only quantization) the weights are dequantized and the matmuls run in BF16: the
@@ -138,7 +151,12 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   // A mixture-of-experts model split over several GPUs loses time to all-to-all traffic and expert imbalance,
   // which the roofline leaves out: its rates scale by the factor (MODEL §8 #8).
   const bool moe = m.params_b_active < m.params_b_total;
-  out.moe_factor = moe && tp > 1 ? p.moe_multi_gpu_factor : 1.0;
+  out.moe_factor = !moe || tp <= 1      ? 1.0
+                   : tp <= kGpusPerNode ? p.moe_multi_gpu_factor
+                                        : p.moe_multi_node_factor;
+  // Where a GPU's own measurements show it reaching less than the engines' fitted factors, both scale.
+  const double mbu = p.mbu * gpu.serving_efficiency, mfu = p.mfu * gpu.serving_efficiency,
+               mfu_prefill = p.mfu_prefill * gpu.serving_efficiency;
 
   Roofline r{};
   r.weights_bytes = m.params_b_total * 1e9 * b_w;
@@ -157,12 +175,13 @@ ThroughputModel model_throughput(const Gpu& gpu, const OpenModel& m, int tp, con
   } else {
     r.kv_bytes_per_token = kv_token;
   }
+  r.prefix_hit = p.prefix_cache_hit_rate;
   r.flops_per_token = 2 * m.params_b_active * 1e9;
   r.attn_flops_factor = 4.0 * m.layers * m.q_heads * m.head_dim;
-  r.bandwidth = gpu.memory_bandwidth_gb_per_s * kGB * tp * eta * p.mbu * out.moe_factor;
+  r.bandwidth = gpu.memory_bandwidth_gb_per_s * kGB * tp * eta * mbu * out.moe_factor;
   r.bandwidth_raw = r.bandwidth;
-  r.flops = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu * out.moe_factor;
-  r.flops_prefill = out.compute_tflops_per_gpu * 1e12 * tp * eta * p.mfu_prefill * out.moe_factor;
+  r.flops = out.compute_tflops_per_gpu * 1e12 * tp * eta * mfu * out.moe_factor;
+  r.flops_prefill = out.compute_tflops_per_gpu * 1e12 * tp * eta * mfu_prefill * out.moe_factor;
 
   out.vram_gb = gpu.vram_gb * tp;
   out.usable_gb = out.vram_gb * p.gpu_memory_utilization;

@@ -12,6 +12,9 @@ namespace tcoscope {
 // The model's settings, resolved: self_host.throughput's, with the serving engine's profile filling the
 // factors the scenario leaves empty, plus the latency targets. The member initializers are MODEL.md §6's
 // generic defaults (the "custom" profile), for tests and callers without a scenario.
+// GPUs in one NVLink node (HGX/DGX): a replica over more spans nodes.
+inline constexpr int kGpusPerNode = 8;
+
 struct ThroughputParams {
   Precision precision = Throughput{}.precision;
   KvPrecision kv_precision = Throughput{}.kv_precision;
@@ -28,8 +31,10 @@ struct ThroughputParams {
   int max_batch = 256;                   // engine cap on concurrent sequences (vLLM max_num_seqs)
   // A mixture-of-experts model over several GPUs reaches this share of its roofline (MODEL §8 #8).
   double moe_multi_gpu_factor = Throughput{}.moe_multi_gpu_factor;
-  double tpot_target_ms = 0;  // time per output token target; 0 = none
-  double ttft_target_ms = 0;  // time to first token target; 0 = none
+  double moe_multi_node_factor = Throughput{}.moe_multi_node_factor;  // beyond kGpusPerNode GPUs
+  double prefix_cache_hit_rate = 0;  // share of prompt tokens whose prefill the prefix cache skips
+  double tpot_target_ms = 0;         // time per output token target; 0 = none
+  double ttft_target_ms = 0;         // time to first token target; 0 = none
 };
 
 // The settings for `s` on `gpu` (which may be null: a custom GPU) with the engine's `profile` (null: the
@@ -64,6 +69,8 @@ struct ThroughputModel {
   double compute_tflops_per_gpu = 0;           // peak dense TFLOPS per GPU at the compute precision used
   std::string compute_precision;               // the tensor-core format the matmuls run in: BF16, FP8, FP4
   double moe_factor = 1;                       // the MoE-over-several-GPUs factor applied (1: none)
+  double tp_scaling = 1;                       // η_TP per doubling of the GPU count, compounded (1: one GPU)
+  double gpu_efficiency = 1;                   // the GPU's serving_efficiency (catalog), applied to MBU/MFU
 };
 
 // Bytes per weight and per KV element. FP4: 4 bits plus the block scales, NVFP4 an 8-bit scale per 16

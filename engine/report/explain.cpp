@@ -124,14 +124,20 @@ class Explainer {
       auto factor = [&](const std::optional<double>& given, double used, const char* what) {
         return percent(used) + " " + what + (given ? "" : " (" + engine + ")");
       };
-      const std::string moe =
-          t.moe_factor < 1 ? " × " + plain(t.moe_factor) + " MoE over " + plain(h.gpus_per_replica) + " GPUs"
-                           : "";
+      // The factors every rate is scaled by, in the order throughput.cpp applies them.
+      std::string scaling;
+      if (t.tp_scaling < 1)
+        scaling += " × " + fmt::number(t.tp_scaling, 3) + " TP efficiency (" + plain(p.tp_efficiency) +
+                   " per doubling)";
+      if (t.gpu_efficiency < 1)
+        scaling += " × " + plain(t.gpu_efficiency) + " " + in.gpu->name + " efficiency";
+      if (t.moe_factor < 1)
+        scaling += " × " + plain(t.moe_factor) + " MoE over " + plain(h.gpus_per_replica) + " GPUs";
       add("self_host.throughput.tpot_ms", "Time per output token",
           "max((weights + KV read) / (" + plain(in.gpu->memory_bandwidth_gb_per_s) + " GB/s × " +
-              plain(h.gpus_per_replica) + " GPU × " + factor(tp.mbu, p.mbu, "MBU") + moe + "), FLOPs / (" +
-              plain(t.compute_tflops_per_gpu) + " " + t.compute_precision + " TFLOPS × " +
-              factor(tp.mfu, p.mfu, "MFU") + moe + ")) at batch " + plain(t.batch) + ", " + t.bound +
+              plain(h.gpus_per_replica) + " GPU × " + factor(tp.mbu, p.mbu, "MBU") + scaling +
+              "), FLOPs / (" + plain(t.compute_tflops_per_gpu) + " " + t.compute_precision + " TFLOPS × " +
+              factor(tp.mfu, p.mfu, "MFU") + scaling + ")) at batch " + plain(t.batch) + ", " + t.bound +
               "-bound",
           fmt::number(t.tpot_ms, 1) + " ms");
       add("self_host.throughput.ttft_ms", "Time to first token",
@@ -146,6 +152,20 @@ class Explainer {
   }
 
   void capacity() {
+    // Prefix caching on the self-hosted side (throughput.cpp skips the cached share of each prefill).
+    if (in.prefix_cache_hit_rate > 0 && in.uncached_tokens_per_second) {
+      const double modeled = in.throughput_model->total_tokens_per_second;
+      add("self_host.throughput.prefix_cache_gain", "Prefix-cache gain",
+          "prefill of " + percent(1 - in.prefix_cache_hit_rate) + " of each prompt through the weights and " +
+              percent(1 - in.prefix_cache_hit_rate * in.prefix_cache_hit_rate) +
+              " of its attention (1 − h² at " + percent(in.prefix_cache_hit_rate) + " hits): modeled " +
+              plain(modeled) + " / " + plain(*in.uncached_tokens_per_second) + " tok/s without the cache" +
+              (in.prefix_cache_gain != 1
+                   ? ", applied to the measured " +
+                         plain(in.tokens_per_second_per_replica / in.prefix_cache_gain) + " tok/s"
+                   : ""),
+          "× " + fmt::number(modeled / *in.uncached_tokens_per_second, 3));
+    }
     // Capacity.
     add("self_host.peak_demand_tokens_per_hour", "Peak-hour demand",
         tokens(v) + " / " + hours_in_month() + " × " + plain(in.load.peak_weight) +

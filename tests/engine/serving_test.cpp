@@ -3,7 +3,9 @@
 // measurement may size a fleet.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "contract/catalog_json.hpp"
@@ -172,12 +174,19 @@ TEST(serving_test, a_moe_model_over_several_gpus_gets_the_factor_and_a_dense_one
   ThroughputParams p{.precision = Precision::fp8, .max_batch = 64};
   ThroughputParams none = p;
   none.moe_multi_gpu_factor = 1;
+  none.moe_multi_node_factor = 1;
   ThroughputModel moe = model_throughput(gpu("h200"), model("deepseek-v3"), 8, p);
   ThroughputModel roofline = model_throughput(gpu("h200"), model("deepseek-v3"), 8, none);
   ASSERT_TRUE(moe.fits && roofline.fits) << moe.problem;
-  EXPECT_EQ(moe.moe_factor, 0.35);  // MODEL §8 #8: DeepSeek-V3 at about 0.3-0.4× its roofline
+  EXPECT_EQ(moe.moe_factor, 0.7);  // within one 8-GPU node: the fit to TensorRT-LLM's Qwen3-235B rows
   EXPECT_EQ(moe.batch, roofline.batch);
-  EXPECT_NEAR(moe.total_tokens_per_second / roofline.total_tokens_per_second, 0.35, 1e-9);
+  EXPECT_NEAR(moe.total_tokens_per_second / roofline.total_tokens_per_second, 0.7, 1e-9);
+  // Over two nodes (16 GPUs) the all-to-all crosses the network: MODEL §8 #8's 0.3-0.4 (DeepSeek-V3 EP72).
+  ThroughputModel nodes = model_throughput(gpu("h200"), model("deepseek-v3"), 16, p);
+  ThroughputModel nodes_roofline = model_throughput(gpu("h200"), model("deepseek-v3"), 16, none);
+  ASSERT_TRUE(nodes.fits) << nodes.problem;
+  EXPECT_EQ(nodes.moe_factor, 0.35);
+  EXPECT_NEAR(nodes.total_tokens_per_second / nodes_roofline.total_tokens_per_second, 0.35, 1e-9);
   // Dense over two GPUs, or MoE on one: no factor.
   EXPECT_EQ(model_throughput(gpu("h100-sxm"), model("llama-3.3-70b"), 2, p).moe_factor, 1);
   EXPECT_EQ(model_throughput(gpu("h200"), model("mixtral-8x7b"), 1, p).moe_factor, 1);
@@ -191,12 +200,106 @@ TEST(serving_test, the_moe_factor_replaces_the_old_upper_bound_warning_and_is_ex
   ASSERT_TRUE(o.ok) << all(o.errors);
   for (const Problem& w : o.warnings)
     EXPECT_EQ(w.message.find("upper bound"), std::string::npos) << w.message;
-  EXPECT_EQ(o.result["self_host"]["throughput"]["modeled"]["moe_factor"], 0.35);
+  EXPECT_EQ(o.result["self_host"]["throughput"]["modeled"]["moe_factor"], 0.7);
   bool explained = false;
   for (const auto& line : o.result["explain"])
     if (line["figure"] == "self_host.throughput.tpot_ms")
-      explained = line["formula"].get<std::string>().find("0.35 MoE over 8 GPUs") != std::string::npos;
+      explained = line["formula"].get<std::string>().find("0.7 MoE over 8 GPUs") != std::string::npos;
   EXPECT_TRUE(explained);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tensor parallelism and per-GPU efficiency
+
+TEST(serving_test, tensor_parallel_efficiency_compounds_per_doubling_of_the_gpu_count) {
+  // Llama 3.1 405B FP8 fits on 8 H200s and on 16; η = 0.85 per doubling: 0.85³ at TP8, 0.85⁴ at TP16.
+  ThroughputParams p{.precision = Precision::fp8, .max_batch = 64};
+  ThroughputParams ideal = p;
+  ideal.tp_efficiency = 1;
+  for (auto [tp, scaling] :
+       {std::pair{2, 0.85}, {4, 0.85 * 0.85}, {8, 0.85 * 0.85 * 0.85}, {3, 0.85 * 0.85}}) {
+    ThroughputModel t = model_throughput(gpu("h200"), model("llama-3.3-70b"), tp, p);
+    ThroughputModel perfect = model_throughput(gpu("h200"), model("llama-3.3-70b"), tp, ideal);
+    ASSERT_TRUE(t.fits && perfect.fits) << t.problem;
+    EXPECT_NEAR(t.tp_scaling, scaling, 1e-12) << tp;
+    // Every rate scales by the same factor, so at the same batch the throughput does too.
+    ASSERT_EQ(t.batch, perfect.batch);
+    EXPECT_NEAR(t.total_tokens_per_second / perfect.total_tokens_per_second, scaling, 1e-9) << tp;
+  }
+  EXPECT_EQ(model_throughput(gpu("h200"), model("llama-3.3-70b"), 1, p).tp_scaling, 1);
+}
+
+TEST(serving_test, a_gpu_whose_measurements_fall_short_of_the_fit_scales_its_factors_and_says_so) {
+  // The B200's serving_efficiency (0.66, fitted to its 12 TensorRT-LLM rows) scales MBU and MFU; the
+  // RTX PRO 6000, also Blackwell, keeps 1.
+  EXPECT_EQ(gpu("b200").serving_efficiency, 0.66);
+  EXPECT_EQ(gpu("rtx-pro-6000").serving_efficiency, 1);
+  EXPECT_EQ(gpu("h100-sxm").serving_efficiency, 1);
+  ThroughputParams p{.precision = Precision::nvfp4, .max_batch = 128};
+  Gpu full = gpu("b200");
+  full.serving_efficiency = 1;
+  ThroughputModel t = model_throughput(gpu("b200"), model("llama-3.3-70b"), 1, p);
+  ThroughputModel f = model_throughput(full, model("llama-3.3-70b"), 1, p);
+  ASSERT_TRUE(t.fits && f.fits);
+  ASSERT_EQ(t.batch, f.batch);
+  EXPECT_NEAR(t.total_tokens_per_second / f.total_tokens_per_second, 0.66, 1e-9);
+  ops::Outcome o = ops::evaluate(
+      R"({"self_host": {"model": "llama-3.3-70b", "gpu": "b200", "throughput": {"source": "modeled",
+          "precision": "nvfp4"}}})");
+  ASSERT_TRUE(o.ok) << all(o.errors);
+  EXPECT_EQ(o.result["self_host"]["throughput"]["modeled"]["gpu_efficiency"], 0.66);
+  bool explained = false;
+  for (const auto& line : o.result["explain"])
+    if (line["figure"] == "self_host.throughput.tpot_ms")
+      explained = line["formula"].get<std::string>().find("0.66 NVIDIA B200") != std::string::npos;
+  EXPECT_TRUE(explained);
+}
+
+// Every steady-state row of the catalog against the model at the row's own engine, precision, lengths and
+// concurrency: the table of the closing note of issue 12. The bounds are the calibration's claim: most rows
+// within ±25 %, none beyond 2.2× either way except the rows listed with their reason.
+TEST(serving_test, the_model_lands_near_every_steady_state_measurement_of_the_catalog) {
+  std::vector<double> ratios;
+  for (const Measurement& m : cat().measurements) {
+    if (m.measurement_kind != MeasurementKind::steady_state) continue;
+    const Gpu& g = gpu(m.gpu.c_str());
+    ThroughputParams p;
+    if (const EngineProfile* profile = cat().engine(m.serving_engine)) {
+      EngineFactors f = engine_factors(*profile, &g);
+      p.mbu = f.mbu;
+      p.mfu = f.mfu;
+      p.mfu_prefill = f.mfu_prefill;
+      p.max_batch = f.max_batch.value_or(1000000);
+    }
+    std::optional<Precision> precision = from_name<Precision>(m.precision);
+    ASSERT_TRUE(precision) << m.precision;
+    p.precision = *precision;
+    p.kv_precision = p.precision == Precision::bf16 ? KvPrecision::bf16 : KvPrecision::fp8;
+    p.input_tokens_per_request = *m.input_tokens;
+    p.output_tokens_per_request = *m.output_tokens;
+    if (m.concurrency) p.max_batch = std::min(p.max_batch, static_cast<int>(*m.concurrency));
+    ThroughputModel t = model_throughput(g, model(m.model.c_str()), m.gpus_per_replica, p);
+    ASSERT_TRUE(t.fits) << m.model << " on " << m.gpu << ": " << t.problem;
+    double ratio = t.total_tokens_per_second / m.total_tokens_per_second_per_replica;
+    std::printf("  %-16s %-13s ×%d %-6s %-14.14s %6.0f/%-5.0f measured %7.0f modeled %7.0f  %.2f\n",
+                m.model.c_str(), m.gpu.c_str(), m.gpus_per_replica, m.precision.c_str(), m.engine.c_str(),
+                *m.input_tokens, *m.output_tokens, m.total_tokens_per_second_per_replica,
+                t.total_tokens_per_second, ratio);
+    // Known misses, each explained in the closing note of issue 12: GPUStack's SGLang FP8 runs of
+    // Qwen3-14B (blockwise-FP8 checkpoint: the model's FP8 rate is not reached, 2.0×), and Llama 3.1 405B
+    // on 8 RTX PRO 6000s at 1,000/2,000 (PCIe, no NVLink: 2.1×).
+    bool known = (m.serving_engine == ServingEngine::sglang && m.precision == "fp8") ||
+                 (m.gpu == "rtx-pro-6000" && m.gpus_per_replica == 8 && m.model == "llama-3.1-405b");
+    if (!known) EXPECT_TRUE(ratio > 1 / 2.2 && ratio < 2.2) << m.model << " on " << m.gpu << ": " << ratio;
+    ratios.push_back(ratio);
+  }
+  ASSERT_GE(ratios.size(), 50u);
+  std::sort(ratios.begin(), ratios.end());
+  double median = ratios[ratios.size() / 2];
+  long within = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r >= 0.75 && r <= 1.25; });
+  std::printf("  %zu rows, median ratio %.2f, %ld within ±25 %%\n", ratios.size(), median, within);
+  EXPECT_NEAR(median, 1.0, 0.1);
+  EXPECT_GE(within, static_cast<long>(ratios.size() * 7 / 10));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -177,17 +177,42 @@ export const GROUPS = [
         '/self_host/throughput/tp_efficiency',
         'Tensor-parallel efficiency',
         '%',
-        'With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share (the rest is ' +
-          'communication).',
+        'With several GPUs per replica, bandwidth and FLOPS grow by GPUs × this share for each doubling ' +
+          '(TP2 × η, TP4 × η², TP8 × η³; the rest is communication).',
         { scale: 100, advanced: true },
       ],
       [
         '/self_host/throughput/moe_multi_gpu_factor',
         'Mixture-of-experts factor',
         '% of the roofline',
-        'A mixture-of-experts model spread over several GPUs loses time to all-to-all traffic: DeepSeek-V3 on ' +
-          'H100s runs at about 30–40% of its roofline.',
+        'A mixture-of-experts model spread over 2–8 GPUs of one node loses time to all-to-all traffic: ' +
+          "NVIDIA's TensorRT-LLM runs of Qwen3-235B on 8 GPUs reach about 70% of the roofline.",
         { scale: 100, advanced: true },
+      ],
+      [
+        '/self_host/throughput/moe_multi_node_factor',
+        'Mixture-of-experts factor across nodes',
+        '% of the roofline',
+        'Over more than 8 GPUs the all-to-all crosses the network: DeepSeek-V3 on 72 H100s runs at about ' +
+          '30–40% of its roofline.',
+        { scale: 100, advanced: true },
+      ],
+      [
+        '/self_host/throughput/prefix_cache_hit_rate',
+        'Prefix-cache hit rate',
+        '% of prompt tokens',
+        'Share of prompt tokens the server already holds in its prefix cache (vLLM automatic prefix caching, ' +
+          'SGLang RadixAttention): their prefill is skipped, so a replica serves more. Empty: the cached-input ' +
+          'share the API bills; 0: off.',
+        { scale: 100, advanced: true },
+      ],
+      [
+        '/self_host/throughput/measurement_includes_prefix_cache',
+        'The measurement already includes prefix caching',
+        '',
+        "Off: the figure was measured without cache hits (as the catalog's benchmark rows were), so the " +
+          "model's gain from the hit rate is applied to it. On: it was measured on your own traffic with caching.",
+        { kind: 'toggle', when: MEASURED, advanced: true },
       ],
       [
         '/self_host/throughput/gpu_memory_utilization',
