@@ -75,8 +75,7 @@ async function measure(c) {
     await chooser.setFiles({ name: 'worst.json', mimeType: 'application/json', buffer });
     // Done when the scenario on screen changed (or a notice says why it did not) and two frames were painted.
     await page.waitForFunction(
-      (b) =>
-        JSON.stringify(globalThis.tcoscope.scenario()) !== b || document.querySelector('#notices')?.textContent,
+      (b) => JSON.stringify(globalThis.tcoscope.scenario()) !== b || document.querySelector('#notices')?.textContent,
       before,
       { timeout: 120_000 },
     );
