@@ -116,14 +116,17 @@ struct RunFlags {
   tcoscope::ops::RunOptions options() const { return {prices, prices_date, today}; }
 };
 
+// The value of `flag` at args[i], as "--flag VALUE" (i moves past it) or "--flag=VALUE"; none otherwise.
+std::optional<std::string> flag_value(const std::vector<std::string>& args, std::size_t& i,
+                                      const std::string& flag) {
+  if (args[i] == flag && i + 1 < args.size()) return args[++i];
+  if (args[i].rfind(flag + "=", 0) == 0) return args[i].substr(flag.size() + 1);
+  return std::nullopt;
+}
+
 // Reads --prices / --today at args[i]; 0 when args[i] is neither, 1 when read, -1 on a usage error (printed).
 int run_flag(const std::vector<std::string>& args, std::size_t& i, RunFlags& flags) {
-  auto value_of = [&](const char* flag) -> std::optional<std::string> {
-    std::string f = flag;
-    if (args[i] == f && i + 1 < args.size()) return args[++i];
-    if (args[i].rfind(f + "=", 0) == 0) return args[i].substr(f.size() + 1);
-    return std::nullopt;
-  };
+  auto value_of = [&](const char* flag) { return flag_value(args, i, flag); };
   if (args[i] == "--prices" || args[i].rfind("--prices=", 0) == 0) {
     auto v = value_of("--prices");
     if (!v || v->empty()) {
@@ -192,10 +195,8 @@ int run_compare(const std::vector<std::string>& args) {
     int r = run_flag(args, i, flags);
     if (r < 0) return kExitUsage;
     if (r > 0) continue;
-    if (args[i] == "--format" && i + 1 < args.size())
-      format = args[++i];
-    else if (args[i].rfind("--format=", 0) == 0)
-      format = args[i].substr(9);
+    if (auto v = flag_value(args, i, "--format"))
+      format = *v;
     else
       files.push_back(args[i]);
   }
@@ -225,10 +226,8 @@ int run_prices(const std::vector<std::string>& args) {
     int r = run_flag(args, i, flags);
     if (r < 0) return kExitUsage;
     if (r > 0) continue;
-    if (args[i] == "--format" && i + 1 < args.size())
-      format = args[++i];
-    else if (args[i].rfind("--format=", 0) == 0)
-      format = args[i].substr(9);
+    if (auto v = flag_value(args, i, "--format"))
+      format = *v;
     else if (flags.prices_file.empty())
       flags.prices_file = args[i];
     else {
@@ -250,12 +249,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
   std::optional<int> samples, seed;
   RunFlags flags;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    auto value_of = [&](const char* flag) -> std::optional<std::string> {
-      std::string f = flag;
-      if (args[i] == f && i + 1 < args.size()) return args[++i];
-      if (args[i].rfind(f + "=", 0) == 0) return args[i].substr(f.size() + 1);
-      return std::nullopt;
-    };
+    auto value_of = [&](const char* flag) { return flag_value(args, i, flag); };
     if (int r = run_flag(args, i, flags); r != 0) {
       if (r < 0) return kExitUsage;
     } else if (auto v = value_of("--format")) {
