@@ -552,7 +552,8 @@ JsonShape json_shape(std::string_view text) {
 
 std::string check_limits(std::string_view text) {
   if (text.size() > kMaxScenarioBytes)
-    return "the scenario is " + std::to_string(text.size()) + " bytes; accepted: at most 32 MiB of JSON";
+    return "the scenario is " + std::to_string(text.size()) + " bytes; accepted: at most " +
+           std::to_string(kMaxScenarioBytes >> 20) + " MiB of JSON";
   // One pass over the bytes, before any tree is built: depth and the count of values (keys and array items).
   const auto [values, deepest, nul_at] = json_shape(text);
   if (nul_at)

@@ -204,10 +204,10 @@ test('a scenario the engine rejects opens the defaults with its reason, from a l
 
 test('files and links larger than the engine accepts are refused before they are parsed', async ({ page }) => {
   const limit = (await nodeEngine()).schema()['x-tcoscope-limits'].max_bytes;
-  expect(limit).toBe(32 * 1024 * 1024);
+  expect(limit).toBe(1024 * 1024);
   const problems = await openPage(page);
   const before = await pageResult(page);
-  // Dropped on the page, made in the page: 32 MiB through the file chooser would take the test's time in transfer.
+  // Dropped on the page, made in the page: nothing to transfer through the file chooser.
   const transfer = await page.evaluateHandle((size) => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(size).fill(32)], 'huge.json', { type: 'application/json' }));
@@ -216,7 +216,7 @@ test('files and links larger than the engine accepts are refused before they are
   await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
   await expect(page.locator('#messages .notice-error')).toHaveText(
-    /huge\.json was not imported: at 32 MiB it is larger than the 32 MiB the calculator accepts\. The scenario on screen is unchanged\./,
+    /huge\.json was not imported: at 1 MiB it is larger than the 1 MiB the calculator accepts\. The scenario on screen is unchanged\./,
   );
   expect(await pageResult(page)).toEqual(before);
 
@@ -226,7 +226,7 @@ test('files and links larger than the engine accepts are refused before they are
   await openPage(page, bomb);
   await expect(page.locator('#messages .notice-error')).toContainText(
     'This link could not be opened: its scenario is ' +
-      'larger than the 32 MiB the calculator accepts. The calculator opened its default scenario instead.',
+      'larger than the 1 MiB the calculator accepts. The calculator opened its default scenario instead.',
   );
   expect(await pageResult(page)).toEqual(before);
   expect(problems).toEqual([]);

@@ -304,8 +304,8 @@ TEST(scenario_json_test, an_unknown_key_with_slash_or_tilde_is_escaped_in_its_po
   EXPECT_TRUE(has_problem(p.warnings, "/api/a~1b~0c", {"unknown key"}));
 }
 
-TEST(scenario_json_test, a_1_mib_unknown_key_gives_a_short_warning) {
-  std::string key(1024 * 1024, 'k');
+TEST(scenario_json_test, a_half_mib_unknown_key_gives_a_short_warning) {
+  std::string key(512 * 1024, 'k');
   ParsedScenario p = parse_scenario_text("{\"" + key + "\": 1}");
   EXPECT_TRUE(p.errors.empty()) << all(p.errors);
   ASSERT_EQ(p.warnings.size(), 1u);
@@ -530,31 +530,33 @@ TEST(scenario_json_test, a_valid_custom_profile_is_read_and_a_preset_beside_it_g
 // ---------------------------------------------------------------------------------------------------------------
 // Huge fields
 
-TEST(scenario_json_test, a_1_mib_string_field_names_the_field_and_summarizes_the_value_by_length) {
-  std::string big(1024 * 1024, 'x');
+TEST(scenario_json_test, a_half_mib_string_field_names_the_field_and_summarizes_the_value_by_length) {
+  std::string big(512 * 1024, 'x');
   for (const char* field : {"name", "description"}) {
     json j = {{field, big}};
     ParsedScenario p = parse_scenario_text(j.dump());
     ASSERT_EQ(p.errors.size(), 1u) << field;
     EXPECT_TRUE(has_problem(p.errors, std::string("/") + field,
-                            {"a string of 1048576 characters", "too long", "at most"}));
+                            {"a string of 524288 characters", "too long", "at most"}));
     EXPECT_LT(p.errors[0].message.size(), 200u);
     EXPECT_EQ(p.scenario.name, Scenario{}.name);
   }
   json in_section = {{"self_host", {{"gpu", big}}}};
-  EXPECT_TRUE(
-      rejects(in_section.dump(), "/self_host/gpu", {"a string of 1048576 characters", "at most 200"}));
+  EXPECT_TRUE(rejects(in_section.dump(), "/self_host/gpu", {"a string of 524288 characters", "at most 200"}));
   json as_enum = {{"self_host", {{"deployment", big}}}};
   ParsedScenario p = parse_scenario_text(as_enum.dump());
-  EXPECT_TRUE(has_problem(p.errors, "/self_host/deployment", {"a string of 1048576 characters"}));
+  EXPECT_TRUE(has_problem(p.errors, "/self_host/deployment", {"a string of 524288 characters"}));
   EXPECT_LT(p.errors.at(0).message.size(), 200u);
 }
 
-TEST(scenario_json_test, text_longer_than_32_mib_is_refused_without_parsing) {
-  std::string huge(33 * 1024 * 1024, ' ');
+TEST(scenario_json_test, text_longer_than_1_mib_is_refused_without_parsing) {
+  std::string huge(1024 * 1024 + 1, ' ');
   ParsedScenario p = parse_scenario_text(huge);
   ASSERT_EQ(p.errors.size(), 1u);
-  EXPECT_TRUE(has_problem(p.errors, "", {"34603008 bytes", "at most 32 MiB"}));
+  EXPECT_TRUE(has_problem(p.errors, "", {"1048577 bytes", "at most 1 MiB"}));
+  // One byte less is read (and here refused for what it is: not JSON).
+  huge.pop_back();
+  EXPECT_EQ(parse_scenario_text(huge).errors.at(0).message.find("at most 1 MiB"), std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
