@@ -28,7 +28,7 @@ const csv = (header, rows) => `${[header, ...rows].map((r) => r.map(String).join
 
 /**
  * Monthly cost of the options at each volume of the cost-vs-volume chart: the hybrid (its best floor at each
- * volume) whenever the engine priced it.
+ * volume) whenever the engine priced it, as the chart draws it.
  */
 export function volumeCsv(r) {
   const c = r.curves;
@@ -46,11 +46,11 @@ export function volumeCsv(r) {
 
 /**
  * Month by month over the horizon: volume, monthly and cumulative cost of the options, replicas; the hybrid's
- * columns whenever the engine priced it (a hybrid that is a pure option repeats that option's figures).
+ * columns when the scenario has one, as the cumulative chart draws it (a pure one would repeat a pure option).
  */
 export function horizonCsv(r) {
   const z = r.horizon;
-  const hy = Array.isArray(z.hybrid_usd);
+  const hy = Boolean(hybridOf(r));
   return csv(
     [
       'month',

@@ -164,7 +164,7 @@ export function createOutputs(root) {
   );
   const horizonMonths = h('span');
   split.totalHybrid = figure();
-  const hybridTotal = h('span', { hidden: true }, ', hybrid ', split.totalHybrid);
+  const hybridTotal = h('span', {}, ', hybrid ', split.totalHybrid); // in the sentence only with a hybrid
   $('#horizon-totals', root).append(
     'Totals over ',
     horizonMonths,
@@ -172,7 +172,6 @@ export function createOutputs(root) {
     split.totalApi,
     ', self-hosting ',
     split.totalSelf,
-    hybridTotal,
     '.',
   );
   const mtokRows = new Map();
@@ -316,8 +315,10 @@ export function createOutputs(root) {
       setText(horizonMonths, String(r.horizon.months));
       split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
       split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
-      hybridTotal.hidden = !hy;
-      if (hy) split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
+      if (hy) {
+        split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
+        if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
+      } else hybridTotal.remove();
       renderMonthly($('#monthly', root), r);
       renderSizing(r);
 
