@@ -151,12 +151,12 @@ test('the week shows what the hybrid’s floor serves, its limit, and the hours 
     'Provisioned capacity',
     'Idle, still paid for',
     'Served by the hybrid’s floor',
-    'Overflow to the API (hours marked below)',
+    'Overflow to the API (hours marked at the foot)',
     'Floor limit',
   ]);
   await expect(page.locator('#load-caption')).toContainText(
-    `The hybrid keeps a floor of 1 replica, busy ${percent(r.hybrid.utilization)} of the time: in ` +
-      `${hours.length} of the week’s 168 hours demand rises above what it serves and the rest goes to the API, ` +
+    `The hybrid’s floor of 1 replica is busy ${percent(r.hybrid.utilization)} of the time; in ` +
+      `${hours.length} of the week’s 168 hours demand rises above it and the rest, ` +
       `${compact(r.hybrid.overflow_tokens_per_month)} tokens a month`,
   );
   const strip = page.locator('[data-chart="load"] .spans .span:not([hidden])');

@@ -273,7 +273,7 @@ export function createCharts(root, { only = null } = {}) {
     load: want('load')
       ? legendKeys(el('load'), [
           ['served', 'Served by the hybrid’s floor'],
-          ['overflow', 'Overflow to the API (hours marked below)'],
+          ['overflow', 'Overflow to the API (hours marked at the foot)'],
           ['floor', 'Floor limit'],
         ])
       : null,

@@ -37,19 +37,19 @@ function hybridVolumeText(r) {
   const from = r.curves.hybrid_breakeven_tokens_per_month;
   return from == null
     ? ' No self-hosted floor with API overflow beats the API alone at any volume drawn.'
-    : ` The hybrid line is the cheapest self-hosted floor with API overflow at each volume: it beats the API ` +
-        `alone from ${compact(from)} tokens a month.`;
+    : ` The hybrid (dashed: the best self-hosted floor with API overflow at each volume) beats the API alone ` +
+        `from ${compact(from)} tokens a month.`;
 }
 
 /** What the week chart shows of the hybrid: the floor's limit, the hours above it and the overflow. */
 function hybridWeekText(r, hy) {
   const over = hy.by_hour.overflow_tokens_per_hour.filter((t) => t > 0).length;
   return (
-    `The hybrid keeps a floor of ${replicaCount(hy.floor_replicas)}, busy ${percent(hy.utilization)} of the time: ` +
+    `The hybrid’s floor of ${replicaCount(hy.floor_replicas)} is busy ${percent(hy.utilization)} of the time; ` +
     (over
       ? `in ${count(over)} of the week’s ${count(r.load.demand_tokens_per_hour.length)} hours demand rises above ` +
-        `what it serves and the rest goes to the API, ${compact(hy.overflow_tokens_per_month)} tokens a month ` +
-        `(${percent(1 - hy.self_served_share)}).`
+        `it and the rest, ${compact(hy.overflow_tokens_per_month)} tokens a month ` +
+        `(${percent(1 - hy.self_served_share)}), goes to the API.`
       : 'nothing overflows to the API in this week.')
   );
 }
@@ -343,7 +343,7 @@ export function createOutputs(root) {
           ? [
               [
                 'hybrid',
-                `Hybrid, all-in: ${replicaCount(hy.floor_replicas)} self-hosted, the overflow on the API`,
+                `Hybrid, all-in (${replicaCount(hy.floor_replicas)} + API overflow)`,
                 hy.usd_per_mtok,
                 'hybrid',
                 'hybrid.usd_per_mtok',
