@@ -71,7 +71,7 @@ test('a hybrid verdict puts the hybrid beside both options in every comparison, 
     usd(r.hybrid.usd_per_month),
   ]);
   await expect(page.locator('.stat .pick:visible')).toHaveCount(1);
-  await expect(page.locator('.stat[data-stat="hybrid"] .stat-label')).toHaveText('Hybridthe verdict');
+  await expect(page.locator('.stat[data-stat="hybrid"] .stat-label')).toHaveText('Hybrid, the verdict');
   await expect(page.locator('.stat[data-stat="hybrid"] .sub')).toHaveText(
     `a month · ${usd(r.hybrid.usd_per_mtok)} per 1M tokens · a floor of 1 replica serves ` +
       `${percent(r.hybrid.self_served_share)}`,

@@ -101,7 +101,7 @@ function headlineCard(key, label) {
   const value = figure('big');
   const sub = h('p', { class: 'sub' });
   // Shown on the option the verdict picks; its text is part of the card's label for everyone.
-  const pick = h('span', { class: 'pick', hidden: true }, 'the verdict');
+  const pick = h('span', { class: 'pick', hidden: true }, h('span', { class: 'visually-hidden' }, ', '), 'the verdict');
   const card = h(
     'div',
     { class: `stat stat-${key}`, 'data-stat': key },
