@@ -251,7 +251,9 @@ function overflowRuns(overflow) {
 function legendKeys(box, keys) {
   const legend = box?.closest('figure')?.querySelector('.legend');
   if (!legend) return () => {};
-  const spans = keys.map(([cls, text]) => h('span', { class: `key ${cls}`, 'data-hybrid': '', hidden: true }, text));
+  const spans = keys.map(([cls, text]) => h('span', { class: `key ${cls}`, 'data-added': '', hidden: true }, text));
+  // A saved copy of the page holds the keys it added: replace them.
+  for (const old of legend.querySelectorAll('[data-added]')) old.remove();
   legend.append(...spans);
   const demand = $('.key.demand', legend);
   return (on) => {

@@ -148,6 +148,7 @@ export function createOutputs(root) {
   const noHybridFloor = figure();
   const noHybridTail = h('span', {}, ' Best floor: ', noHybridFloor, '.');
   const noHybrid = h('p', { class: 'help no-hybrid', id: 'no-hybrid', hidden: true }, noHybridLine, noHybridTail);
+  $('#no-hybrid', root)?.remove(); // a saved copy of the page holds the one it drew
   headline.after(noHybrid);
   const replicasWord = h('span');
   cards.utilization.sub.append(subFigures.replicas, replicasWord, subFigures.gpuHours);
@@ -374,18 +375,17 @@ export function createOutputs(root) {
       const hz = r.horizon;
       setText(
         $('#cumulative-caption', root),
-        `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)}, ` +
-          `self-hosting ${usd(hz.total_self_host_usd)}` +
-          (hy ? ` and the hybrid ${usd(hz.total_hybrid_usd)}` : '') +
-          `, including ${usd(hz.one_time_usd)} paid up front` +
-          (hy ? ' by both' : '') +
-          '; ' +
+        `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)}` +
+          (hy
+            ? `, self-hosting ${usd(hz.total_self_host_usd)} and the hybrid ${usd(hz.total_hybrid_usd)}, the last ` +
+              `two including ${usd(hz.one_time_usd)} paid up front; `
+            : ` and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; `) +
           (pb ? `self-hosting pays back in month ${pb}.` : 'self-hosting does not pay back within the horizon.'),
       );
       const replicas = `${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak`;
       setText(
         $('#load-caption', root),
-        'Self-hosting everything, replicas are sized for the busiest hour at ' +
+        `${hy ? 'Self-hosting everything, replicas' : 'Replicas'} are sized for the busiest hour at ` +
           `${percent(r.load.target_peak_utilization, 0)} target load (${replicas}), so the GPUs are busy ` +
           `${percent(sh.utilization)} of the time: the shaded gap is idle capacity that is paid for.` +
           (hy ? ` ${hybridWeekText(r, hy)}` : ''),
