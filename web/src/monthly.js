@@ -5,7 +5,7 @@
 import { h, setText } from './dom.js';
 import { figure } from './explain.js';
 import { usd } from './format.js';
-import { hybridOf } from './hybrid.js';
+import { hybridOf, replicas } from './hybrid.js';
 
 // Display order: the big fixed blocks first, then people, then the small recurring items.
 const SELF_HOST_ORDER = [
@@ -112,7 +112,13 @@ export function renderMonthly(box, r) {
     h(
       'table',
       { class: 'breakdown' },
-      h('caption', {}, `${name}, per month`),
+      h(
+        'caption',
+        {},
+        side === 'hybrid'
+          ? `${name}, per month: a floor of ${replicas(r.hybrid.floor_replicas)} and the API for the overflow`
+          : `${name}, per month`,
+      ),
       h(
         'thead',
         { class: 'visually-hidden' },
