@@ -146,12 +146,13 @@ test("the CSV of cost vs volume matches the curves and the chart's readout", asy
   const file = await downloaded(page, dialog, 'Cost vs volume');
   expect(file.name).toBe('llama-3-3-70b-on-two-h100s-vs-gpt-4o-cost-vs-volume.csv');
   const [header, ...rows] = parseCsv(file.text);
-  expect(header).toEqual(['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month']);
+  expect(header).toEqual(['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month', 'hybrid_usd_per_month']);
   expect(rows).toHaveLength(r.curves.tokens_per_month.length);
-  rows.forEach(([t, api, self], i) => {
+  rows.forEach(([t, api, self, hybrid], i) => {
     expect(Number(t)).toBeCloseTo(r.curves.tokens_per_month[i], -Math.log10(r.curves.tokens_per_month[i]) + 10);
     expect(Number(api) / r.curves.api_usd_per_month[i]).toBeCloseTo(1, 10);
     expect(Number(self) / r.curves.self_host_usd_per_month[i]).toBeCloseTo(1, 10);
+    expect(Number(hybrid) / r.curves.hybrid_usd_per_month[i]).toBeCloseTo(1, 10);
   });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -162,11 +163,15 @@ test("the CSV of cost vs volume matches the curves and the chart's readout", asy
   for (const at of [0.1, 0.45, 0.8]) {
     await page.mouse.move(box.x + box.width * at, box.y + box.height / 2);
     const readout = await page.locator('[data-readout="volume"]').innerText();
-    const m = /^At (\S+) tokens\/month: API (\S+), self-hosting (\S+) a month$/.exec(readout);
+    const m = /^At (\S+) tokens\/month: API (\S+), self-hosting (\S+), hybrid (\S+) a month$/.exec(readout);
     expect(m, readout).not.toBeNull();
     expect(
       rows.some(
-        ([t, api, self]) => compact(Number(t)) === m[1] && usd(Number(api)) === m[2] && usd(Number(self)) === m[3],
+        ([t, api, self, hybrid]) =>
+          compact(Number(t)) === m[1] &&
+          usd(Number(api)) === m[2] &&
+          usd(Number(self)) === m[3] &&
+          usd(Number(hybrid)) === m[4],
       ),
       readout,
     ).toBe(true);

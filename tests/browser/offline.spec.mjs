@@ -131,7 +131,11 @@ test('"Save page as" of the served page works from file:// with every network re
   // It opens on the scenario it showed, drawn once (not on top of the saved drawing).
   expect(await saved.evaluate(() => globalThis.tcoscope.result())).toEqual(shown);
   await expect(saved.locator('#inputs fieldset.group')).toHaveCount(5);
-  await expect(saved.locator('.stat')).toHaveCount(5);
+  // Five figures, and the hybrid's card when the scenario has one (at 14B a floor pays); what the script adds
+  // outside the drawn parts (the why-no-hybrid line, the hybrid's chart keys) is there once, not twice.
+  await expect(saved.locator('.stat')).toHaveCount(shown.hybrid?.kind === 'mix' ? 6 : 5);
+  await expect(saved.locator('#no-hybrid')).toHaveCount(1);
+  await expect(saved.locator('.legend .key')).toHaveCount(await page.locator('.legend .key').count());
   await expect(saved.locator('[data-chart] canvas')).toHaveCount(3);
   await expect(saved.locator('dialog')).toHaveCount(2); // Embed and Export, not four
   await saved.getByRole('radio', { name: 'Rent GPUs' }).check();

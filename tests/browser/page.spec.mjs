@@ -239,15 +239,13 @@ test('every figure the engine explains is on the page with its formula', async (
     const shown = await page
       .locator('.fig-button')
       .evaluateAll((bs) => bs.map((b) => document.getElementById(b.getAttribute('aria-describedby')).textContent));
-    // Zero components are left out of the breakdown on purpose.
-    // The hybrid's own figures are in the result and the exports; the page shows it in the verdict only so far
-    // (issue 11).
-    const expected = result.explain.filter(
-      (e) =>
-        !(e.figure.includes('.breakdown.') && /^\$0(\.00)?$/.test(e.value)) &&
-        !e.figure.startsWith('hybrid.') &&
-        e.figure !== 'horizon.total_hybrid_usd',
-    );
+    // Zero components are left out of the breakdown on purpose. The hybrid's figures are there too: its card,
+    // its total and, when there is no mix, its floor in the line that says so.
+    const expected = result.explain.filter((e) => !(e.figure.includes('.breakdown.') && /^\$0(\.00)?$/.test(e.value)));
+    expect(
+      expected.some((e) => e.figure.startsWith('hybrid.')),
+      id,
+    ).toBe(true);
     for (const e of expected) {
       expect(
         shown.some((text) => text.includes(e.label) && text.includes(e.value)),

@@ -1,8 +1,16 @@
 // charts.js — the three uPlot charts (cost vs volume, cumulative cost, load vs capacity), fed column arrays
-// straight from the engine's result. Markers are HTML in uPlot's overlay so they are crisp, styled and testable.
+// straight from the engine's result, with the hybrid as a third line (and, on the week, its floor and overflow)
+// when the engine has one. Markers are HTML in uPlot's overlay so they are crisp, styled and testable.
 import uPlot from 'uplot';
-import { h, setText } from './dom.js';
+import { $, h, setText } from './dom.js';
 import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } from './format.js';
+import { hybridOf } from './hybrid.js';
+
+/** A #rrggbb colour at opacity `alpha` (the week's areas are tints of the options' colours). */
+function tint(hex, alpha) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})` : hex;
+}
 
 function palette() {
   const css = getComputedStyle(document.documentElement);
@@ -10,6 +18,9 @@ function palette() {
   return {
     api: v('--api'),
     self: v('--self'),
+    hybrid: v('--hybrid'),
+    served: tint(v('--hybrid'), 0.34),
+    overflow: tint(v('--api'), 0.6),
     text: v('--muted'),
     grid: v('--grid'),
     idle: v('--idle'),
@@ -17,6 +28,9 @@ function palette() {
     font: `12px ${v('--font')}`,
   };
 }
+
+// The hybrid's line is dashed as well as coloured, so it reads without colour.
+const HYBRID_DASH = [7, 4];
 
 const PAPER_WIDTH_PX = 700; // A4 or Letter less 12 mm margins, at 96 px per inch
 
@@ -45,7 +59,7 @@ const everyOther = (u, labels) => (u.width < 520 ? labels.map((l, i) => (i % 2 ?
 const decadeAxis = { splits: (u, i, min, max) => decades(min, max), filter: (u, splits) => splits };
 const noPoints = { points: { show: false } };
 
-function volumeOptions(p) {
+function volumeOptions(p, hybrid) {
   return {
     scales: { x: { distr: 3, time: false }, y: { distr: 3 } },
     axes: [
@@ -56,11 +70,12 @@ function volumeOptions(p) {
       {},
       { label: 'API', stroke: p.api, width: 2, ...noPoints },
       { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
+      ...(hybrid ? [{ label: 'Hybrid', stroke: p.hybrid, width: 2.5, dash: HYBRID_DASH, ...noPoints }] : []),
     ],
   };
 }
 
-function cumulativeOptions(p) {
+function cumulativeOptions(p, hybrid) {
   return {
     scales: { x: { time: false } },
     axes: [
@@ -71,11 +86,17 @@ function cumulativeOptions(p) {
       {},
       { label: 'API', stroke: p.api, width: 2, ...noPoints },
       { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
+      ...(hybrid ? [{ label: 'Hybrid', stroke: p.hybrid, width: 2.5, dash: HYBRID_DASH, ...noPoints }] : []),
     ],
   };
 }
 
-function loadOptions(p) {
+/**
+ * The week: demand, the self-hosted fleet's capacity and its idle gap; with a hybrid, demand is split into what
+ * the floor serves and what overflows to the API, under the floor's limit.
+ */
+function loadOptions(p, hybrid) {
+  const stepped = uPlot.paths.stepped({ align: 1 });
   return {
     scales: { x: { time: false, range: [0, HOURS_PER_WEEK] }, y: { range: (u, min, max) => [0, max * 1.05] } },
     axes: [
@@ -88,21 +109,21 @@ function loadOptions(p) {
       {},
       {
         label: 'Demand',
-        stroke: p.demand,
-        fill: p.demand,
+        stroke: hybrid ? p.text : p.demand,
+        fill: hybrid ? undefined : p.demand,
         width: 1,
-        paths: uPlot.paths.stepped({ align: 1 }),
+        paths: stepped,
         ...noPoints,
       },
-      {
-        label: 'Provisioned capacity',
-        stroke: p.self,
-        width: 2,
-        paths: uPlot.paths.stepped({ align: 1 }),
-        ...noPoints,
-      },
+      { label: 'Provisioned capacity', stroke: p.self, width: 2, paths: stepped, ...noPoints },
+      ...(hybrid
+        ? [
+            { label: 'Served by the floor', stroke: p.hybrid, fill: p.served, width: 1, paths: stepped, ...noPoints },
+            { label: 'Floor limit', stroke: p.hybrid, width: 2, dash: HYBRID_DASH, paths: stepped, ...noPoints },
+          ]
+        : []),
     ],
-    bands: [{ series: [2, 1], fill: p.idle }],
+    bands: [{ series: [2, 1], fill: p.idle }, ...(hybrid ? [{ series: [1, 3], fill: p.overflow }] : [])],
   };
 }
 
@@ -114,7 +135,11 @@ function loadOptions(p) {
 function chart(box, makeOptions, { markers = [], readout } = {}) {
   let u = null;
   let data = null;
+  let variant = false; // what makeOptions was built for: with the hybrid's series or without
   let markerState = [];
+  // Runs of x drawn as a strip along the plot's foot ({ from, to } in x units): the hours that overflow.
+  let spanState = [];
+  const spanBox = h('div', { class: 'spans', 'aria-hidden': 'true' });
   let seen = true; // until the observer says otherwise
   let dirty = false; // data arrived while off screen
   let later = 0;
@@ -132,7 +157,20 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
 
   // Positions from uPlot's own geometry (its plot box, in device pixels): reading the overlay's size after writing
   // to the markers would force a layout in the middle of the frame.
+  function placeSpans() {
+    while (spanBox.children.length < spanState.length) spanBox.append(h('span', { class: 'span' }));
+    [...spanBox.children].forEach((el, i) => {
+      const s = spanState[i];
+      el.hidden = !s;
+      if (!s) return;
+      const left = u.valToPos(s.from, 'x');
+      el.style.left = `${left}px`;
+      el.style.width = `${Math.max(u.valToPos(s.to, 'x') - left, 2)}px`;
+    });
+  }
+
   function placeMarkers() {
+    placeSpans();
     const plotWidth = u.bbox.width / (uPlot.pxRatio || devicePixelRatio || 1);
     markerState.forEach((m, i) => {
       const el = marks[i];
@@ -148,7 +186,7 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
 
   function build() {
     const opts = {
-      ...makeOptions(palette()),
+      ...makeOptions(palette(), variant),
       width: Math.max(box.clientWidth, 200),
       height: height(),
       legend: { show: false },
@@ -157,7 +195,7 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
     };
     u?.destroy();
     u = new uPlot(opts, data, box);
-    u.over.append(...marks);
+    u.over.append(spanBox, ...marks);
   }
 
   new ResizeObserver(
@@ -176,12 +214,16 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
       flush();
       if (u && box.clientWidth > 0) u.setSize({ width: Math.min(box.clientWidth, maxWidth), height: height() });
     },
-    update(nextData, nextMarkers = []) {
+    update(nextData, nextMarkers = [], nextVariant = false, nextSpans = []) {
       data = nextData;
       markerState = nextMarkers;
-      // The first data builds the chart even off screen, so its figure has its size before anyone scrolls to it.
-      if (!u) build();
-      else if (seen) u.setData(data);
+      spanState = nextSpans;
+      // The first data builds the chart even off screen, so its figure has its size before anyone scrolls to it;
+      // a series more or less (the hybrid's) builds it anew.
+      if (!u || nextVariant !== variant) {
+        variant = nextVariant;
+        build();
+      } else if (seen) u.setData(data);
       else {
         dirty = true;
         later ||= setTimeout(flush); // after this frame is painted
@@ -190,10 +232,54 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   };
 }
 
+/** The hours that overflow to the API as runs [{ from, to }] of the week's x (hour h spans h to h + 1). */
+function overflowRuns(overflow) {
+  const runs = [];
+  overflow.forEach((t, hour) => {
+    if (!(t > 0)) return;
+    const last = runs.at(-1);
+    if (last && last.to === hour) last.to = hour + 1;
+    else runs.push({ from: hour, to: hour + 1 });
+  });
+  return runs;
+}
+
+/**
+ * The hybrid's keys in a chart's legend (the page's HTML has the two options' keys): [class, text] pairs, shown
+ * while the chart draws the hybrid.
+ */
+function legendKeys(box, keys) {
+  const legend = box?.closest('figure')?.querySelector('.legend');
+  if (!legend) return () => {};
+  const spans = keys.map(([cls, text]) => h('span', { class: `key ${cls}`, 'data-added': '', hidden: true }, text));
+  // A saved copy of the page holds the keys it added: replace them.
+  for (const old of legend.querySelectorAll('[data-added]')) old.remove();
+  legend.append(...spans);
+  const demand = $('.key.demand', legend);
+  return (on) => {
+    for (const span of spans) span.hidden = !on;
+    // With the hybrid, demand is a line over the two areas it is split into.
+    demand?.classList.toggle('as-line', on);
+  };
+}
+
 /** Wires the charts to their figures (all three, or `only` those named); update(result) redraws them. */
 export function createCharts(root, { only = null } = {}) {
   const el = (name) => root.querySelector(`[data-chart="${name}"]`);
   const read = (name) => root.querySelector(`[data-readout="${name}"]`);
+  const want = (name) => !only || only.includes(name);
+  let overflow = []; // the hybrid's overflow, hour by hour, for the week's readout
+  const keys = {
+    volume: want('volume') ? legendKeys(el('volume'), [['hybrid', 'Hybrid, best floor at each volume']]) : null,
+    cumulative: want('cumulative') ? legendKeys(el('cumulative'), [['hybrid', 'Hybrid']]) : null,
+    load: want('load')
+      ? legendKeys(el('load'), [
+          ['served', 'Served by the hybrid’s floor'],
+          ['overflow', 'Overflow to the API (hours marked at the foot)'],
+          ['floor', 'Floor limit'],
+        ])
+      : null,
+  };
   // Charts not wanted (the embed draws only the volume chart) are null.
   const maybe = (name, ...args) => (!only || only.includes(name) ? chart(el(name), ...args) : null);
   const volume = maybe('volume', volumeOptions, {
@@ -203,7 +289,9 @@ export function createCharts(root, { only = null } = {}) {
         read('volume'),
         i == null
           ? ''
-          : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} a month`,
+          : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
+              (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
+              ' a month',
       ),
   });
   const cumulative = maybe('cumulative', cumulativeOptions, {
@@ -211,7 +299,11 @@ export function createCharts(root, { only = null } = {}) {
     readout: (i, d) =>
       setText(
         read('cumulative'),
-        i == null ? '' : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])} in total`,
+        i == null
+          ? ''
+          : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
+              (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
+              ' in total',
       ),
   });
   const load = maybe('load', loadOptions, {
@@ -221,7 +313,10 @@ export function createCharts(root, { only = null } = {}) {
         i == null || i >= HOURS_PER_WEEK
           ? ''
           : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
-              `, capacity ${compact(d[2][i])} tokens/h`,
+              (d[3]
+                ? `; the hybrid’s floor serves ${compact(d[3][i])}, ${compact(overflow[i])} overflow to the ` +
+                  `API; self-hosting everything, capacity ${compact(d[2][i])} tokens/h`
+                : `, capacity ${compact(d[2][i])} tokens/h`),
       ),
   });
   const all = [volume, cumulative, load].filter(Boolean);
@@ -236,24 +331,46 @@ export function createCharts(root, { only = null } = {}) {
   return {
     update(r) {
       const c = r.curves;
+      const hy = hybridOf(r);
+      // The volume chart draws the hybrid wherever the engine priced it: at other volumes a floor may pay even
+      // when it does not at this one (the caption says from where).
+      const curve = c.hybrid_usd_per_month;
+      keys.volume?.(Boolean(curve));
       volume?.update(
-        [c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month],
+        [c.tokens_per_month, c.api_usd_per_month, c.self_host_usd_per_month, ...(curve ? [curve] : [])],
         [
           r.breakeven.kind === 'crossing'
             ? { x: r.breakeven.tokens_per_month, label: `Breakeven ${compact(r.breakeven.tokens_per_month)}` }
             : null,
           { x: r.workload.tokens_per_month, label: `This workload ${compact(r.workload.tokens_per_month)}` },
         ],
+        Boolean(curve),
       );
       const hz = r.horizon;
+      keys.cumulative?.(Boolean(hy));
       cumulative?.update(
-        [hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd],
+        [hz.month, hz.cumulative_api_usd, hz.cumulative_self_host_usd, ...(hy ? [hz.cumulative_hybrid_usd] : [])],
         [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null],
+        Boolean(hy),
       );
       // The week is drawn as 168 steps plus a closing point so the last hour has its width.
       const hours = [...Array(HOURS_PER_WEEK + 1).keys()];
       const close = (a) => [...a, a[a.length - 1]];
-      load?.update([hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)]);
+      const week = [hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)];
+      if (hy) {
+        const served = hy.by_hour.self_served_tokens_per_hour;
+        const over = hy.by_hour.overflow_tokens_per_hour;
+        overflow = over;
+        // The floor's limit is what it serves in an hour that overflows (every such hour serves the same); a week
+        // with no overflow has no limit to draw.
+        const limit = Math.max(0, ...served.filter((_, i) => over[i] > 0));
+        week.push(
+          close(served),
+          hours.map(() => (limit > 0 ? limit : null)),
+        );
+      }
+      keys.load?.(Boolean(hy));
+      load?.update(week, [], Boolean(hy), hy ? overflowRuns(hy.by_hour.overflow_tokens_per_hour) : []);
     },
     /** Redraws every chart at its box's width, at most maxWidth. */
     fit,

@@ -2,8 +2,9 @@
 // month-by-month series and of "How sure?" (the histogram of the saving, the tornado), a Markdown summary.
 // Formatting only; every number comes from the engine.
 import { compact, count, inUnit, percent, rangeText, usd } from './format.js';
-import { components, SIDES } from './monthly.js';
+import { components, sides } from './monthly.js';
 import { verdictText } from './outputs.js';
+import { hybridOf, noHybridText, replicas } from './hybrid.js';
 
 /** A file name from the scenario's name: "Support assistant, 2B tokens/month" → "support-assistant-2b-tokens-month". */
 export function slug(name) {
@@ -25,18 +26,31 @@ export const scenarioJson = (minimized) => `${JSON.stringify(minimized, null, 2)
 const num = (x) => (x == null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(12))));
 const csv = (header, rows) => `${[header, ...rows].map((r) => r.map(String).join(',')).join('\r\n')}\r\n`;
 
-/** Monthly cost of both options at each volume of the cost-vs-volume chart. */
+/**
+ * Monthly cost of the options at each volume of the cost-vs-volume chart: the hybrid (its best floor at each
+ * volume) whenever the engine priced it, as the chart draws it.
+ */
 export function volumeCsv(r) {
   const c = r.curves;
+  const hy = c.hybrid_usd_per_month;
   return csv(
-    ['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month'],
-    c.tokens_per_month.map((t, i) => [num(t), num(c.api_usd_per_month[i]), num(c.self_host_usd_per_month[i])]),
+    ['tokens_per_month', 'api_usd_per_month', 'self_host_usd_per_month', ...(hy ? ['hybrid_usd_per_month'] : [])],
+    c.tokens_per_month.map((t, i) => [
+      num(t),
+      num(c.api_usd_per_month[i]),
+      num(c.self_host_usd_per_month[i]),
+      ...(hy ? [num(hy[i])] : []),
+    ]),
   );
 }
 
-/** Month by month over the horizon: volume, monthly and cumulative cost of both options, replicas. */
+/**
+ * Month by month over the horizon: volume, monthly and cumulative cost of the options, replicas; the hybrid's
+ * columns when the scenario has one, as the cumulative chart draws it (a pure one would repeat a pure option).
+ */
 export function horizonCsv(r) {
   const z = r.horizon;
+  const hy = Boolean(hybridOf(r));
   return csv(
     [
       'month',
@@ -46,6 +60,7 @@ export function horizonCsv(r) {
       'cumulative_api_usd',
       'cumulative_self_host_usd',
       'self_host_replicas',
+      ...(hy ? ['hybrid_usd', 'cumulative_hybrid_usd'] : []),
     ],
     z.month.map((m, i) => [
       m,
@@ -55,6 +70,7 @@ export function horizonCsv(r) {
       num(z.cumulative_api_usd[i]),
       num(z.cumulative_self_host_usd[i]),
       num(z.self_host_replicas?.[i]),
+      ...(hy ? [num(z.hybrid_usd[i]), num(z.cumulative_hybrid_usd[i])] : []),
     ]),
   );
 }
@@ -137,6 +153,23 @@ export function headlineTexts(r) {
     payback: pb ? `Month ${pb} of ${r.horizon.months}` : `None within ${r.horizon.months} months`,
     totalApi: usd(r.horizon.total_api_usd),
     totalSelf: usd(r.horizon.total_self_host_usd),
+    ...hybridTexts(r),
+  };
+}
+
+/** The hybrid's figures as the page shows them, or {} when the scenario has none. */
+function hybridTexts(r) {
+  const hy = hybridOf(r);
+  if (!hy) return {};
+  return {
+    hybrid: usd(hy.usd_per_month),
+    hybridMtok: usd(hy.usd_per_mtok),
+    totalHybrid: usd(r.horizon.total_hybrid_usd),
+    hybridFloor:
+      `${replicas(hy.floor_replicas)} (${count(hy.gpus)} ${hy.gpus === 1 ? 'GPU' : 'GPUs'}), busy ` +
+      `${percent(hy.utilization)}, serving ${percent(hy.self_served_share)} of the tokens; ` +
+      `${compact(hy.overflow_tokens_per_month)} tokens a month overflow to the API for ` +
+      `${usd(hy.overflow_api_usd_per_month)}`,
   };
 }
 
@@ -194,25 +227,36 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
   const sh = r.self_host;
   const FROM = { catalog: 'catalog', default: 'default', set: 'set here' };
   const FAVORS = { api: 'API', self_host: 'Self-host', hybrid: 'Hybrid' };
+  const hy = hybridOf(r);
+  // The option the verdict picks is marked in the header (self_host_required picks self-hosting).
+  const picked = { api: 'API', self_host: 'Self-hosting', self_host_required: 'Self-hosting', hybrid: 'Hybrid' }[
+    r.verdict.choice
+  ];
+  const head = ['API', 'Self-hosting', ...(hy ? ['Hybrid'] : [])].map((name) =>
+    name === picked ? `${name} (the verdict)` : name,
+  );
+  const noHybrid = noHybridText(r, scenario);
   const out = [
     `## ${md(r.name || 'tcoscope scenario')}`,
     '',
     `**${md(v.lead)}** ${md(v.rest)}`,
     '',
     table(
-      ['', 'API', 'Self-hosting'],
-      ['l', 'r', 'r'],
+      ['', ...head],
+      ['l', 'r', 'r', ...(hy ? ['r'] : [])],
       [
-        ['Cost per month', t.api, t.self],
-        ['Cost per 1M tokens, all-in', t.apiMtok, t.selfMtok],
-        [`Total over ${r.horizon.months} months`, t.totalApi, t.totalSelf],
+        ['Cost per month', t.api, t.self, ...(hy ? [t.hybrid] : [])],
+        ['Cost per 1M tokens, all-in', t.apiMtok, t.selfMtok, ...(hy ? [t.hybridMtok] : [])],
+        [`Total over ${r.horizon.months} months`, t.totalApi, t.totalSelf, ...(hy ? [t.totalHybrid] : [])],
       ],
     ),
     '',
+    ...(noHybrid ? [md(noHybrid), ''] : []),
     table(
       ['Figure', 'Value'],
       ['l', 'l'],
       [
+        ...(hy ? [['Hybrid floor', md(t.hybridFloor)]] : []),
         ['Breakeven', t.breakeven],
         ['GPU utilization', t.utilization],
         ['Self-hosted, raw GPU at 100% load', `${usd(sh.usd_per_mtok_at_full_load)} per 1M tokens`],
@@ -234,7 +278,7 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
     table(
       ['Component', 'Per month'],
       ['l', 'r'],
-      SIDES.flatMap(([side, name]) => [
+      sides(r).flatMap(([side, name]) => [
         [`**${name}**`, `**${usd(r[side].usd_per_month)}**`],
         ...components(r, side).map((c) => [md(c.label), usd(c.value)]),
       ]),

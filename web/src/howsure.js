@@ -98,6 +98,9 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   status.append(progress, statusText);
 
   const confidence = h('p', { class: 'hs-confidence', role: 'status' });
+  // The engine samples the two pure options only: when the verdict is the hybrid, this says so.
+  const pure = h('p', { class: 'notice notice-info hs-pure', hidden: true });
+  let point = null; // the point result's verdict and hybrid, from point()
   const change = h('p', { class: 'hs-change' });
   const meta = h('p', { class: 'help hs-meta' });
   const problem = h('div', { class: 'notice notice-error', hidden: true });
@@ -267,7 +270,29 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   );
 
   const body = $('#howsure-body', root);
-  body.append(problem, confidence, change, off, notes, mc, tornadoBox, flipsBox, rangesBox);
+  body.append(problem, pure, confidence, change, off, notes, mc, tornadoBox, flipsBox, rangesBox);
+
+  const hybridVerdict = () => point?.choice === 'hybrid';
+  /** The line under the verdict sentence: the confidence, said to be about the pure options under a hybrid verdict. */
+  function drawVerdictLine(r) {
+    verdictLine.replaceChildren(
+      h('strong', {}, 'How sure? '),
+      hybridVerdict() ? 'Of the two pure options, not the hybrid: ' : '',
+      r.confidence.message,
+    );
+  }
+  function drawPure() {
+    pure.hidden = !hybridVerdict();
+    if (!hybridVerdict()) return;
+    const k = point.floor_replicas;
+    setText(
+      pure,
+      `The verdict is the hybrid (a self-hosted floor of ${count(k)} ${k === 1 ? 'replica' : 'replicas'} with ` +
+        'the overflow on the API), but everything below compares only the two pure options, the API alone and ' +
+        'self-hosting everything: the sampling, the tornado and the flip points do not price the hybrid, so they ' +
+        'say how sure the choice between those two is, not how sure the hybrid is.',
+    );
+  }
 
   /** The sampler's settings: the sourced defaults on or off, samples, seed. */
   function settingsControls() {
@@ -685,7 +710,8 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
     const winner = flipping[0]?.winner ?? (r.choice === 'api' ? 'self_host' : 'api');
     setText(
       flipsTitle,
-      `What would have to be true for ${winner === 'api' ? 'the API' : 'self-hosting'} to be cheaper`,
+      `What would have to be true for ${winner === 'api' ? 'the API' : 'self-hosting'} to be cheaper` +
+        (hybridVerdict() ? (winner === 'api' ? ' than self-hosting everything' : ' than the API alone') : ''),
     );
     const item = (f) =>
       h(
@@ -751,6 +777,17 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   }
 
   return {
+    /** The point result's verdict: under a hybrid verdict the pure comparison is labelled as such. */
+    point(result) {
+      const next = { choice: result.verdict.choice, floor_replicas: result.hybrid?.floor_replicas ?? 0 };
+      if (point && next.choice === point.choice && next.floor_replicas === point.floor_replicas) return;
+      point = next;
+      drawPure();
+      if (last) {
+        drawVerdictLine(last);
+        drawFlips(last);
+      }
+    },
     /** The switches and the rows follow the state (a preset, a link, an undo). */
     sync(scenario) {
       lastScenario = scenario;
@@ -804,7 +841,8 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
       root.dataset.favors = r.confidence.favors;
       setText(confidence, r.confidence.message);
       setText(change, r.what_would_change.message);
-      verdictLine.replaceChildren(h('strong', {}, 'How sure? '), r.confidence.message);
+      drawVerdictLine(r);
+      drawPure();
       verdictLine.dataset.code = r.confidence.code;
       const sampled = r.monte_carlo.samples > 0;
       mc.hidden = !sampled;

@@ -1,10 +1,12 @@
-// outputs.js — renders the engine's result: verdict, headline figures, monthly cost by component, cost per 1M
-// tokens three ways, chart captions. Formatting only: every number shown is one the engine returned.
+// outputs.js — renders the engine's result: verdict, headline figures (the hybrid beside the two pure options when
+// the engine found one), monthly cost by component, cost per 1M tokens, chart captions. Formatting only: every
+// number shown is one the engine returned.
 import { h, $, setText } from './dom.js';
 import { figure } from './explain.js';
 import { compact, count, percent, usd } from './format.js';
 import { choiceLabel } from './schema.js';
 import { renderMonthly } from './monthly.js';
+import { hybridOf, noHybridText, replicas as replicaCount } from './hybrid.js';
 
 // Short visible tags; screen readers get the full phrase.
 // The sizing chain, in reading order (the throughput behind it has its own panel, throughput.js).
@@ -28,6 +30,29 @@ const MARGIN = Symbol('margin');
 /** The volumes the engine priced (its curves, where it looks for the breakeven): "1M and 100T". */
 const volumes = (r, and = 'and') =>
   `${compact(r.curves.tokens_per_month[0])} ${and} ` + `${compact(r.curves.tokens_per_month.at(-1))}`;
+
+/** What the cost-vs-volume chart adds about the hybrid: the volume from which a floor pays, or why none. */
+function hybridVolumeText(r) {
+  if (!r.curves.hybrid_usd_per_month) return '';
+  const from = r.curves.hybrid_breakeven_tokens_per_month;
+  return from == null
+    ? ' No self-hosted floor with API overflow beats the API alone at any volume drawn.'
+    : ` The hybrid (dashed: the best self-hosted floor with API overflow at each volume) beats the API alone ` +
+        `from ${compact(from)} tokens a month.`;
+}
+
+/** What the week chart shows of the hybrid: the floor's limit, the hours above it and the overflow. */
+function hybridWeekText(r, hy) {
+  const over = hy.by_hour.overflow_tokens_per_hour.filter((t) => t > 0).length;
+  return (
+    `The hybrid’s floor of ${replicaCount(hy.floor_replicas)} is busy ${percent(hy.utilization)} of the time; ` +
+    (over
+      ? `in ${count(over)} of the week’s ${count(r.load.demand_tokens_per_hour.length)} hours demand rises above ` +
+        `it and the rest, ${compact(hy.overflow_tokens_per_month)} tokens a month ` +
+        `(${percent(1 - hy.self_served_share)}), goes to the API.`
+      : 'nothing overflows to the API in this week.')
+  );
+}
 
 /** The verdict as one plain sentence: [lead, ...parts], where MARGIN stands for the explained margin figure. */
 export function verdictParts(r, scenario) {
@@ -69,26 +94,62 @@ function verdictSentence(r, scenario, margin) {
   return [h('strong', {}, lead), ...rest.map((x) => (x === MARGIN ? margin : x))];
 }
 
-function headlineCard(label) {
+// The option cards and the verdict choice that picks each (self_host_required picks self-hosting too).
+const PICKS = { api: 'api', self_host: 'self', self_host_required: 'self', hybrid: 'hybrid' };
+
+function headlineCard(key, label) {
   const value = figure('big');
   const sub = h('p', { class: 'sub' });
-  const card = h('div', { class: 'stat' }, h('p', { class: 'stat-label' }, label), value, sub);
-  return { card, value, sub };
+  // Shown on the option the verdict picks; its text is part of the card's label for everyone.
+  const pick = h('span', { class: 'pick', hidden: true }, h('span', { class: 'visually-hidden' }, ', '), 'the verdict');
+  const card = h(
+    'div',
+    { class: `stat stat-${key}`, 'data-stat': key },
+    h('p', { class: 'stat-label' }, label, pick),
+    value,
+    sub,
+  );
+  return { card, value, sub, pick };
 }
 
 export function createOutputs(root) {
   const margin = figure();
   const cards = {
-    api: headlineCard('API'),
-    self: headlineCard('Self-hosting'),
-    breakeven: headlineCard('Breakeven'),
-    utilization: headlineCard('GPU utilization'),
-    payback: headlineCard('Payback'),
+    api: headlineCard('api', 'API'),
+    self: headlineCard('self', 'Self-hosting'),
+    hybrid: headlineCard('hybrid', 'Hybrid'),
+    breakeven: headlineCard('breakeven', 'Breakeven'),
+    utilization: headlineCard('utilization', 'GPU utilization'),
+    payback: headlineCard('payback', 'Payback'),
   };
-  $('#headline', root).append(...Object.values(cards).map((c) => c.card));
-  const subFigures = { apiMtok: figure(), selfMtok: figure(), replicas: figure(), gpuHours: figure() };
+  const headline = $('#headline', root);
+  headline.append(...Object.values(cards).map((c) => c.card));
+  const subFigures = {
+    apiMtok: figure(),
+    selfMtok: figure(),
+    hybridMtok: figure(),
+    floor: figure(),
+    served: figure(),
+    replicas: figure(),
+    gpuHours: figure(),
+  };
   cards.api.sub.append('a month · ', subFigures.apiMtok, ' per 1M tokens');
   cards.self.sub.append('a month · ', subFigures.selfMtok, ' per 1M tokens');
+  cards.hybrid.sub.append(
+    'a month · ',
+    subFigures.hybridMtok,
+    ' per 1M tokens · a floor of ',
+    subFigures.floor,
+    ' serves ',
+    subFigures.served,
+  );
+  // When there is no hybrid column, one line under the figures says why (with the engine's floor, if it has one).
+  const noHybridLine = h('span');
+  const noHybridFloor = figure();
+  const noHybridTail = h('span', {}, ' Best floor: ', noHybridFloor, '.');
+  const noHybrid = h('p', { class: 'help no-hybrid', id: 'no-hybrid', hidden: true }, noHybridLine, noHybridTail);
+  $('#no-hybrid', root)?.remove(); // a saved copy of the page holds the one it drew
+  headline.after(noHybrid);
   const replicasWord = h('span');
   cards.utilization.sub.append(subFigures.replicas, replicasWord, subFigures.gpuHours);
   const split = { input: figure(), output: figure(), totalApi: figure(), totalSelf: figure() };
@@ -103,6 +164,8 @@ export function createOutputs(root) {
     ' output tokens.',
   );
   const horizonMonths = h('span');
+  split.totalHybrid = figure();
+  const hybridTotal = h('span', {}, ', hybrid ', split.totalHybrid); // in the sentence only with a hybrid
   $('#horizon-totals', root).append(
     'Totals over ',
     horizonMonths,
@@ -200,6 +263,27 @@ export function createOutputs(root) {
       subFigures.apiMtok.update(usd(api.usd_per_mtok), ex.get('api.usd_per_mtok'));
       cards.self.value.update(usd(sh.usd_per_month), ex.get('self_host.usd_per_month'));
       subFigures.selfMtok.update(usd(sh.usd_per_mtok), ex.get('self_host.usd_per_mtok'));
+      // The hybrid's card sits beside the two pure options only when it is a real mix; otherwise a line says why.
+      const hy = hybridOf(r);
+      if (hy) {
+        if (cards.hybrid.card.parentNode !== headline) cards.self.card.after(cards.hybrid.card);
+        cards.hybrid.value.update(usd(hy.usd_per_month), ex.get('hybrid.usd_per_month'));
+        subFigures.hybridMtok.update(usd(hy.usd_per_mtok), ex.get('hybrid.usd_per_mtok'));
+        subFigures.floor.update(replicaCount(hy.floor_replicas), ex.get('hybrid.floor_replicas'));
+        subFigures.served.update(percent(hy.self_served_share), ex.get('hybrid.self_served_tokens_per_month'));
+      } else cards.hybrid.card.remove();
+      headline.classList.toggle('with-hybrid', Boolean(hy));
+      const picked = PICKS[r.verdict.choice];
+      for (const key of ['api', 'self', 'hybrid']) {
+        cards[key].pick.hidden = key !== picked;
+        cards[key].card.classList.toggle('picked', key === picked);
+      }
+      const why = noHybridText(r, scenario);
+      noHybrid.hidden = !why;
+      setText(noHybridLine, why ?? '');
+      const floorEntry = !hy && r.hybrid ? ex.get('hybrid.floor_replicas') : null;
+      noHybridTail.hidden = !floorEntry;
+      if (floorEntry) noHybridFloor.update(floorEntry.value, floorEntry);
       if (be.kind === 'crossing') {
         cards.breakeven.value.update(`${compact(be.tokens_per_month)} tokens`, ex.get('breakeven.tokens_per_month'));
         setText(cards.breakeven.sub, `a month, or ${usd(be.api_usd_per_month)} of API spend`);
@@ -232,6 +316,10 @@ export function createOutputs(root) {
       setText(horizonMonths, String(r.horizon.months));
       split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
       split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
+      if (hy) {
+        split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
+        if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
+      } else hybridTotal.remove();
       renderMonthly($('#monthly', root), r);
       renderSizing(r);
 
@@ -252,37 +340,55 @@ export function createOutputs(root) {
           'self_host.usd_per_mtok_raw_at_utilization',
         ],
         ['allin', 'Self-hosted, all-in', sh.usd_per_mtok, 'self', 'self_host.usd_per_mtok'],
+        ...(hy
+          ? [
+              [
+                'hybrid',
+                `Hybrid, all-in (${replicaCount(hy.floor_replicas)} + API overflow)`,
+                hy.usd_per_mtok,
+                'hybrid',
+                'hybrid.usd_per_mtok',
+              ],
+            ]
+          : []),
       ];
       const top = Math.max(...rows.map((x) => x[2]), 1e-12);
-      for (const [key, label, value, cls, path] of rows) {
+      const trs = rows.map(([key, label, value, cls, path]) => {
         const row = mtokRow(key, label, cls);
         row.fig.update(usd(value), ex.get(path));
         row.bar.style.width = `${(value / top) * 100}%`;
-        if (!row.tr.parentNode) table.tBodies[0].append(row.tr);
-      }
+        return row.tr;
+      });
+      const tbody = table.tBodies[0];
+      if (trs.length !== tbody.children.length || trs.some((tr, i) => tbody.children[i] !== tr))
+        tbody.replaceChildren(...trs);
 
       setText(
         $('#volume-caption', root),
-        be.kind === 'crossing'
+        (be.kind === 'crossing'
           ? `Self-hosting breaks even at ${compact(be.tokens_per_month)} tokens a month (${usd(be.api_usd_per_month)} ` +
-              `of API spend); this workload is ${compact(r.workload.tokens_per_month)} tokens a month.`
+            `of API spend); this workload is ${compact(r.workload.tokens_per_month)} tokens a month.`
           : be.kind === 'never'
             ? `Self-hosting never breaks even between ${volumes(r)} tokens a month.`
-            : `Self-hosting is cheaper at every volume from ${volumes(r, 'to')} tokens a month.`,
+            : `Self-hosting is cheaper at every volume from ${volumes(r, 'to')} tokens a month.`) + hybridVolumeText(r),
       );
       const hz = r.horizon;
       setText(
         $('#cumulative-caption', root),
-        `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)} ` +
-          `and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; ` +
+        `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)}` +
+          (hy
+            ? `, self-hosting ${usd(hz.total_self_host_usd)} and the hybrid ${usd(hz.total_hybrid_usd)}, the last ` +
+              `two including ${usd(hz.one_time_usd)} paid up front; `
+            : ` and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; `) +
           (pb ? `self-hosting pays back in month ${pb}.` : 'self-hosting does not pay back within the horizon.'),
       );
       const replicas = `${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak`;
       setText(
         $('#load-caption', root),
-        'Replicas are sized for the busiest hour at ' +
+        `${hy ? 'Self-hosting everything, replicas' : 'Replicas'} are sized for the busiest hour at ` +
           `${percent(r.load.target_peak_utilization, 0)} target load (${replicas}), so the GPUs are busy ` +
-          `${percent(sh.utilization)} of the time: the shaded gap is idle capacity that is paid for.`,
+          `${percent(sh.utilization)} of the time: the shaded gap is idle capacity that is paid for.` +
+          (hy ? ` ${hybridWeekText(r, hy)}` : ''),
       );
     },
   };

@@ -82,6 +82,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
   function render(result, scenario) {
     result.explainMap = new Map(result.explain.map((e) => [e.figure, e]));
     outputs.render(result, scenario);
+    howSure?.point(result); // its confidence compares the pure options: it says so under a hybrid verdict
     charts?.update(result);
     throughput?.render(result, scenario, { options: gpuOptions() });
     inputs?.applyResult(result);
