@@ -34,6 +34,9 @@ double* resolved_member(Inputs& w, std::string_view path) {
   if (path == "/self_host/cloud/usd_per_gpu_hour") return &w.usd_per_gpu_hour;
   if (path == "/self_host/on_prem/usd_per_gpu") return &w.usd_per_gpu;
   if (path == "/self_host/on_prem/watts_per_gpu") return &w.watts_per_gpu;
+  // A listed spot rate (given or the catalog's); without one the rate follows on-demand and the discount.
+  if (path == "/self_host/cloud/spot_usd_per_gpu_hour")
+    return w.spot_rate_listed ? &*w.spot_rate_listed : nullptr;
   return nullptr;
 }
 
