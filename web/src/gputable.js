@@ -40,9 +40,8 @@ export function adoptOption(state, o) {
   state.set('/self_host/gpus_per_replica', o.gpus_per_replica);
   state.set('/self_host/deployment', o.option === 'buy' ? 'on_prem' : 'cloud');
   if (o.option === 'rent') state.set('/self_host/cloud/provider', o.provider);
-  // A spot row was priced as a spot fleet, an on-demand row without spot (the spot rate belonged to the old pick).
+  // A spot row was priced as a spot fleet, an on-demand row without one.
   if (o.option === 'rent') {
-    state.remove('/self_host/cloud/spot_usd_per_gpu_hour');
     if (o.spot) state.set('/self_host/cloud/spot', 'fleet');
     else if (state.get('/self_host/cloud/spot') === 'fleet') state.remove('/self_host/cloud/spot');
   }
