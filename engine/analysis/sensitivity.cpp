@@ -45,9 +45,18 @@ bool feeds_throughput_model(std::string_view path) {
          path == "/constraints/p99_latency_ms" || path == "/constraints/p99_ttft_ms";
 }
 
-// "mfu_prefill" → "mfu prefill": the label of an input no default range names.
+// "mfu_prefill" → "mfu prefill": the label of an input no default range names. A key that more than one
+// section has ("price_change_per_year" under api and on_prem) keeps its section: "api price change per year".
 std::string label_from_path(std::string_view path) {
-  std::string key(path.substr(path.rfind('/') + 1));
+  const std::size_t slash = path.rfind('/');
+  std::string key(path.substr(slash + 1));
+  int sections = 0;
+  for (const fields::NumericInput& i : fields::numeric_input_list())
+    sections += i.path.size() > key.size() && i.path.ends_with("/" + key);
+  if (sections > 1 && slash != std::string_view::npos && slash > 0) {
+    std::string_view parent = path.substr(0, slash);
+    key = std::string(parent.substr(parent.rfind('/') + 1)) + "_" + key;
+  }
   std::replace(key.begin(), key.end(), '_', ' ');
   return key;
 }
