@@ -34,6 +34,9 @@ double* resolved_member(Inputs& w, std::string_view path) {
   if (path == "/self_host/cloud/usd_per_gpu_hour") return &w.usd_per_gpu_hour;
   if (path == "/self_host/on_prem/usd_per_gpu") return &w.usd_per_gpu;
   if (path == "/self_host/on_prem/watts_per_gpu") return &w.watts_per_gpu;
+  // A listed spot rate (given or the catalog's); without one the rate follows on-demand and the discount.
+  if (path == "/self_host/cloud/spot_usd_per_gpu_hour")
+    return w.spot_rate_listed ? &*w.spot_rate_listed : nullptr;
   return nullptr;
 }
 
@@ -44,9 +47,18 @@ bool feeds_throughput_model(std::string_view path, const Scenario& s) {
          (path == "/workload/cached_input_share" && !s.self_host.throughput.prefix_cache_hit_rate);
 }
 
-// "mfu_prefill" → "mfu prefill": the label of an input no default range names.
+// "mfu_prefill" → "mfu prefill": the label of an input no default range names. A key that more than one
+// section has ("price_change_per_year" under api and on_prem) keeps its section: "api price change per year".
 std::string label_from_path(std::string_view path) {
-  std::string key(path.substr(path.rfind('/') + 1));
+  const std::size_t slash = path.rfind('/');
+  std::string key(path.substr(slash + 1));
+  int sections = 0;
+  for (const fields::NumericInput& i : fields::numeric_input_list())
+    sections += i.path.size() > key.size() && i.path.ends_with("/" + key);
+  if (sections > 1 && slash != std::string_view::npos && slash > 0) {
+    std::string_view parent = path.substr(0, slash);
+    key = std::string(parent.substr(parent.rfind('/') + 1)) + "_" + key;
+  }
   std::replace(key.begin(), key.end(), '_', ' ');
   return key;
 }

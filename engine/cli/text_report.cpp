@@ -105,6 +105,7 @@ std::string text_report(const json& r) {
   std::string choice = str(verdict, "choice");
   std::string headline = choice == "api"         ? "Use the API"
                          : choice == "self_host" ? "Self-host"
+                         : choice == "hybrid"    ? "Hybrid: a self-hosted floor with API overflow"
                                                  : "Self-host (required)";
   line(str(r, "name"));
   line(std::string(str(r, "name").size(), '='));
@@ -125,7 +126,8 @@ std::string text_report(const json& r) {
       section = head;
       static const std::pair<const char*, const char*> kTitles[] = {
           {"workload", "Workload"},   {"api", "API"},         {"self_host", "Self-hosting"},
-          {"breakeven", "Breakeven"}, {"horizon", "Horizon"}, {"verdict", "Verdict"}};
+          {"breakeven", "Breakeven"}, {"horizon", "Horizon"}, {"hybrid", "Hybrid"},
+          {"verdict", "Verdict"}};
       std::string title = section;
       for (const auto& [key, name] : kTitles)
         if (section == key) title = name;

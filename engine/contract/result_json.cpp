@@ -160,6 +160,7 @@ json to_json(const Evaluation& e, const std::vector<Explanation>& explanations) 
         {"watts_per_gpu", in.on_prem() ? json(in.watts_per_gpu) : json(nullptr)}}},
       {"provenance", std::move(provenance)},
   };
+  if (in.spot_floor) inputs["values"]["spot_usd_per_gpu_hour"] = in.spot_usd_per_gpu_hour();  // spot only
 
   json breakdown = json::object();
   for (int c = 0; c < kComponentCount; ++c) {
@@ -318,6 +319,7 @@ nlohmann::json to_json(const std::vector<GpuOption>& options) {
                 {"option", o.option},
                 {"provider", o.option == "rent" ? json(o.provider) : json(nullptr)},
                 {"provider_name", o.option == "rent" ? json(o.provider_name) : json(nullptr)},
+                {"spot", o.spot},
                 {"usd_per_gpu_hour", o.option == "rent" ? json(o.usd_per_gpu_hour) : json(nullptr)},
                 {"usd_per_gpu", o.option == "buy" ? json(o.usd_per_gpu) : json(nullptr)},
                 {"price_source", o.price_source},

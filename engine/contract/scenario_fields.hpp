@@ -90,6 +90,12 @@ TCOSCOPE_FIELDS(ApiOption) {
              "Discount for the batch share (0.5 = half price); empty: the catalog's");
   v.number("other_usd_per_month", x.other_usd_per_month, Range{0, 1e8}, "USD per month",
            "Fixed API-side costs: gateway, support plan");
+  v.number("price_change_per_year", x.price_change_per_year, Range{-0.9, 1}, "fraction per year",
+           "Annual change of the per-token prices over the horizon, compounded monthly: month m bills at "
+           "(1 + change)^(m/12) of today's (-0.2 = 20 %/year cheaper). 0: today's prices. For reference: "
+           "GPT-4o went from $5 / $15 (2024-05-13) to $2.50 / $10 per 1M tokens (2024-08-06), and the price "
+           "of a fixed quality level fell 9x-900x a year in 2022-2025 (Epoch AI, 2025-03-12), mostly by "
+           "switching to newer models");
 }
 
 TCOSCOPE_FIELDS(Throughput) {
@@ -147,6 +153,26 @@ TCOSCOPE_FIELDS(CloudRental) {
   v.boolean("autoscale", x.autoscale, "Bill replica-hours hour by hour instead of a fixed fleet");
   v.number("other_usd_per_month", x.other_usd_per_month, Range{0, 1e8}, "USD per month",
            "Storage, egress, load balancer");
+  v.number("rate_change_per_year", x.rate_change_per_year, Range{-0.9, 1}, "fraction per year",
+           "Annual change of the rental rate over the horizon, compounded monthly (month m at "
+           "(1 + change)^(m/12)); 0: today's rate. For reference: H100 rental fell from about $8/h (2023) "
+           "to $1.70/h (October 2025), about -50 %/year, then rose 40 % to $2.35/h by March 2026 "
+           "(SemiAnalysis rental index, via compux.net 2026)");
+  v.choice("spot", x.spot,
+           "Spot (preemptible) capacity: none, the hybrid's floor only, or the whole self-hosted fleet");
+  v.optional(
+      "spot_usd_per_gpu_hour", x.spot_usd_per_gpu_hour, Range{0, 1000}, "USD per GPU-hour",
+      "Spot rate; empty: the provider's spot row in the catalog, else on-demand × (1 − spot_discount)");
+  v.number("spot_discount", x.spot_discount, Range{0, 0.95}, "fraction off",
+           "Spot discount off the on-demand rate when no spot rate is listed (FACTS §3: 40-80 % less; "
+           "default the midpoint)");
+  v.number("spot_spare_share", x.spot_spare_share, Range{0, 2}, "fraction of replicas",
+           "Extra spot replicas held for availability, as a share of those the load needs, rounded up "
+           "(AWS Spot Instance Advisor: H100 p5 instances in the 15-20 % a month interruption band, "
+           "2026-02)");
+  v.number("spot_restart_loss_share", x.spot_restart_loss_share, Range{0, 0.9}, "fraction of capacity",
+           "Share of each spot replica's capacity lost to restarts after interruptions (0.2 a month × 10 "
+           "minutes / 43,800 minutes, rounded up)");
 }
 
 TCOSCOPE_FIELDS(OnPrem) {
@@ -169,6 +195,11 @@ TCOSCOPE_FIELDS(OnPrem) {
            "Colocation priced per provisioned kW");
   v.optional("rack_usd_per_month", x.rack_usd_per_month, Range{0, 1e8}, "USD per month",
              "A flat rack cost that replaces the colocation formula; empty: none");
+  v.number("price_change_per_year", x.price_change_per_year, Range{-0.9, 1}, "fraction per year",
+           "Annual change of the GPU purchase price, compounded monthly: GPUs bought later as volume grows "
+           "pay their month's price, and resale is the residual share of the new price at the sale. 0: "
+           "today's price. For reference: the H100's new price held at about $25-40k since launch while "
+           "used ones trade at $22-25k (FACTS §2)");
 }
 
 TCOSCOPE_FIELDS(SelfHostOption) {

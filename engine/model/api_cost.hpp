@@ -21,6 +21,8 @@ struct ApiCost {
 // USD per 1M tokens of the workload's mix before fixed costs: the API's marginal price per token.
 double api_blended_usd_per_mtok(const Inputs& in);
 
-ApiCost api_cost(const Inputs& in, double tokens_per_month);
+// `price_factor`: the per-token prices × this factor (a price path's month, model/price_path.hpp); fixed
+// API-side costs do not move with it.
+ApiCost api_cost(const Inputs& in, double tokens_per_month, double price_factor = 1.0);
 
 }  // namespace tcoscope

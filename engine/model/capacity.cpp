@@ -14,9 +14,21 @@ double ceil_tolerant(double x) {
 
 }  // namespace
 
+double spot_spare_replicas(const Inputs& in, double replicas) {
+  return ceil_tolerant(replicas * in.scenario.self_host.cloud.spot_spare_share);
+}
+
 double replicas_for(const Inputs& in, double demand_tokens_per_hour) {
   const SelfHostOption& h = in.scenario.self_host;
   double per_replica = in.tokens_per_second_per_replica * kSecondsPerHour * h.target_peak_utilization;
+  if (in.spot_fleet) {
+    // Spot: each replica serves what restarts leave of its capacity, and extra replicas ride along for
+    // availability (a share of those the load needs, rounded up).
+    per_replica *= 1 - h.cloud.spot_restart_loss_share;
+    double needed = per_replica > 0 ? ceil_tolerant(demand_tokens_per_hour / per_replica) : 0;
+    double base = std::max(needed, static_cast<double>(h.min_replicas));
+    return base + spot_spare_replicas(in, base) + h.spare_replicas;
+  }
   // No cap: validation refuses a scenario whose own demand needs more than kMaxReplicas (inputs.cpp); the
   // cost curves may price larger hypothetical volumes, and a double holds their whole replica counts exactly.
   double needed = per_replica > 0 ? ceil_tolerant(demand_tokens_per_hour / per_replica) : 0;

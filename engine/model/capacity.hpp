@@ -26,7 +26,11 @@ using HourlyReplicas = std::array<double, kHoursPerWeek>;
 // several times the largest GPU clusters announced by 2026, so that no valid input reaches absurd numbers.
 inline constexpr double kMaxReplicas = 1e6;
 
-// Replicas for one hour's demand: ceil(d / (capacity × target)), never below min_replicas, plus spares.
+// Spot: the extra replicas held for availability next to `replicas` serving ones, ceil(replicas × share).
+double spot_spare_replicas(const Inputs& in, double replicas);
+
+// Replicas for one hour's demand: ceil(d / (capacity × target)), never below min_replicas, plus spares. On
+// spot, capacity is a replica's less the restart loss, and the spot spares come on top.
 double replicas_for(const Inputs& in, double demand_tokens_per_hour);
 
 // Sizes a fixed fleet for the peak hour, or (autoscaled rental) each hour on its own.

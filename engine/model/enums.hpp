@@ -85,6 +85,12 @@ TCOSCOPE_ENUM_TABLE(KvPrecision, {"bf16", "BF16"}, {"fp16", "FP16"}, {"fp8", "FP
 enum class Deployment { cloud, on_prem };
 TCOSCOPE_ENUM_TABLE(Deployment, {"cloud", "Rent GPUs"}, {"on_prem", "Buy GPUs"});
 
+// Spot (preemptible) rental capacity: not at all (on-demand, or committed through commitment_discount), for
+// the hybrid's floor only, or for the whole self-hosted fleet (the pure option and the hybrid's floor).
+enum class SpotUse { none, hybrid_floor, fleet };
+TCOSCOPE_ENUM_TABLE(SpotUse, {"none", "No spot (on-demand or committed)"},
+                    {"hybrid_floor", "Spot for the hybrid's floor"}, {"fleet", "Spot for the whole fleet"});
+
 enum class EngineeringMode { fte, multiplier };
 TCOSCOPE_ENUM_TABLE(EngineeringMode, {"fte", "Engineers (FTE)"}, {"multiplier", "Overhead ×"});
 

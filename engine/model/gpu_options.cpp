@@ -73,10 +73,14 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
     variant.is_on_prem = false;
     variant.is_autoscaled = s.self_host.cloud.autoscale;
     for (const RentalRate& rate : gpu.rental) {
-      // Spot capacity can be taken away: it is not offered as a plain rental until interruptions are modeled.
-      if (rate.kind == "spot") continue;
+      // A spot row is priced as a spot fleet: the scenario's spare share and restart loss (capacity.hpp).
+      const bool spot = rate.kind == "spot";
+      variant.spot_fleet = spot;
+      variant.spot_floor = spot;
+      variant.spot_rate_listed = spot ? std::optional(rate.usd_per_gpu_hour) : std::nullopt;
       GpuOption o = base;
       o.option = "rent";
+      o.spot = spot;
       o.provider = rate.provider;
       o.provider_name = rate.provider_name;
       o.usd_per_gpu_hour = rate.usd_per_gpu_hour;
@@ -85,7 +89,7 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
       variant.usd_per_gpu_hour = rate.usd_per_gpu_hour;
       price(o, variant);
       o.current = same_gpu && !in.on_prem() && in.usd_per_gpu_hour == rate.usd_per_gpu_hour &&
-                  in.provider_name == rate.provider_name;
+                  in.provider_name == rate.provider_name && in.spot_fleet == spot;
       rows.push_back(o);
     }
     if (gpu.purchase) {
@@ -96,6 +100,7 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
       o.price_as_of = gpu.purchase->as_of;
       variant.is_on_prem = true;
       variant.is_autoscaled = false;
+      variant.spot_fleet = variant.spot_floor = false;
       variant.usd_per_gpu = gpu.purchase->usd_per_gpu;
       variant.watts_per_gpu = s.self_host.on_prem.watts_per_gpu.value_or(gpu.tdp_watts * kHostPowerFactor);
       price(o, variant);

@@ -20,6 +20,7 @@ struct GpuOption {
   std::string option;    // rent | buy
   std::string provider;  // rent: provider id
   std::string provider_name;
+  bool spot = false;            // rent: a spot row, sized and priced with the scenario's interruption model
   double usd_per_gpu_hour = 0;  // rent
   double usd_per_gpu = 0;       // buy
   std::string price_source;

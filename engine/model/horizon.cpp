@@ -22,24 +22,40 @@ HorizonTotals walk(const Inputs& in, OnMonth&& month) {
   double owned_replicas = 0;
   double volume = s.workload.tokens_per_month;
   HorizonTotals t{0, in.one_time_usd()};
+  // Price paths (price_path.hpp): month m + 1 bills at the factor of t = m + 1; all 1 without a path.
+  const PricePath api_path = price_path(s.api.price_change_per_year);
+  const PricePath rental_path = price_path(s.self_host.cloud.rate_change_per_year);
+  const bool purchase_path = in.on_prem() && s.self_host.on_prem.price_change_per_year != 0;
+  PricePath buy_path{};
+  std::array<PurchaseCostPerGpuMonth, kMaxHorizonMonths> cohort{};  // per GPU bought in each month
+  if (purchase_path) buy_path = price_path(s.self_host.on_prem.price_change_per_year);
 
   for (int m = 0; m < months; ++m) {
     if (m > 0)
       volume *= 1 + s.workload.monthly_growth;  // repeated multiplication: identical natively and in wasm
+    MonthPrices prices{api_path[m + 1], rental_path[m + 1]};
     SelfHostCost c;
     if (in.on_prem()) {
       double needed = size_capacity(in, volume).replicas_peak;
       if (needed > owned_replicas) {
         purchased[m] = (needed - owned_replicas) * s.self_host.gpus_per_replica;
         owned_replicas = needed;
+        if (purchase_path) cohort[m] = purchase_cost_per_gpu_month(in, buy_path, m);  // bought at t = m
       }
       OwnedFleet fleet{owned_replicas, 0};
-      for (int p = std::max(0, m - amortization + 1); p <= m; ++p) fleet.amortizing_gpus += purchased[p];
-      c = self_host_cost(in, volume, /*include_one_time=*/false, &fleet);
+      if (purchase_path) prices.amortization_usd = prices.capital_usd = 0;
+      for (int p = std::max(0, m - amortization + 1); p <= m; ++p) {
+        fleet.amortizing_gpus += purchased[p];
+        if (purchase_path && purchased[p] > 0) {
+          prices.amortization_usd += purchased[p] * cohort[p].amortization_usd;
+          prices.capital_usd += purchased[p] * cohort[p].capital_usd;
+        }
+      }
+      c = self_host_cost(in, volume, /*include_one_time=*/false, &fleet, prices);
     } else {
-      c = self_host_cost(in, volume, /*include_one_time=*/false);
+      c = self_host_cost(in, volume, /*include_one_time=*/false, nullptr, prices);
     }
-    double api_usd = api_cost(in, volume).usd_per_month;
+    double api_usd = api_cost(in, volume, prices.api).usd_per_month;
     t.api_usd += api_usd;
     t.self_host_usd += c.usd_per_month;
     month(m, volume, api_usd, c.usd_per_month, c.capacity.replicas_peak, t);

@@ -8,9 +8,11 @@ namespace tcoscope {
 namespace {
 
 // A floor's tokens per hour at the target load.
+// A floor's tokens per hour at the target load; on spot, less what restarts take.
 double floor_tokens_per_hour(const Inputs& in, double k) {
-  return k * in.tokens_per_second_per_replica * kSecondsPerHour *
-         in.scenario.self_host.target_peak_utilization;
+  double t =
+      k * in.tokens_per_second_per_replica * kSecondsPerHour * in.scenario.self_host.target_peak_utilization;
+  return in.spot_floor ? t * (1 - in.scenario.self_host.cloud.spot_restart_loss_share) : t;
 }
 
 }  // namespace
@@ -28,7 +30,7 @@ double peak_floor(const Inputs& in, double tokens_per_month) {
 }
 
 HybridCost hybrid_cost(const Inputs& in, double tokens_per_month, double k, bool include_one_time,
-                       double amortizing_gpus) {
+                       double amortizing_gpus, const MonthPrices& prices) {
   HybridCost c;
   c.floor_replicas = k;
   if (k > 0) {
@@ -46,19 +48,20 @@ HybridCost hybrid_cost(const Inputs& in, double tokens_per_month, double k, bool
     Capacity cap;
     cap.tokens_per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour;
     cap.peak_demand_tokens_per_hour = tokens_per_month / kHoursPerMonth * in.load.peak_weight;
-    cap.replicas_peak = k;
-    cap.replicas_average = k;
-    cap.replica_hours_per_month = k * kHoursPerMonth;
+    const double billed = in.spot_floor ? k + spot_spare_replicas(in, k) : k;  // spot spares ride along
+    cap.replicas_peak = billed;
+    cap.replicas_average = billed;
+    cap.replica_hours_per_month = billed * kHoursPerMonth;
     cap.gpu_hours_per_month = cap.replica_hours_per_month * h.gpus_per_replica;
     cap.servable_tokens_per_month = cap.replica_hours_per_month * cap.tokens_per_replica_hour;
     cap.utilization = cap.servable_tokens_per_month > 0
                           ? std::min(1.0, c.self_served_tokens / cap.servable_tokens_per_month)
                           : 0;
     c.floor = price_fleet(in, cap, amortizing_gpus < 0 ? k * h.gpus_per_replica : amortizing_gpus,
-                          include_one_time);
+                          include_one_time, in.spot_floor, prices);
   }
   if (c.overflow_tokens > 0 || k == 0) {
-    c.api = api_cost(in, c.overflow_tokens);
+    c.api = api_cost(in, c.overflow_tokens, prices.api);
   }
   c.usd_per_month = c.floor.usd_per_month + c.api.usd_per_month;
   return c;
@@ -86,7 +89,18 @@ HybridPlan plan_hybrid(const Inputs& in, double self_host_total_usd, double api_
   double best_k = 0, best = api_total_usd;
   const bool api_allowed = s.constraints.compliance == Compliance::none;
   if (!api_allowed) best = INFINITY;  // overflow allowed, but not the API for everything
-  if (top >= 1) {
+  // On spot the floor bills k + ceil(k × spare share) replicas, which grows by one or two a step: the total
+  // is no longer convex in k, so a floor of up to kSpotScan replicas is found by trying every k.
+  constexpr double kSpotScan = 256;
+  if (top >= 1 && in.spot_floor && top <= kSpotScan) {
+    for (double k = 1; k <= top; ++k) {
+      double t = hybrid_horizon_total(in, k);
+      if (t < best) {
+        best = t;
+        best_k = k;
+      }
+    }
+  } else if (top >= 1) {
     double lo = 1, hi = std::max(1.0, top - 1);  // the minimum of [1, top − 1] lies in [lo, hi]
     while (hi - lo > 0) {
       double mid = std::floor((lo + hi) / 2);

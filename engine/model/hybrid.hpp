@@ -33,9 +33,11 @@ bool hybrid_allowed(const Inputs& in);
 double peak_floor(const Inputs& in, double tokens_per_month);
 
 // A month at `tokens_per_month` with a floor of `k` replicas. `amortizing_gpus` (on premises): the floor's
-// GPUs still amortizing this month; negative: all of them (the monthly view).
+// GPUs still amortizing this month; negative: all of them (the monthly view). `prices`: the month's price
+// paths. On spot (Inputs::spot_floor) k replicas serve k × capacity × (1 − restart loss) and
+// k + ceil(k × spare share) are billed at the spot rate.
 HybridCost hybrid_cost(const Inputs& in, double tokens_per_month, double k, bool include_one_time = true,
-                       double amortizing_gpus = -1);
+                       double amortizing_gpus = -1, const MonthPrices& prices = {});
 
 // The hybrid over the horizon: the floor that makes it cheapest, its total and whether it is a real mix.
 struct HybridPlan {
@@ -73,11 +75,25 @@ double hybrid_horizon(const Inputs& in, double k, OnMonth&& month) {
   double volume = s.workload.tokens_per_month;
   double total = k > 0 ? in.one_time_usd() : 0.0;
   const double floor_gpus = k * s.self_host.gpus_per_replica;
+  const PricePath api_path = price_path(s.api.price_change_per_year);
+  const PricePath rental_path = price_path(s.self_host.cloud.rate_change_per_year);
+  const bool purchase_path = in.on_prem() && s.self_host.on_prem.price_change_per_year != 0;
+  // The floor is bought at the start of month 1 (t = 0): with a purchase path, at today's price and resold
+  // at the path's price after amortization.
+  PurchaseCostPerGpuMonth bought{};
+  if (purchase_path)
+    bought = purchase_cost_per_gpu_month(in, price_path(s.self_host.on_prem.price_change_per_year), 0);
   for (int m = 0; m < s.horizon_months; ++m) {
     if (m > 0) volume *= 1 + s.workload.monthly_growth;  // as horizon(): identical natively and in wasm
     // On premises the floor is bought in month 1 and amortizes from there.
     double amortizing = in.on_prem() ? (m < amortization ? floor_gpus : 0.0) : -1;
-    HybridCost c = hybrid_cost(in, volume, k, /*include_one_time=*/false, amortizing);
+    MonthPrices prices{api_path[m + 1],
+                       rental_path[m + 1]};  // month m + 1 billed at its end (price_path.hpp)
+    if (purchase_path) {
+      prices.amortization_usd = amortizing * bought.amortization_usd;
+      prices.capital_usd = amortizing * bought.capital_usd;
+    }
+    HybridCost c = hybrid_cost(in, volume, k, /*include_one_time=*/false, amortizing, prices);
     total += c.usd_per_month;
     month(m, volume, c);
   }

@@ -329,7 +329,50 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
     }
     if (h.cloud.autoscale)
       r.warnings.push_back({"/self_host/cloud/autoscale", "ignored: owned GPUs are a fixed fleet"});
+    if (h.cloud.spot != SpotUse::none)
+      r.warnings.push_back({"/self_host/cloud/spot", "ignored: owned GPUs are not spot capacity"});
   }
+}
+
+// The spot rate: the scenario's, else the catalog's spot row for the provider (the chosen row itself when it
+// is a spot row, or the provider's "-spot" row), else the on-demand rate less the spot discount.
+void resolve_spot(const Scenario& s, ResolvedInputs& r) {
+  Inputs& in = r.inputs;
+  const CloudRental& cl = s.self_host.cloud;
+  in.spot_fleet = cl.spot == SpotUse::fleet;
+  in.spot_floor = cl.spot != SpotUse::none;
+  const char* path = "/self_host/cloud/spot_usd_per_gpu_hour";
+  const RentalRate* row = nullptr;
+  if (in.gpu) {
+    std::string provider = cl.provider.empty() ? in.gpu->default_provider : cl.provider;
+    for (const RentalRate& rr : in.gpu->rental)
+      if (rr.kind == "spot" && (rr.provider == provider || rr.provider == provider + "-spot")) row = &rr;
+  }
+  if (cl.spot_usd_per_gpu_hour) {
+    in.spot_rate_listed = *cl.spot_usd_per_gpu_hour;
+    in.spot_provider_name = in.provider_name;
+    Provenance p{path, *cl.spot_usd_per_gpu_hour, "scenario", "", "", ""};
+    if (row) {
+      p.catalog_value = row->usd_per_gpu_hour;
+      p.source = row->source;
+      p.as_of = row->as_of;
+      p.detail = row->provider_name + " spot";
+    }
+    in.provenance.push_back(p);
+  } else if (row) {
+    in.spot_rate_listed = row->usd_per_gpu_hour;
+    in.spot_provider_name = row->provider_name;
+    in.provenance.push_back(
+        {path, row->usd_per_gpu_hour, "catalog", row->source, row->as_of, row->provider_name + " spot"});
+  } else {
+    in.spot_provider_name = in.provider_name;
+    in.provenance.push_back({path, in.spot_usd_per_gpu_hour(), "default", "FACTS.md §3 (spot 40-80 % less)",
+                             "2026",
+                             "on-demand × (1 − " + fmt::percent(cl.spot_discount) + " spot discount)"});
+  }
+  if (cl.commitment_discount > 0 && in.spot_fleet)
+    r.warnings.push_back({"/self_host/cloud/commitment_discount",
+                          "ignored: the whole fleet runs on spot, which takes no commitment"});
 }
 
 }  // namespace
@@ -354,11 +397,14 @@ Problems scale_problems(const Inputs& in) {
     return errors;
   }
   const double busiest = std::max(w.tokens_per_month, last);
-  const double per_replica_hour =
-      in.tokens_per_second_per_replica * kSecondsPerHour * s.self_host.target_peak_utilization;
+  const CloudRental& cl = s.self_host.cloud;
+  const double per_replica_hour = in.tokens_per_second_per_replica * kSecondsPerHour *
+                                  s.self_host.target_peak_utilization *
+                                  (in.spot_fleet ? 1 - cl.spot_restart_loss_share : 1.0);
   if (!(per_replica_hour > 0) || busiest <= 0) return errors;
   const double peak_hour = busiest / kHoursPerMonth * in.load.peak_weight;
-  const double needed = std::ceil(peak_hour / per_replica_hour);
+  double needed = std::ceil(peak_hour / per_replica_hour);
+  if (in.spot_fleet) needed += std::ceil(needed * cl.spot_spare_share);
   if (needed <= kMaxReplicas) return errors;
   const bool by_growth =
       std::ceil(w.tokens_per_month / kHoursPerMonth * in.load.peak_weight / per_replica_hour) <= kMaxReplicas;
@@ -397,6 +443,7 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   }
   resolve_api(s, catalog, r);
   resolve_self_host(s, catalog, r);
+  if (!in.is_on_prem && s.self_host.cloud.spot != SpotUse::none) resolve_spot(s, r);
   if (r.ok()) r.errors = scale_problems(in);
   return r;
 }

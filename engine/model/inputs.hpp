@@ -47,6 +47,10 @@ struct Inputs {
   std::string competes_with_name;  // the API model the self-hosted model is a fair substitute for
   double usd_per_gpu = 0;
   double watts_per_gpu = 0;
+  // Spot (rental only): the rate given or the provider's spot row; empty: on-demand × (1 − spot_discount),
+  // taken when used so that a range on the on-demand rate or the discount moves it.
+  std::optional<double> spot_rate_listed;
+  std::string spot_provider_name;  // the spot row's provider, or the on-demand provider for a discount
 
   // The roofline model for this model × GPU × replica, whenever both are catalog rows (shown next to a
   // measured figure), and where the throughput used came from: "scenario", "catalog" or "modeled".
@@ -70,6 +74,12 @@ struct Inputs {
   bool is_on_prem = false;
   bool is_autoscaled = false;      // autoscaled rental (never for owned GPUs)
   bool engineering_by_fte = true;  // else the overhead multiplier
+  bool spot_fleet = false;         // rental: the self-hosted fleet (and so the hybrid's floor) runs on spot
+  bool spot_floor = false;         // rental: the hybrid's floor runs on spot (with or without the fleet)
+  double spot_usd_per_gpu_hour() const {
+    return spot_rate_listed ? *spot_rate_listed
+                            : usd_per_gpu_hour * (1 - scenario.self_host.cloud.spot_discount);
+  }
   bool on_prem() const { return is_on_prem; }
   bool autoscale() const { return is_autoscaled; }
   double one_time_usd() const {

@@ -38,6 +38,9 @@ struct ApiOption {
   std::optional<double> usd_per_mtok_output;
   std::optional<double> batch_discount;  // fraction off for the batch share (0.5 = half price)
   double other_usd_per_month = 0.0;      // fixed API-side costs: gateway, support plan, …
+  // Annual change of the per-token prices over the horizon (model/price_path.hpp); 0: today's prices
+  // throughout.
+  double price_change_per_year = 0.0;
   bool operator==(const ApiOption&) const = default;
 };
 
@@ -83,6 +86,20 @@ struct CloudRental {
   double commitment_discount = 0.0;        // off the rate: reserved / committed use (FACTS §3: 30-60 %)
   bool autoscale = false;                  // bill replica-hours hour by hour instead of a fixed fleet
   double other_usd_per_month = 0.0;        // storage, egress, load balancer, …
+  double rate_change_per_year = 0.0;       // annual change of the rental rate over the horizon
+  // Spot (preemptible) capacity: its rate and the interruption model (model/capacity.hpp, hybrid.hpp).
+  SpotUse spot = SpotUse::none;
+  // Empty: the provider's spot row in the catalog, else on-demand × (1 − spot_discount).
+  std::optional<double> spot_usd_per_gpu_hour;
+  double spot_discount = 0.6;  // FACTS §3: spot is 40-80 % less than on-demand (midpoint)
+  // Extra spot replicas held for availability, as a share of those the load needs (rounded up): AWS's Spot
+  // Instance Advisor puts H100 (p5) instances in its 15-20 % a month interruption band (thundercompute.com,
+  // data of 2026-02-24), so a fifth more replicas keeps serving while reclaimed ones are replaced.
+  double spot_spare_share = 0.2;
+  // Share of each spot replica's capacity lost to restarts: about 0.2 interruptions a replica-month × 10
+  // minutes (AWS's 2-minute notice + an 8-minute restore of a cached engine, spotinference.com 2026) /
+  // 43,800 minutes a month ≈ 0.005 %, rounded up to 0.01 %.
+  double spot_restart_loss_share = 0.0001;
   bool operator==(const CloudRental&) const = default;
 };
 
@@ -98,6 +115,9 @@ struct OnPrem {
   double usd_per_kwh = 0.13;
   double colo_usd_per_kw_month = 194.95;     // colocation priced per provisioned kW
   std::optional<double> rack_usd_per_month;  // a flat rack/space cost that replaces the colocation formula
+  // Annual change of the GPU purchase price over the horizon: GPUs bought later as volume grows pay the price
+  // of their month, and every GPU is resold at the residual share of the new price at its sale.
+  double price_change_per_year = 0.0;
   bool operator==(const OnPrem&) const = default;
 };
 

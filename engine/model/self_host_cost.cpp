@@ -81,16 +81,26 @@ double owned_capex_usd_per_gpu_month(const Inputs& in) {
   return amortization + capital;
 }
 
+PurchaseCostPerGpuMonth purchase_cost_per_gpu_month(const Inputs& in, const PricePath& purchase_path,
+                                                    int bought_at) {
+  const OnPrem& o = in.scenario.self_host.on_prem;
+  const double capex = in.usd_per_gpu * purchase_path[bought_at] + o.host_usd_per_gpu;
+  const double resale =
+      o.residual_value_share *
+      (in.usd_per_gpu * purchase_path[bought_at + o.amortization_months] + o.host_usd_per_gpu);
+  return {(capex - resale) / o.amortization_months, (capex + resale) / 2 * o.cost_of_capital_per_year / 12};
+}
+
 SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time,
-                            const OwnedFleet* owned) {
+                            const OwnedFleet* owned, const MonthPrices& prices) {
   Capacity cap = size_capacity(in, tokens_per_month, owned ? owned->replicas : 0);
   double amortizing =
       owned ? owned->amortizing_gpus : cap.replicas_peak * in.scenario.self_host.gpus_per_replica;
-  return price_fleet(in, cap, amortizing, include_one_time);
+  return price_fleet(in, cap, amortizing, include_one_time, in.spot_fleet, prices);
 }
 
-SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amortizing,
-                         bool include_one_time) {
+SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amortizing, bool include_one_time,
+                         bool spot, const MonthPrices& prices) {
   const Scenario& s = in.scenario;
   const SelfHostOption& h = s.self_host;
   const Operations& ops = s.operations;
@@ -102,18 +112,29 @@ SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amor
   r.gpus = cap.replicas_peak * h.gpus_per_replica;
 
   if (!in.on_prem()) {
-    double rate = in.usd_per_gpu_hour * (1 - h.cloud.commitment_discount);
+    // × 1 without a rental price path: the rate stays bit-identical.
+    double rate =
+        (spot ? in.spot_usd_per_gpu_hour() : in.usd_per_gpu_hour * (1 - h.cloud.commitment_discount)) *
+        prices.rental;
     set(Component::gpu_rental, cap.gpu_hours_per_month * rate);
     set(Component::cloud_other, h.cloud.other_usd_per_month);
     r.raw_gpu_usd_per_month = r[Component::gpu_rental];
-    r.raw_usd_per_replica_hour_at_full_load = h.gpus_per_replica * rate;
+    r.raw_usd_per_replica_hour_at_full_load = spot ? h.gpus_per_replica * rate *
+                                                         (1 + h.cloud.spot_spare_share) /
+                                                         (1 - h.cloud.spot_restart_loss_share)
+                                                   : h.gpus_per_replica * rate;
   } else {
     const OnPrem& o = h.on_prem;
     double capex = in.usd_per_gpu + o.host_usd_per_gpu;
+    // With a purchase price path the horizon prices each purchase on its own (horizon.cpp).
     set(Component::hardware_amortization,
-        amortizing * capex * (1 - o.residual_value_share) / o.amortization_months);
+        prices.amortization_usd >= 0
+            ? prices.amortization_usd
+            : amortizing * capex * (1 - o.residual_value_share) / o.amortization_months);
     set(Component::cost_of_capital,
-        amortizing * capex * (1 + o.residual_value_share) / 2 * o.cost_of_capital_per_year / 12);
+        prices.capital_usd >= 0
+            ? prices.capital_usd
+            : amortizing * capex * (1 + o.residual_value_share) / 2 * o.cost_of_capital_per_year / 12);
     double kw_full = in.watts_per_gpu / kWattsPerKw;
     double draw_share = o.idle_power_share + (1 - o.idle_power_share) * cap.utilization;
     set(Component::electricity, r.gpus * kw_full * draw_share * o.pue * kHoursPerMonth * o.usd_per_kwh);

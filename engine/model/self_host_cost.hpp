@@ -7,6 +7,7 @@
 
 #include "model/capacity.hpp"
 #include "model/inputs.hpp"
+#include "model/price_path.hpp"
 
 namespace tcoscope {
 
@@ -47,16 +48,33 @@ struct SelfHostCost {
 
 // `include_one_time`: spread one-off costs over the horizon (monthly view) or leave them out (the horizon
 // series pays them up front).
+// `prices`: a month of the horizon's price paths (today's prices by default). Spot capacity for the whole
+// fleet (Inputs::spot_fleet) is sized and billed here (capacity.hpp, price_fleet()).
 SelfHostCost self_host_cost(const Inputs& in, double tokens_per_month, bool include_one_time = true,
-                            const OwnedFleet* owned = nullptr);
+                            const OwnedFleet* owned = nullptr, const MonthPrices& prices = {});
 
 // The bill of a given fleet: its capacity (replicas, replica-hours, utilization) and, on premises, the GPUs
 // still inside their amortization period. self_host_cost() sizes the fleet and calls this; the hybrid option
 // prices its fixed floor with it.
+// `spot`: the fleet is billed at the spot rate (no commitment discount), and its cost at full load counts
+// the spot spares and the restart loss: rate × (1 + spare share) / (1 − restart loss) per GPU-hour served.
 SelfHostCost price_fleet(const Inputs& in, const Capacity& capacity, double amortizing_gpus,
-                         bool include_one_time);
+                         bool include_one_time, bool spot = false, const MonthPrices& prices = {});
 
 // Hardware cost per GPU-month of an owned GPU: amortization and cost of capital (power and space aside).
 double owned_capex_usd_per_gpu_month(const Inputs& in);
+
+// With a purchase price path (model/price_path.hpp): a GPU bought `bought_at` months after the start pays
+// price × path[bought_at] + host, and is resold after amortization_months at the residual share of
+// price × path[bought_at + amortization_months] + host. Per GPU-month while it amortizes:
+//   amortization = (capex − resale) / amortization_months,
+//   cost of capital = (capex + resale) / 2 × rate / 12 (straight line from capex to resale, as without a
+//   path).
+struct PurchaseCostPerGpuMonth {
+  double amortization_usd = 0;
+  double capital_usd = 0;
+};
+PurchaseCostPerGpuMonth purchase_cost_per_gpu_month(const Inputs& in, const PricePath& purchase_path,
+                                                    int bought_at);
 
 }  // namespace tcoscope

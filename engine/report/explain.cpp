@@ -2,8 +2,11 @@
 // these strings as they are, so the CLI report and the page can never explain a figure differently.
 #include "report/explain.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
+#include "model/price_path.hpp"
 #include "model/throughput.hpp"
 #include "model/units.hpp"
 #include "report/format.hpp"
@@ -174,6 +177,27 @@ class Explainer {
     add("self_host.tokens_per_replica_hour", "Replica capacity",
         plain(in.tokens_per_second_per_replica) + " tok/s × " + plain(kSecondsPerHour) + " s",
         tokens(cap.tokens_per_replica_hour) + " tokens/h");
+    const CloudRental& cl = h.cloud;
+    if (in.spot_fleet) {
+      // Spot: n replicas for the load at the capacity restarts leave, and ceil(n × share) spares on top.
+      const std::string per = tokens(cap.tokens_per_replica_hour) + " × " +
+                              percent(h.target_peak_utilization) + " target × (1 − " +
+                              percent(cl.spot_restart_loss_share) + " restart loss)";
+      const std::string spares = "n + ceil(n × " + percent(cl.spot_spare_share) + " spot spares) + " +
+                                 plain(h.spare_replicas) + " spare";
+      double n = std::max(static_cast<double>(h.min_replicas),
+                          std::ceil(cap.peak_demand_tokens_per_hour /
+                                    (cap.tokens_per_replica_hour * h.target_peak_utilization *
+                                     (1 - cl.spot_restart_loss_share)) *
+                                    (1 - 1e-12)));
+      add("self_host.replicas_peak", "Replicas (spot)",
+          in.autoscale()
+              ? "each hour: n = max(" + plain(h.min_replicas) + " min, ceil(demand / (" + per + "))), " +
+                    spares + "; peak"
+              : "n = max(" + plain(h.min_replicas) + " min, ceil(" + tokens(cap.peak_demand_tokens_per_hour) +
+                    " / (" + per + "))) = " + plain(n) + ", " + spares,
+          plain(cap.replicas_peak));
+    }
     std::string replicas_formula =
         in.autoscale()
             ? "each hour: max(" + count(h.min_replicas, "min", "min") + ", ceil(demand / (" +
@@ -182,7 +206,8 @@ class Explainer {
             : "max(" + plain(h.min_replicas) + " min, ceil(" + tokens(cap.peak_demand_tokens_per_hour) +
                   " / (" + tokens(cap.tokens_per_replica_hour) + " × " + percent(h.target_peak_utilization) +
                   " target))) + " + plain(h.spare_replicas) + " spare";
-    add("self_host.replicas_peak", "Replicas", replicas_formula, plain(cap.replicas_peak));
+    if (!in.spot_fleet)
+      add("self_host.replicas_peak", "Replicas", replicas_formula, plain(cap.replicas_peak));
     add("self_host.gpu_hours_per_month", "GPU-hours per month",
         in.autoscale() ? plain(cap.replicas_average) + " replicas on average × " +
                              count(h.gpus_per_replica, "GPU", "GPUs") + " × " + hours_in_month()
@@ -203,14 +228,17 @@ class Explainer {
           std::move(formula), usd(sh[c]));
     };
     const std::string discount =
-        h.cloud.commitment_discount > 0
+        in.spot_fleet ? " spot" + spot_rate_origin()
+        : h.cloud.commitment_discount > 0
             ? " × (1 − " + percent(h.cloud.commitment_discount) + " commitment discount)"
             : "";
-    component(Component::gpu_rental,
-              in.autoscale() ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(in.usd_per_gpu_hour) +
-                                   "/h (" + in.provider_name + ")" + discount
-                             : count(sh.gpus, "GPU", "GPUs") + " × " + hours_in_month() + " × " +
-                                   usd(in.usd_per_gpu_hour) + "/h (" + in.provider_name + ")" + discount);
+    const double rate = in.spot_fleet ? in.spot_usd_per_gpu_hour() : in.usd_per_gpu_hour;
+    const std::string provider = in.spot_fleet ? in.spot_provider_name : in.provider_name;
+    component(Component::gpu_rental, in.autoscale()
+                                         ? plain(cap.gpu_hours_per_month) + " GPU-h × " + usd(rate) + "/h (" +
+                                               provider + ")" + discount
+                                         : count(sh.gpus, "GPU", "GPUs") + " × " + hours_in_month() + " × " +
+                                               usd(rate) + "/h (" + provider + ")" + discount);
     component(Component::cloud_other, "");
     const double capex = in.usd_per_gpu + o.host_usd_per_gpu;
     const double kw = in.watts_per_gpu / kWattsPerKw;
@@ -252,8 +280,14 @@ class Explainer {
 
   void cost_per_mtok() {
     // Cost per 1M tokens, three ways.
+    const CloudRental& cl = h.cloud;
+    const std::string spot = in.spot_fleet ? " (spot: " + usd(in.spot_usd_per_gpu_hour()) + "/h × " +
+                                                 count(h.gpus_per_replica, "GPU", "GPUs") + " × (1 + " +
+                                                 percent(cl.spot_spare_share) + " spares) / (1 − " +
+                                                 percent(cl.spot_restart_loss_share) + " restart loss))"
+                                           : "";
     add("self_host.usd_per_mtok_at_full_load", "Raw GPU per 1M tokens at 100% load",
-        usd(sh.raw_usd_per_replica_hour_at_full_load) + "/replica-h / (" +
+        usd(sh.raw_usd_per_replica_hour_at_full_load) + "/replica-h" + spot + " / (" +
             tokens(cap.tokens_per_replica_hour) + " tokens/h / 1M)",
         usd(e.self_host_usd_per_mtok_at_full_load));
     add("self_host.usd_per_mtok_raw_at_utilization", "Raw GPU per 1M tokens at actual load",
@@ -286,14 +320,26 @@ class Explainer {
       add("breakeven.tokens_per_month", "Breakeven",
           "self-hosting is cheaper at every volume from " + fmt::volume_range() + " tokens/month", "always");
     const Horizon& hz = e.horizon;
+    price_paths();
+    const double api_change = s.api.price_change_per_year;
+    const double own_change = in.on_prem() ? o.price_change_per_year : h.cloud.rate_change_per_year;
     add("horizon.total_api_usd", "API over the horizon",
-        "sum of " + plain(s.horizon_months) + " months at " + percent(w.monthly_growth) + " growth a month",
+        "sum of " + plain(s.horizon_months) + " months at " + percent(w.monthly_growth) + " growth a month" +
+            (api_change != 0 ? ", month m's per-token prices × " + path_factor(api_change, "m") : ""),
         usd(hz.total_api_usd));
+    std::string own_path;
+    if (own_change != 0)
+      own_path = in.on_prem()
+                     ? ", a GPU bought in month p at its price × " + path_factor(own_change, "p − 1") +
+                           " and resold at " + percent(o.residual_value_share) + " of the price × " +
+                           path_factor(own_change, "p − 1 + " + plain(o.amortization_months))
+                     : ", month m's rental rate × " + path_factor(own_change, "m");
     add("horizon.total_self_host_usd", "Self-hosting over the horizon",
         usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) + " months" +
             (in.on_prem()
                  ? " (bought GPUs as straight-line amortization from their purchase month, not cash up front)"
-                 : ""),
+                 : "") +
+            own_path,
         usd(hz.total_self_host_usd));
     add("horizon.payback_month", "Payback month",
         "first month from which self-hosting's cumulative cost stays below the API's",
@@ -314,6 +360,48 @@ class Explainer {
     }
   }
 
+  // "(1 − 20%)^(m/12)": a price path's factor in month `m`.
+  static std::string path_factor(double annual, const std::string& m) {
+    const std::string t = m.find(' ') == std::string::npos ? m : "(" + m + ")";
+    return "(1 " + std::string(annual < 0 ? "− " : "+ ") + percent(annual < 0 ? -annual : annual) + ")^(" +
+           t + "/12)";
+  }
+
+  // Each price path that moves: its factor by the horizon's last month (model/price_path.hpp).
+  void price_paths() {
+    const int last = s.horizon_months;
+    auto line = [&](const char* figure, const char* label, double annual, const std::string& what,
+                    const char* m, int t) {
+      if (annual == 0) return;
+      add(figure, label,
+          what + " × " + path_factor(annual, m) + " in month m, compounded monthly; month " +
+              std::to_string(last) + ": " + path_factor(annual, std::to_string(t)),
+          "× " + fmt::number(price_path(annual)[t], 3));
+    };
+    line("horizon.api_price_path", "API price path", s.api.price_change_per_year,
+         "today's per-token prices, billed at the month's end:", "m", last);
+    if (in.on_prem())
+      line("horizon.purchase_price_path", "GPU purchase price path", o.price_change_per_year,
+           "today's GPU price, paid at the start of the month:", "m − 1", last - 1);
+    else
+      line("horizon.rental_price_path", "GPU rental price path", h.cloud.rate_change_per_year,
+           "today's rental rate, billed at the month's end:", "m", last);
+  }
+
+  bool has_price_paths() const {
+    return s.api.price_change_per_year != 0 ||
+           (in.on_prem() ? o.price_change_per_year : h.cloud.rate_change_per_year) != 0;
+  }
+
+  // Where the spot rate came from.
+  std::string spot_rate_origin() const {
+    const CloudRental& cl = h.cloud;
+    if (cl.spot_usd_per_gpu_hour) return " (your rate)";
+    if (in.spot_rate_listed) return " (catalog spot row)";
+    return " (" + usd(in.usd_per_gpu_hour) + " on-demand × (1 − " + percent(cl.spot_discount) +
+           " spot discount))";
+  }
+
   void hybrid() {
     const HybridPlan& hp = e.horizon.hybrid;
     const HybridCost& hc = e.hybrid;
@@ -332,17 +420,24 @@ class Explainer {
         plain(hp.floor_replicas) + (hp.floor_replicas == 1 ? " replica" : " replicas"));
     add("hybrid.self_served_tokens_per_month", "Served by the floor",
         "each hour min(demand, " + plain(hp.floor_replicas) + " × " + tokens(per_replica) +
-            " tokens/h at the " + percent(h.target_peak_utilization) + " target), over the week × " +
-            fmt::number(kWeeksPerMonth, 2) + " weeks",
+            " tokens/h at the " + percent(h.target_peak_utilization) + " target" +
+            (in.spot_floor ? " × (1 − " + percent(h.cloud.spot_restart_loss_share) + " spot restart loss)"
+                           : "") +
+            "), over the week × " + fmt::number(kWeeksPerMonth, 2) + " weeks",
         tokens(hc.self_served_tokens) + " tokens (" + percent(v > 0 ? hc.self_served_tokens / v : 0) + ")");
     add("hybrid.usd_per_month", "Hybrid per month",
-        usd(hc.floor.usd_per_month) + " floor (" + plain(hp.floor_replicas * h.gpus_per_replica) +
-            " GPUs and the operations costs) + " + usd(hc.api.usd_per_month) + " API for " +
+        usd(hc.floor.usd_per_month) + " floor (" +
+            (in.spot_floor ? plain(hc.floor.gpus) + " spot GPUs: " + plain(hp.floor_replicas) + " + ceil(" +
+                                 plain(hp.floor_replicas) + " × " + percent(h.cloud.spot_spare_share) +
+                                 ") spare replicas × " + count(h.gpus_per_replica, "GPU", "GPUs") + " at " +
+                                 usd(in.spot_usd_per_gpu_hour()) + "/h" + spot_rate_origin() + ", and"
+                           : plain(hp.floor_replicas * h.gpus_per_replica) + " GPUs and") +
+            " the operations costs) + " + usd(hc.api.usd_per_month) + " API for " +
             tokens(hc.overflow_tokens) + " overflow tokens",
         usd(hc.usd_per_month));
     add("horizon.total_hybrid_usd", "Hybrid over the horizon",
         usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) +
-            " months with the same floor",
+            " months with the same floor" + (has_price_paths() ? ", at the price paths above" : ""),
         usd(hp.total_usd));
   }
 

@@ -14,23 +14,26 @@
 namespace tcoscope {
 namespace {
 
-TEST(gpu_options_test, lists_every_gpu_rented_at_each_non_spot_rate_and_bought_cheapest_first) {
+TEST(gpu_options_test, lists_every_gpu_rented_at_each_rate_spot_included_and_bought_cheapest_first) {
   Scenario s;
   s.self_host.throughput.source = ThroughputSource::modeled;
   std::vector<GpuOption> rows = gpu_options(test::resolved(s), builtin_catalog());
-  std::size_t expected = 0;
+  std::size_t expected = 0, expected_spot = 0;
   for (const Gpu& g : builtin_catalog().gpus) {
-    for (const RentalRate& r : g.rental)
-      expected += r.kind != "spot";  // spot waits for an interruption model
+    expected += g.rental.size();  // spot rows too, priced with the interruption model (spot_test.cpp)
+    for (const RentalRate& r : g.rental) expected_spot += r.kind == "spot";
     expected += g.purchase ? 1 : 0;
   }
-  std::size_t fitting = 0;
+  std::size_t fitting = 0, spot = 0;
   std::set<std::string> gpus;
   for (const GpuOption& o : rows) {
     gpus.insert(o.gpu);
     if (o.fits) ++fitting;
+    if (o.fits && o.spot) ++spot;
   }
   EXPECT_EQ(fitting, expected);  // Qwen3 14B fits every catalog GPU with up to 8 per replica
+  EXPECT_EQ(spot, expected_spot);
+  EXPECT_GT(spot, 0u);
   EXPECT_EQ(gpus.size(), builtin_catalog().gpus.size());
   for (std::size_t i = 1; i < rows.size(); ++i)
     if (rows[i].fits) EXPECT_LE(rows[i - 1].usd_per_month, rows[i].usd_per_month);

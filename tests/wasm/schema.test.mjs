@@ -81,6 +81,25 @@ test('the schema compiles under draft 2020-12 and names every section', () => {
   }
 });
 
+test('price paths and spot capacity are in the schema with their ranges and defaults', () => {
+  const api = schema.properties.api.properties;
+  const cloud = schema.properties.self_host.properties.cloud.properties;
+  const onPrem = schema.properties.self_host.properties.on_prem.properties;
+  for (const p of [api.price_change_per_year, cloud.rate_change_per_year, onPrem.price_change_per_year]) {
+    assert.equal(p.default, 0);
+    assert.equal(p.minimum, -0.9);
+    assert.equal(p.maximum, 1);
+    assert.match(p.description, /compounded monthly/);
+  }
+  assert.deepEqual(cloud.spot.enum, ['none', 'hybrid_floor', 'fleet']);
+  assert.equal(cloud.spot.default, 'none');
+  assert.equal(cloud.spot_discount.default, 0.6);
+  assert.equal(cloud.spot_spare_share.default, 0.2);
+  assert.equal(cloud.spot_restart_loss_share.default, 0.0001);
+  assert.ok(check({ api: { price_change_per_year: -0.2 }, self_host: { cloud: { spot: 'fleet' } } }));
+  assert.ok(!check({ self_host: { cloud: { spot: 'always' } } }));
+});
+
 test('the defaults and every preset pass the schema', () => {
   assert.ok(check(JSON.parse(engine.defaults())), JSON.stringify(check.errors));
   for (const p of JSON.parse(engine.presets()))

@@ -28,7 +28,7 @@ const SHORT = {
 };
 
 const keyOf = (o) => `${o.gpu}|${o.option ?? 'unfit'}|${o.provider ?? ''}`;
-const how = (o) => (o.option === 'rent' ? `rented from ${o.provider_name}` : 'bought');
+const how = (o) => (o.option === 'rent' ? `rented${o.spot ? ' on spot' : ''} from ${o.provider_name}` : 'bought');
 const price = (o) =>
   o.option === 'rent' ? `${usd(o.usd_per_gpu_hour, { cents: true })}/GPU-h` : `${usd(o.usd_per_gpu)}/GPU`;
 export const describeOption = (o) => `${o.gpus_per_replica}× ${o.gpu_name} ${how(o)}`;
@@ -40,6 +40,11 @@ export function adoptOption(state, o) {
   state.set('/self_host/gpus_per_replica', o.gpus_per_replica);
   state.set('/self_host/deployment', o.option === 'buy' ? 'on_prem' : 'cloud');
   if (o.option === 'rent') state.set('/self_host/cloud/provider', o.provider);
+  // A spot row was priced as a spot fleet, an on-demand row without one.
+  if (o.option === 'rent') {
+    if (o.spot) state.set('/self_host/cloud/spot', 'fleet');
+    else if (state.get('/self_host/cloud/spot') === 'fleet') state.remove('/self_host/cloud/spot');
+  }
 }
 
 // Explicit roles keep the table a table for screen readers when the phone layout changes its CSS display.

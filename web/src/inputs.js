@@ -20,6 +20,7 @@ const THROUGHPUT = '/self_host/throughput/tokens_per_second_per_replica';
 export const GPU_OVERRIDES = [
   '/self_host/cloud/provider',
   '/self_host/cloud/usd_per_gpu_hour',
+  '/self_host/cloud/spot_usd_per_gpu_hour',
   '/self_host/on_prem/usd_per_gpu',
   '/self_host/on_prem/watts_per_gpu',
   THROUGHPUT,

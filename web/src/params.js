@@ -80,12 +80,21 @@ export const GROUPS = [
         '$ / month',
         'Gateway, support plan and other fixed API-side costs.',
       ],
+      [
+        '/api/price_change_per_year',
+        'API price change',
+        '% a year',
+        'Over the horizon, compounded monthly: month m pays (1 + change)^(m/12) of today’s per-token prices. ' +
+          'For reference: GPT-4o went from $5 / $15 to $2.50 / $10 per 1M tokens within three months (2024); ' +
+          'the price of a fixed quality level fell 9×–900× a year (Epoch AI, 2025), mostly by moving to newer models.',
+        { scale: 100 },
+      ],
     ],
   },
   {
     id: 'self_host',
     title: 'Self-hosting',
-    advanced: 'Advanced: throughput model efficiencies',
+    advanced: 'Advanced: throughput model efficiencies, spot capacity, price paths',
     rows: [
       [
         '/self_host/model',
@@ -261,6 +270,50 @@ export const GROUPS = [
         { scale: 100, when: RENT, advanced: true },
       ],
       [
+        '/self_host/cloud/rate_change_per_year',
+        'Rental rate change',
+        '% a year',
+        'Over the horizon, compounded monthly. For reference: H100 rental fell from about $8/h (2023) to $1.70/h ' +
+          '(October 2025), about −50% a year, then rose 40% by March 2026 (SemiAnalysis).',
+        { scale: 100, when: RENT, advanced: true },
+      ],
+      [
+        '/self_host/cloud/spot',
+        'Spot capacity',
+        '',
+        'Preemptible GPUs: cheaper, but can be taken away.',
+        { kind: 'select', when: RENT, advanced: true },
+      ],
+      [
+        '/self_host/cloud/spot_usd_per_gpu_hour',
+        'Spot rate',
+        '$ / GPU-hour',
+        'Empty: the provider’s spot row, else on-demand less the spot discount.',
+        { when: RENT, money: true, advanced: true },
+      ],
+      [
+        '/self_host/cloud/spot_discount',
+        'Spot discount',
+        '% off on-demand',
+        'Used when no spot rate is listed: spot is 40–80% below on-demand.',
+        { scale: 100, when: RENT, advanced: true },
+      ],
+      [
+        '/self_host/cloud/spot_spare_share',
+        'Spot spares',
+        '% more replicas',
+        'Extra replicas held so service continues while reclaimed ones are replaced (AWS: H100 spot instances ' +
+          'are in the 15–20% a month interruption band).',
+        { scale: 100, when: RENT, advanced: true },
+      ],
+      [
+        '/self_host/cloud/spot_restart_loss_share',
+        'Spot restart loss',
+        '% of capacity',
+        'Capacity lost while interrupted replicas restart.',
+        { scale: 100, when: RENT, advanced: true },
+      ],
+      [
         '/self_host/cloud/autoscale',
         'Autoscale hour by hour',
         '',
@@ -291,6 +344,14 @@ export const GROUPS = [
         { scale: 100, when: BUY },
       ],
       ['/self_host/on_prem/cost_of_capital_per_year', 'Cost of capital', '% a year', '', { scale: 100, when: BUY }],
+      [
+        '/self_host/on_prem/price_change_per_year',
+        'Purchase price change',
+        '% a year',
+        'Over the horizon, compounded monthly: GPUs bought later pay their month’s price, and resale follows the ' +
+          'new price. For reference: the H100 held about $25–40k new since launch; used ones trade at $22–25k.',
+        { scale: 100, when: BUY, advanced: true },
+      ],
       [
         '/self_host/on_prem/watts_per_gpu',
         'Power',
