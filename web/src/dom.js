@@ -1,4 +1,7 @@
 // dom.js — builds elements from data with createElement and text nodes only: no innerHTML anywhere on the page.
+// Text on its way in passes moneyText (format.js): the engine's sentences carry US dollar amounts, shown in the
+// display currency when one is chosen (a no-op in US dollars).
+import { moneyText } from './format.js';
 
 /** h('p', { class: 'x', 'aria-live': 'polite' }, 'text', child) */
 export function h(tag, attrs = {}, ...children) {
@@ -6,9 +9,14 @@ export function h(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    else el.setAttribute(k, v === true ? '' : k === 'aria-label' || k === 'title' ? moneyText(String(v)) : String(v));
   }
-  el.append(...children.flat().filter((c) => c != null && c !== false));
+  el.append(
+    ...children
+      .flat()
+      .filter((c) => c != null && c !== false)
+      .map((c) => (typeof c === 'string' ? moneyText(c) : c)),
+  );
   return el;
 }
 
@@ -37,7 +45,8 @@ export const uid = (prefix) => `${prefix}-${++counter}`;
 
 /** Sets text only when it changed (keeps screen readers and layout quiet). */
 export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  const shown = moneyText(text);
+  if (el.textContent !== shown) el.textContent = shown;
 }
 
 /**
