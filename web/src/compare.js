@@ -127,7 +127,7 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
   function comparison() {
     const cols = columns();
     if (cols.length < 2) return null;
-    const key = JSON.stringify(cols.map((c) => c.minimized));
+    const key = JSON.stringify(cols.map((c) => [c.pinned, c.minimized]));
     if (last?.key !== key) {
       const envelope = engine.compare(cols.map((c) => overlayDefaults(c.minimized)));
       last = { key, envelope, columns: cols };

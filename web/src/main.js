@@ -248,6 +248,7 @@ async function boot() {
     if (frag.compare && start.source === 'link') {
       const pins = [];
       const problems = [];
+      let unread = null;
       try {
         const texts = await decodeCompare(frag.compare, { maxBytes: limits.max_bytes });
         texts.forEach((text, i) => {
@@ -257,13 +258,21 @@ async function boot() {
         });
       } catch (e) {
         if (!(e instanceof LinkError)) throw e;
-        problems.push(`The comparison could not be read: ${e.message}.`);
+        unread = e.message;
       }
-      if (problems.length)
+      if (unread)
         showMessage({
           key: 'compare',
           kind: 'warning',
-          title: 'Some of the scenarios this link compares could not be opened; the others are pinned:',
+          title:
+            `This link’s comparison could not be opened: ${unread}. Its scenario is shown; nothing is pinned. ` +
+            'Check that the whole link was copied, or ask for it again.',
+        });
+      else if (problems.length)
+        showMessage({
+          key: 'compare',
+          kind: 'warning',
+          title: `Some of the scenarios this link compares could not be opened; ${pins.length ? 'the others are pinned' : 'nothing is pinned'}:`,
           lines: problems,
         });
       compare.setPins(pins, { quiet: true });
