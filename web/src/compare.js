@@ -97,7 +97,7 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
     h(
       'div',
       { class: 'compare-head' },
-      h('h2', { id: 'compare-heading' }, 'Compare scenarios'),
+      h('h2', { id: 'compare-heading' }, 'Compare options side by side'),
       h('p', { class: 'compare-actions no-print' }, pinButton, clearButton),
     ),
     body,

@@ -47,7 +47,7 @@ const USD = Object.freeze({ code: 'USD', usd_rate: 1, date: null, symbol: '$' })
 let currencyNow = USD;
 const symbolOf = (code) => {
   try {
-    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' })
+    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'symbol' })
       .formatToParts(1)
       .find((p) => p.type === 'currency')?.value;
     return part && part !== code ? part : `${code}\u00a0`;

@@ -7,7 +7,7 @@
 import './wasm.js';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import { $, setText } from './dom.js';
+import { $, refreshMoney, setText } from './dom.js';
 import { createState } from './state.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
@@ -303,6 +303,7 @@ async function boot() {
         const g = loop.gpus();
         if (g && gpuTable) gpuTable.render(g, { stale: document.body.dataset.state !== 'ready' });
         compare.render();
+        refreshMoney();
         share.markEdited();
         share.refresh();
       },
