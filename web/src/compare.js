@@ -125,6 +125,7 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
   }
 
   function comparison() {
+    if (!engine.ready) return null;
     const cols = columns();
     if (cols.length < 2) return null;
     const key = JSON.stringify(cols.map((c) => [c.pinned, c.minimized]));
@@ -136,6 +137,7 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
   }
 
   function pin() {
+    if (!engine.ready) return setText(status, 'The cost engine is still starting: pin again in a moment.');
     const good = current();
     if (!good) return setText(status, 'Nothing to pin: the scenario on screen does not evaluate.');
     const envelope = engine.minimize(good.scenario);

@@ -87,7 +87,7 @@ async function boot() {
   const linkCurrency = frag.currency ? checkCurrency(frag.currency) : null;
   setCurrency(linkCurrency?.ok ? linkCurrency.currency : embed ? null : savedCurrency());
   showCurrencyLine();
-  const priceStore = createPriceStore();
+  const priceStore = createPriceStore({ stored: !embed });
 
   let external = false; // true while the page itself replaces the scenario (a link, an import): not an edit
   let touched = false; // the person edited before the engine was ready: keep what they typed
@@ -149,6 +149,17 @@ async function boot() {
       openDialog: () => pricesDialog?.open(),
       linkAsOf: frag.asOf,
     });
+    // Drawn before the engine runs, so that nothing moves when it takes over; pins wait for the engine.
+    compare = createCompare($('#compare'), {
+      engine,
+      current: loop.current,
+      overlayDefaults: (minimized) => overlay(defaults, minimized),
+      onPinsChange: () => {
+        share.markEdited();
+        share.refresh();
+      },
+    });
+    compare.render();
     // The staleness threshold is edited in the prices card: it marks its own field when the engine names it.
     const formErrors = inputs.showErrors;
     inputs.showErrors = (problems) => pricesPanel.showErrors(formErrors(problems));
@@ -236,15 +247,6 @@ async function boot() {
   }
 
   if (!embed) {
-    compare = createCompare($('#compare'), {
-      engine,
-      current: loop.current,
-      overlayDefaults: (minimized) => overlay(defaults, minimized),
-      onPinsChange: () => {
-        share.markEdited();
-        share.refresh();
-      },
-    });
     if (frag.compare && start.source === 'link') {
       const pins = [];
       const problems = [];

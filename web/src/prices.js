@@ -48,14 +48,15 @@ const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * The imported prices: { record: { format: 1, file, kind, imported_at, summary, api_models } | null }, loaded from and
- * saved to this browser. A stored record that is not one this page wrote is dropped (problem says why).
+ * saved to this browser (stored: false, the embed: none; a frame shows the prices its host chose). A stored record
+ * that is not one this page wrote is dropped (problem says why).
  */
-export function createPriceStore() {
+export function createPriceStore({ stored = true } = {}) {
   let record = null;
   let problem = null;
   let persisted = false;
   const listeners = [];
-  const s = storage();
+  const s = stored ? storage() : null;
   try {
     const text = s?.getItem(PRICES_KEY);
     if (text != null) {
