@@ -52,6 +52,12 @@ function saveCurrency(c) {
 export function showCurrencyLine() {
   const line = $('#currency-line');
   if (line) setText(line, currencyNote());
+  // Amounts grow longer in a currency written as a code (NOK 126,987) or worth little per dollar (¥1,814,133): the
+  // headline figures get a smaller size so that they keep to their cells.
+  const c = currency();
+  const long = c.symbol.length > 2 || c.usd_rate >= 20;
+  if (long) document.documentElement.dataset.money = 'long';
+  else delete document.documentElement.dataset.money;
   const button = $('#open-currency');
   if (button) setText(button, `Currency: ${currency().code}`);
 }
