@@ -98,6 +98,7 @@ async function boot() {
     if (!external) {
       share.markEdited();
       touched = true;
+      pricesPanel?.forgetLink();
     }
     loop.schedule();
   });

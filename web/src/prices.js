@@ -566,7 +566,14 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
     return errors.filter((x) => x !== e);
   }
 
-  return { render, showErrors };
+  return {
+    render,
+    showErrors,
+    /** The person changed the linked scenario: what the link's author saw no longer describes it. */
+    forgetLink() {
+      linkAsOf = null;
+    },
+  };
 }
 
 /** The catalog with the imported rows in it: matched rows take the file's prices, the rest come as new choices. */
