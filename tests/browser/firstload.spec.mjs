@@ -70,6 +70,11 @@ async function markedVolumeFails(page) {
                 text.includes(`"tokens_per_month":${marker}`)
                   ? JSON.stringify({ ok: false, errors: [guard], warnings: [] })
                   : m.evaluate(text);
+              // The page evaluates as of today (its prices' ages): the same guard on that call.
+              fake.evaluateWith = (text, prices, today) =>
+                text.includes(`"tokens_per_month":${marker}`)
+                  ? JSON.stringify({ ok: false, errors: [guard], warnings: [] })
+                  : m.evaluateWith(text, prices, today);
               return fake;
             })
           );

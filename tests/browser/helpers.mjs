@@ -101,8 +101,11 @@ export async function nodeEngine() {
     const { createRequire } = await import('node:module');
     const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
+    // The page evaluates as of today, this machine's day (its prices' ages: prices.js): so does this engine.
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     engine = {
-      evaluate: call('evaluate'),
+      evaluate: (scenario) => JSON.parse(m.evaluateWith(JSON.stringify(scenario), '', today)),
       minimize: call('minimize'),
       sensitivity: call('sensitivity'),
       presets: () => JSON.parse(m.presets()),

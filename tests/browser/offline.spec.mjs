@@ -137,7 +137,7 @@ test('"Save page as" of the served page works from file:// with every network re
   await expect(saved.locator('#no-hybrid')).toHaveCount(1);
   await expect(saved.locator('.legend .key')).toHaveCount(await page.locator('.legend .key').count());
   await expect(saved.locator('[data-chart] canvas')).toHaveCount(3);
-  await expect(saved.locator('dialog')).toHaveCount(2); // Embed and Export, not four
+  await expect(saved.locator('dialog')).toHaveCount(4); // Embed, Export, Prices and Currency, not eight
   await saved.getByRole('radio', { name: 'Rent GPUs' }).check();
   await expect(saved.locator('#monthly')).toContainText('GPU rental');
   // The saved DOM carries the style attributes the scripts had set; the page's CSP refuses them as it parses

@@ -198,7 +198,8 @@ test.describe('broken links show a clear message and open the defaults, never a 
       expect(problems).toEqual([]);
       // The broken link stays in the address bar (to be checked or copied again) until the first edit.
       await typeInto(page, 'Tokens per month', '3B');
-      await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1j?=[A-Za-z0-9_%-]+$/);
+      // (followed by the date of the oldest price its figures use, for a reader who opens it later)
+      await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1j?=[A-Za-z0-9_%-]+&asof=\d{4}-\d{2}-\d{2}$/);
       await page.getByRole('button', { name: 'Dismiss this message' }).click();
       await expect(page.locator('#messages')).toBeEmpty();
     });

@@ -1,4 +1,40 @@
 // dom.js — builds elements from data with createElement and text nodes only: no innerHTML anywhere on the page.
+// Text on its way in passes moneyText (format.js): the engine's sentences carry US dollar amounts, shown in the
+// display currency when one is chosen (a no-op in US dollars). Such text is remembered in its dollars (weakly), so
+// refreshMoney() can rewrite it when the currency changes: figures formatted by format.js are redrawn by their
+// modules; this covers the rest (the engine's sentences, fixed labels such as "$0").
+import { moneyText } from './format.js';
+
+const HAS_DOLLARS = /(?<![A-Za-z])\$\d/;
+const remembered = new Set(); // WeakRefs to text nodes written from text with dollar amounts in it
+let writes = 0;
+
+/** A text node for text that may hold dollar amounts: converted now, and again on refreshMoney(). */
+function moneyNode(text) {
+  const node = document.createTextNode(moneyText(text));
+  if (HAS_DOLLARS.test(text)) {
+    node.usdText = text;
+    remembered.add(new WeakRef(node));
+    if (++writes % 2000 === 0) prune();
+  }
+  return node;
+}
+
+function prune() {
+  for (const ref of remembered) {
+    const n = ref.deref();
+    if (!n?.isConnected) remembered.delete(ref);
+  }
+}
+
+/** Rewrites, in the display currency now set, every text on the page that was written from dollar amounts. */
+export function refreshMoney() {
+  prune();
+  for (const ref of remembered) {
+    const n = ref.deref();
+    if (n) n.data = moneyText(n.usdText);
+  }
+}
 
 /** h('p', { class: 'x', 'aria-live': 'polite' }, 'text', child) */
 export function h(tag, attrs = {}, ...children) {
@@ -6,9 +42,14 @@ export function h(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    else el.setAttribute(k, v === true ? '' : k === 'aria-label' || k === 'title' ? moneyText(String(v)) : String(v));
   }
-  el.append(...children.flat().filter((c) => c != null && c !== false));
+  el.append(
+    ...children
+      .flat()
+      .filter((c) => c != null && c !== false)
+      .map((c) => (typeof c === 'string' ? moneyNode(c) : c)),
+  );
   return el;
 }
 
@@ -37,7 +78,10 @@ export const uid = (prefix) => `${prefix}-${++counter}`;
 
 /** Sets text only when it changed (keeps screen readers and layout quiet). */
 export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  const shown = moneyText(text);
+  if (el.textContent === shown && (el.firstChild?.usdText ?? text) === text) return;
+  if (HAS_DOLLARS.test(text)) el.replaceChildren(moneyNode(text));
+  else el.textContent = text;
 }
 
 /**

@@ -6,7 +6,7 @@ import { engineModule } from './wasm.js';
 
 /**
  * Loads the engine once; resolves to { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep,
- * defaults, schema, presets, catalog }.
+ * evaluateWith, importPrices, compare, defaults, schema, presets, catalog }.
  */
 export async function loadEngine() {
   const m = await engineModule;
@@ -28,6 +28,16 @@ export async function loadEngine() {
      */
     sensitivityBegin: (scenario) => call('sensitivityBegin', scenario),
     sensitivityStep: (maxSamples) => JSON.parse(m.sensitivityStep(maxSamples)),
+    /**
+     * evaluate() with imported prices (a price file's text, usually {"api_models": [...]}; '' for the catalog's)
+     * checked for staleness on `today` (YYYY-MM-DD; '' checks nothing): the envelope. Prices never enter a scenario.
+     */
+    evaluateWith: (scenario, prices, today) =>
+      JSON.parse(m.evaluateWith(typeof scenario === 'string' ? scenario : JSON.stringify(scenario), prices, today)),
+    /** Reads a price file (LiteLLM, genai-prices or tcoscope's own): the envelope with the import report. */
+    importPrices: (text, today) => JSON.parse(m.importPrices(text, today)),
+    /** 2 to 4 scenarios side by side (one row per figure, what differs): the envelope. */
+    compare: (scenarios, prices, today) => JSON.parse(m.compare(JSON.stringify(scenarios), prices, today)),
     defaults: () => JSON.parse(m.defaults()),
     /** The scenario's JSON Schema (draft 2020-12), from the engine's field table: see schema.js. */
     schema: () => JSON.parse(m.schema()),

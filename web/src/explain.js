@@ -4,6 +4,7 @@
 // screen readers read it on focus; the visible popover is a shared, aria-hidden copy placed next to the button.
 // It stays open while hovered (WCAG 1.4.13), a tap pins it, Escape or a tap elsewhere closes it.
 import { h, uid } from './dom.js';
+import { moneyText } from './format.js';
 
 let tip;
 let anchor = null;
@@ -87,7 +88,7 @@ export function tipButton(attrs, ...children) {
 /** Sets what a toggletip says: lines of [className, text]. */
 export function setTip(button, lines) {
   button._tipLines = lines;
-  const text = lines.map(([, t]) => t).join(' ');
+  const text = moneyText(lines.map(([, t]) => t).join(' '));
   if (button._desc.textContent !== text) button._desc.textContent = text;
   if (anchor === button) show(button);
 }
@@ -95,8 +96,9 @@ export function setTip(button, lines) {
 /** The lines for one engine explain entry: label, formula, "= value". */
 export function explainLines(entry) {
   const lines = [['tip-label', entry.label]];
-  if (entry.formula) lines.push(['tip-formula', entry.formula], ['tip-value', `= ${entry.value}`]);
-  else lines.push(['tip-value', `${entry.value}, as entered`]);
+  if (entry.formula)
+    lines.push(['tip-formula', moneyText(entry.formula)], ['tip-value', `= ${moneyText(entry.value)}`]);
+  else lines.push(['tip-value', `${moneyText(entry.value)}, as entered`]);
   return lines;
 }
 

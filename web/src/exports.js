@@ -1,7 +1,7 @@
 // exports.js — the files the page exports, built from the engine's result: scenario JSON, CSV of the curves, of the
 // month-by-month series and of "How sure?" (the histogram of the saving, the tornado), a Markdown summary.
 // Formatting only; every number comes from the engine.
-import { compact, count, inUnit, percent, rangeText, usd } from './format.js';
+import { compact, count, currency, currencyNote, inUnit, moneyText, percent, rangeText, usd } from './format.js';
 import { components, sides } from './monthly.js';
 import { verdictText } from './outputs.js';
 import { hybridOf, noHybridText, replicas } from './hybrid.js';
@@ -24,7 +24,27 @@ export const scenarioJson = (minimized) => `${JSON.stringify(minimized, null, 2)
 
 // Twelve significant digits: exact for every figure the engine reports, without binary noise (0.26249999999999996).
 const num = (x) => (x == null || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(12))));
-const csv = (header, rows) => `${[header, ...rows].map((r) => r.map(String).join(',')).join('\r\n')}\r\n`;
+/**
+ * A CSV file. Columns stay in the engine's units (US dollars, tokens); with a display currency, each dollar column
+ * is followed by the same in that currency (api_usd_per_month → api_eur_per_month) and a last column gives the
+ * rate and its day (eur_per_usd_2026-12-01), so the file says what it was converted with.
+ */
+const csv = (header, rows) => {
+  const c = currency();
+  let head = header;
+  let body = rows;
+  if (c.code !== 'USD') {
+    const code = c.code.toLowerCase();
+    const money = header.map((name) => /(^|_)usd(_|$)/.test(name));
+    const convert = (v) => (v === '' || v == null ? '' : num(Number(v) * c.usd_rate));
+    head = [
+      ...header.flatMap((name, i) => (money[i] ? [name, name.replace(/(^|_)usd(_|$)/, `$1${code}$2`)] : [name])),
+      `${code}_per_usd_${c.date}`,
+    ];
+    body = rows.map((r) => [...r.flatMap((v, i) => (money[i] ? [v, convert(v)] : [v])), num(c.usd_rate)]);
+  }
+  return `${[head, ...body].map((r) => r.map(String).join(',')).join('\r\n')}\r\n`;
+};
 
 /**
  * Monthly cost of the options at each volume of the cost-vs-volume chart: the hybrid (its best floor at each
@@ -179,7 +199,14 @@ const HOW_SURE_TORNADO_ROWS = 5;
 function howSureMarkdown(sens) {
   if (!sens) return [];
   const m = sens.monte_carlo;
-  const out = ['### How sure', '', `**${md(sens.confidence.message)}**`, '', md(sens.what_would_change.message), ''];
+  const out = [
+    '### How sure',
+    '',
+    `**${md(moneyText(sens.confidence.message))}**`,
+    '',
+    md(moneyText(sens.what_would_change.message)),
+    '',
+  ];
   if (m.samples > 0) {
     out.push(
       table(
@@ -217,11 +244,169 @@ function howSureMarkdown(sens) {
   return out;
 }
 
+const PRICE_LABELS = {
+  '/api/usd_per_mtok_input': 'API input price',
+  '/api/usd_per_mtok_cached_input': 'API cached-input price',
+  '/api/usd_per_mtok_output': 'API output price',
+  '/api/batch_discount': 'API batch discount',
+  '/self_host/cloud/usd_per_gpu_hour': 'GPU rental rate',
+  '/self_host/on_prem/usd_per_gpu': 'GPU purchase price',
+};
+
+/** The prices the figures used, each with its date, the stale ones marked. */
+function pricesMarkdown(r) {
+  const p = r.prices;
+  if (!p?.as_of.length) return [];
+  const stale = new Set(p.stale.map((x) => x.path));
+  return [
+    '### Prices used',
+    '',
+    table(
+      ['Price', 'For', 'As of', 'Source'],
+      ['l', 'l', 'l', 'l'],
+      p.as_of.map((x) => [
+        md(PRICE_LABELS[x.path] ?? x.path),
+        md(x.detail),
+        md(x.as_of) + (stale.has(x.path) ? ` (older than ${p.stale_after_months} months)` : ''),
+        md(x.source),
+      ]),
+    ),
+    '',
+  ];
+}
+
+const COMPARE_CHOICES = {
+  api: 'API',
+  self_host: 'Self-host',
+  self_host_required: 'Self-host (required)',
+  hybrid: 'Hybrid',
+  hybrid_cheapest: 'Hybrid',
+};
+
+/** A compare() value as text, by its row's unit (the page's table shows the same). */
+function compareText(row, v) {
+  if (v == null) return row.key === 'payback_month' ? 'None' : '—';
+  if (row.unit === 'choice')
+    return row.key === 'breakeven_kind'
+      ? String(v)[0].toUpperCase() + String(v).slice(1)
+      : (COMPARE_CHOICES[v] ?? String(v));
+  if (/^USD/.test(row.unit)) return usd(v);
+  if (row.unit === 'fraction') return percent(v);
+  if (row.unit === 'replicas') return count(v);
+  if (row.unit === 'tokens per month') return compact(v);
+  if (row.unit === 'month') return `Month ${v}`;
+  return md(String(v));
+}
+
+function compareTable(cmp, columns) {
+  return table(
+    ['', ...columns.map((c) => md(c.name))],
+    ['l', ...columns.map(() => 'r')],
+    cmp.rows.map((row) => [
+      row.differs ? `**${md(row.label)}**` : md(row.label),
+      ...row.values.map((v, i) => (row.best === i ? `**${compareText(row, v)}** (lowest)` : compareText(row, v))),
+    ]),
+  );
+}
+
+/** The comparison as Markdown: the table (rows that differ in bold), reasons and inputs that differ. */
+export function compareMarkdown(cmp, columns, { date = new Date() } = {}) {
+  const out = [
+    '## Compared scenarios',
+    '',
+    ...(currencyNote() ? [`_${md(currencyNote())}_`, ''] : []),
+    compareTable(cmp, columns),
+    '',
+  ];
+  if (cmp.reasons_differ.length) {
+    out.push('### Reasons not shared by all', '');
+    for (const code of cmp.reasons_differ) {
+      const names = columns.filter((_, i) => cmp.reasons[i].some((r) => r.code === code)).map((c) => md(c.name));
+      out.push(`- \`${code}\`: ${names.join(', ')}`);
+    }
+    out.push('');
+  }
+  if (cmp.input_differences.length) {
+    out.push(
+      '### Inputs that differ',
+      '',
+      table(
+        ['Input', ...columns.map((c) => md(c.name))],
+        ['l', ...columns.map(() => 'l')],
+        cmp.input_differences.map((d) => [
+          `\`${d.path}\``,
+          ...d.values.map((v) => md(v == null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+        ]),
+      ),
+      '',
+    );
+  }
+  out.push(`Compared by tcoscope on ${date.toISOString().slice(0, 10)}.`, '');
+  return out.join('\n');
+}
+
+/** The comparison as CSV: one row per figure, one column per scenario (engine units; see csv()). */
+export function compareCsv(cmp, columns) {
+  const money = (row) => /^USD/.test(row.unit);
+  const header = ['figure', 'unit', ...columns.map((_, i) => `scenario_${i + 1}`), 'differs', 'lowest'];
+  const value = (v) => (v == null ? '' : typeof v === 'number' ? num(v) : csvText(String(v)));
+  const c = currency();
+  const rows = [['name', '', ...columns.map((col) => csvText(col.name)), '', '']];
+  for (const row of cmp.rows) {
+    rows.push([
+      row.key,
+      csvText(row.unit),
+      ...row.values.map(value),
+      row.differs,
+      row.best == null ? '' : `scenario_${row.best + 1}`,
+    ]);
+    if (money(row) && c.code !== 'USD')
+      rows.push([
+        `${row.key}_${c.code.toLowerCase()}`,
+        csvText(row.unit.replace(/^USD/, c.code)),
+        ...row.values.map((v) => (v == null ? '' : num(v * c.usd_rate))),
+        row.differs,
+        row.best == null ? '' : `scenario_${row.best + 1}`,
+      ]);
+  }
+  if (c.code !== 'USD')
+    rows.push([
+      `${c.code.toLowerCase()}_per_usd`,
+      csvText(`rate of ${c.date}`),
+      ...columns.map(() => num(c.usd_rate)),
+      '',
+      '',
+    ]);
+  return `${[header, ...rows].map((r) => r.map(String).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The comparison as JSON: the engine's compare() result, the scenarios compared (as links hold them), the currency. */
+export function compareJson(cmp, columns) {
+  const c = currency();
+  return `${JSON.stringify(
+    {
+      scenarios: columns.map((col) => col.minimized),
+      comparison: cmp,
+      display_currency: c.code === 'USD' ? null : { code: c.code, per_usd: c.usd_rate, rate_date: c.date },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 /**
  * The summary to paste into a wiki: verdict, results and inputs as tables, the reasons, the link.
  * inputs: [{ group, label, value, unit, from }] as the form shows them (inputs.describe()).
  */
-export function markdown({ result: r, scenario, inputs, url, sensitivity = null, date = new Date() }) {
+export function markdown({
+  result: r,
+  scenario,
+  inputs,
+  url,
+  sensitivity = null,
+  comparison = null,
+  date = new Date(),
+}) {
   const t = headlineTexts(r);
   const v = verdictText(r, scenario);
   const sh = r.self_host;
@@ -241,6 +426,7 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
     '',
     `**${md(v.lead)}** ${md(v.rest)}`,
     '',
+    ...(currencyNote() ? [`_${md(currencyNote())}_`, ''] : []),
     table(
       ['', ...head],
       ['l', 'r', 'r', ...(hy ? ['r'] : [])],
@@ -270,7 +456,7 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
     '',
     '### Why',
     '',
-    ...r.verdict.reasons.map((x) => `- **${FAVORS[x.favors] ?? 'Note'}:** ${md(x.message)}`),
+    ...r.verdict.reasons.map((x) => `- **${FAVORS[x.favors] ?? 'Note'}:** ${md(moneyText(x.message))}`),
     '',
     ...howSureMarkdown(sensitivity),
     '### Monthly cost by component',
@@ -284,6 +470,10 @@ export function markdown({ result: r, scenario, inputs, url, sensitivity = null,
       ]),
     ),
     '',
+    ...pricesMarkdown(r),
+    ...(comparison?.envelope.ok
+      ? ['### Compared scenarios', '', compareTable(comparison.envelope.result, comparison.columns), '']
+      : []),
     '### Inputs',
     '',
     table(

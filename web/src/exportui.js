@@ -20,6 +20,7 @@ export function createExportDialog({
   limits,
   current,
   sensitivityNow = async () => null,
+  comparisonNow = () => null,
   scenarioNow,
   describeInputs,
   apply,
@@ -91,7 +92,12 @@ export function createExportDialog({
     ),
     section(
       'Series (CSV)',
-      h('p', { class: 'help' }, 'Columns in US dollars and tokens, one row per point, as the charts draw them.'),
+      h(
+        'p',
+        { class: 'help' },
+        'Columns in US dollars and tokens, one row per point, as the charts draw them; with a display currency, ' +
+          'each dollar column is followed by the same in that currency, and the rate and its date close each row.',
+      ),
       h(
         'p',
         { class: 'dialog-actions' },
@@ -180,6 +186,7 @@ export function createExportDialog({
       inputs: describeInputs(),
       url: now?.url,
       sensitivity,
+      comparison: comparisonNow(),
     });
   }
   d.onOpen(refresh);

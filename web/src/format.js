@@ -40,21 +40,106 @@ export function count(x) {
   return x == null || !Number.isFinite(x) ? '—' : decimals[0].format(x);
 }
 
-/** Money: $12,094 for large amounts, $4.19 under $100, $0.0076 for fractions of a cent. */
-export function usd(x, { cents = false } = {}) {
-  if (x == null || !Number.isFinite(x)) return '—';
-  const a = Math.abs(x);
-  const sign = x < 0 ? '−$' : '$';
-  if (a === 0) return '$0';
-  if (a >= 100 && !cents) return sign + decimals[0].format(a);
-  if (a >= 0.1 || cents) return sign + decimals[2].format(a);
-  return a < 0.00005 ? '<$0.0001' : sign + decimals[4].format(a);
+// The display currency: the engine counts in US dollars; the page may show every money figure in another currency at
+// a rate the person gives (no network), with that rate's date. usd() and usdCompact() convert, so every module that
+// formats money through them follows; moneyText() converts the dollar amounts inside the engine's own sentences.
+const USD = Object.freeze({ code: 'USD', usd_rate: 1, date: null, symbol: '$' });
+let currencyNow = USD;
+const symbolOf = (code) => {
+  try {
+    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, currencyDisplay: 'symbol' })
+      .formatToParts(1)
+      .find((p) => p.type === 'currency')?.value;
+    return part && part !== code ? part : `${code}\u00a0`;
+  } catch {
+    return `${code}\u00a0`;
+  }
+};
+// Symbols that several currencies share are spelled out: "$" alone is the US dollar here.
+const SYMBOLS = { CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', HKD: 'HK$', SGD: 'S$', MXN: 'MX$', CNY: 'CN¥' };
+
+/**
+ * Checks a display currency: { ok: true, currency } or { ok: false, path, message } naming the field. code: three
+ * letters (ISO 4217), usd_rate: units of it per US dollar, date: the rate's day (YYYY-MM-DD).
+ */
+export function checkCurrency({ code, usd_rate, date }) {
+  const c = String(code ?? '')
+    .trim()
+    .toUpperCase();
+  if (!/^[A-Z]{3}$/.test(c))
+    return {
+      ok: false,
+      path: 'code',
+      message: `“${String(code ?? '')}” is not a currency code; accepted: three letters such as EUR`,
+    };
+  if (c === 'USD') return { ok: true, currency: USD };
+  const rate = typeof usd_rate === 'number' ? usd_rate : parseAmount(usd_rate ?? '');
+  if (rate == null || !(rate > 0) || rate > 1e6)
+    return {
+      ok: false,
+      path: 'usd_rate',
+      message: `${usd_rate === '' || usd_rate == null ? 'no rate given' : `“${usd_rate}” is not a rate`}; accepted: ${c} per US dollar, a number above 0 and at most 1,000,000`,
+    };
+  const d = String(date ?? '').trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  const valid =
+    day && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!valid)
+    return {
+      ok: false,
+      path: 'date',
+      message: `${d ? `“${d}” is not a date` : 'no date given'}; accepted: the rate’s day as YYYY-MM-DD`,
+    };
+  return { ok: true, currency: Object.freeze({ code: c, usd_rate: rate, date: d, symbol: SYMBOLS[c] ?? symbolOf(c) }) };
 }
 
-/** Money on a chart axis: $1.2M, $15k, $400. */
+/** Sets the display currency (a checkCurrency() result's currency, or null for US dollars). */
+export function setCurrency(currency) {
+  currencyNow = currency && currency.code !== 'USD' ? currency : USD;
+}
+
+/** The display currency: { code, usd_rate, date, symbol }; code 'USD' when figures are in dollars. */
+export const currency = () => currencyNow;
+
+/** "Amounts in EUR at 0.92 EUR per US dollar (rate of 2026-12-01); the engine computes in US dollars", or ''. */
+export function currencyNote() {
+  const c = currencyNow;
+  if (c.code === 'USD') return '';
+  return `Amounts in ${c.code} at ${upTo.format(c.usd_rate)} ${c.code} per US dollar (rate of ${c.date}); the engine computes in US dollars.`;
+}
+
+/** Money: $12,094 for large amounts, $4.19 under $100, $0.0076 for fractions of a cent (in the display currency). */
+export function usd(x, { cents = false } = {}) {
+  if (x == null || !Number.isFinite(x)) return '—';
+  const { symbol, usd_rate } = currencyNow;
+  const a = Math.abs(x * usd_rate);
+  const sign = x < 0 ? `−${symbol}` : symbol;
+  if (a === 0) return `${symbol}0`;
+  if (a >= 100 && !cents) return sign + decimals[0].format(a);
+  if (a >= 0.1 || cents) return sign + decimals[2].format(a);
+  return a < 0.00005 ? `<${symbol}0.0001` : sign + decimals[4].format(a);
+}
+
+/** Money on a chart axis: $1.2M, $15k, $400 (in the display currency). */
 export function usdCompact(x) {
   if (x == null || !Number.isFinite(x)) return '—';
-  return (x < 0 ? '−$' : '$') + compact(Math.abs(x));
+  const { symbol, usd_rate } = currencyNow;
+  return (x < 0 ? `−${symbol}` : symbol) + compact(Math.abs(x * usd_rate));
+}
+
+// A dollar amount in the engine's text: "$2,847.00", "−$1.2M", "$0.0076", "$4.2k" (not "CA$…": already converted).
+const DOLLARS = /([−-])?(?<![A-Za-z])\$(\d[\d,]*(?:\.\d+)?)([kMBT](?![A-Za-z]))?/g;
+const SUFFIX_SIZE = { k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** The engine's sentences with their dollar amounts in the display currency (unchanged in US dollars). */
+export function moneyText(text) {
+  if (currencyNow.code === 'USD' || typeof text !== 'string' || !text.includes('$')) return text;
+  return text.replace(DOLLARS, (all, minus, digits, suffix) => {
+    const value = Number(digits.replace(/,/g, '')) * (suffix ? SUFFIX_SIZE[suffix] : 1) * (minus ? -1 : 1);
+    if (!Number.isFinite(value)) return all;
+    const keepCents = !suffix && /\.\d\d$/.test(digits) && Math.abs(value) >= 100;
+    return suffix ? usdCompact(value) : usd(value, { cents: keepCents });
+  });
 }
 
 /** A fraction as a percentage: 0.238 → 23.8%. */

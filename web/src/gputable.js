@@ -2,7 +2,7 @@
 // first, unfit last) as a real table that becomes cards on a phone; a button on each row adopts that option.
 import { h, $, setText, reconcile } from './dom.js';
 import { tipButton, setTip } from './explain.js';
-import { compact, count, percent, usd } from './format.js';
+import { compact, count, currency, percent, usd } from './format.js';
 import { GPU_OVERRIDES } from './inputs.js';
 
 const TOP_N = 8;
@@ -290,7 +290,7 @@ export function createGpuTable(root, { catalog, onAdopt }) {
       wrap.hidden = false;
       callout.hidden = false;
       more.parentNode.hidden = false;
-      const key = JSON.stringify(result);
+      const key = currency().code + currency().usd_rate + JSON.stringify(result); // redrawn in a new currency
       if (key === lastKey) return;
       lastKey = key;
       last = result;

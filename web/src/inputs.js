@@ -27,7 +27,7 @@ export const GPU_OVERRIDES = [
 ];
 
 /** Catalog rows as picker choices; labels carry what a person compares on (price, memory). */
-function catalogChoices(catalog) {
+export function catalogChoices(catalog) {
   const byProvider = new Map();
   for (const m of catalog.api_models) {
     if (!byProvider.has(m.provider)) byProvider.set(m.provider, []);

@@ -6,6 +6,12 @@
 //                 CompressionStream; always read
 // Options join with "&" before it: `embed` (the compact embed mode), `theme=light|dark`. "v1" is the link
 // encoding; the scenario carries its own schema_version. A newer encoding (v2=…) is recognised and refused clearly.
+// After it, what the author saw beside the scenario (issue 14; a link without them opens exactly as before):
+//   &asof=YYYY-MM-DD           the oldest price the author's figures used ("prices as of …" for a later reader)
+//   &cur=EUR~0.92~2026-12-01   the display currency: code, units per US dollar, the rate's day
+//   &cmp=<data>                the pinned scenarios of a comparison: a JSON array of minimized scenarios, packed
+//                              as v1's data is (zlib, base64url), or cmpj=<json> percent-encoded
+// Each is checked as it is read: one cut short or altered makes the whole link damaged, as a cut v1 part does.
 // No DOM here: web/build.mjs runs this file in node to make the example page's links.
 
 import { bytes } from './format.js';
@@ -21,12 +27,33 @@ export class LinkError extends Error {
   }
 }
 
-/** Reads a location.hash: { embed, theme, data: { kind: 'z' | 'j', text } | null, newer: number | null }. */
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const CURRENCY = /^([A-Z]{3})~(\d+(?:\.\d+)?(?:e[-+]?\d+)?)~(\d{4}-\d{2}-\d{2})$/;
+const MAX_COMPARED = 4;
+
+/**
+ * Reads a location.hash: { embed, theme, data: { kind: 'z' | 'j', text } | null, newer: number | null, asOf,
+ * currency: { code, usd_rate, date } | null, compare: { kind, text } | null, damaged: the name of a part that is
+ * cut or altered, or null }.
+ */
 export function parseFragment(hash) {
-  const out = { embed: false, theme: null, data: null, newer: null };
-  for (const part of String(hash ?? '')
+  const out = {
+    embed: false,
+    theme: null,
+    data: null,
+    newer: null,
+    asOf: null,
+    currency: null,
+    compare: null,
+    damaged: null,
+  };
+  const parts = String(hash ?? '')
     .replace(/^#/, '')
-    .split('&')) {
+    .split('&');
+  // Chat apps and Markdown glue a closing bracket or full stop onto a link: off the last part before it is read.
+  if (parts.length > 1 && !/^v\d/.test(parts[parts.length - 1]))
+    parts[parts.length - 1] = parts[parts.length - 1].replace(/[)\].,;:!?'">]+$/, '');
+  for (const part of parts) {
     if (!part) continue;
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
@@ -36,8 +63,59 @@ export function parseFragment(hash) {
     else if (name === 'theme' && (value === 'light' || value === 'dark')) out.theme = value;
     else if (version && Number(version[1]) === LINK_FORMAT) out.data = { kind: version[2] ? 'j' : 'z', text: value };
     else if (version && Number(version[1]) > LINK_FORMAT) out.newer = Number(version[1]);
+    else if (name === 'asof') {
+      if (DAY.test(value)) out.asOf = value;
+      else out.damaged ??= 'asof';
+    } else if (name === 'cur') {
+      const m = CURRENCY.exec(value);
+      const rate = m ? Number(m[2]) : Number.NaN;
+      if (m && rate > 0 && Number.isFinite(rate) && DAY.test(m[3]))
+        out.currency = { code: m[1], usd_rate: rate, date: m[3] };
+      else out.damaged ??= 'cur';
+    } else if (name === 'cmp' || name === 'cmpj') {
+      if (value) out.compare = { kind: name === 'cmpj' ? 'j' : 'z', text: value };
+      else out.damaged ??= 'cmp';
+    }
   }
   return out;
+}
+
+/** The link parts after the scenario: asOf (a day), currency ({ code, usd_rate, date } or null), compare (a packed
+ * string from encodeCompare, or null). */
+export function extraParts({ asOf = null, currency = null, compare = null } = {}) {
+  return [
+    compare,
+    currency &&
+      currency.code !== 'USD' &&
+      `cur=${currency.code}~${Number(currency.usd_rate.toPrecision(10))}~${currency.date}`,
+    asOf && DAY.test(asOf) && `asof=${asOf}`,
+  ].filter(Boolean);
+}
+
+/** The link part for the pinned scenarios of a comparison (minimized): "cmp=…" or "cmpj=…", whichever is shorter. */
+export async function encodeCompare(minimizedList) {
+  const json = JSON.stringify(minimizedList);
+  const plain = `cmpj=${encodeJson(json)}`;
+  if (typeof CompressionStream !== 'function') return plain;
+  const packed = `cmp=${toBase64url(await deflate(json))}`;
+  return packed.length < plain.length ? packed : plain;
+}
+
+/**
+ * The pinned scenarios a parsed fragment carries: an array of 1 to 4 JSON texts (each goes to the engine as text,
+ * which checks it), or throws LinkError. maxBytes: the engine's limit on one scenario.
+ */
+export async function decodeCompare(data, { maxBytes = Infinity } = {}) {
+  const json = await decodeScenario(data, { maxBytes: maxBytes * MAX_COMPARED });
+  let list;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    throw new LinkError('damaged', 'its comparison is not valid JSON');
+  }
+  if (!Array.isArray(list) || list.length < 1 || list.length > MAX_COMPARED)
+    throw new LinkError('damaged', `its comparison is not a list of 1 to ${MAX_COMPARED} scenarios`);
+  return list.map((s) => JSON.stringify(s));
 }
 
 /** The fragment for a link string (from encodeScenario) and display options. */

@@ -7,7 +7,7 @@
 import './wasm.js';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
-import { $, setText } from './dom.js';
+import { $, refreshMoney, setText } from './dom.js';
 import { createState } from './state.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
@@ -22,6 +22,15 @@ import { reportHeight, wireOpenFull } from './embed.js';
 import { createThroughput } from './throughput.js';
 import { createGpuTable, adoptOption } from './gputable.js';
 import { createHowSure } from './howsure.js';
+import { catalogChoices } from './inputs.js';
+import { checkCurrency, currency, setCurrency } from './format.js';
+import { createCurrencyDialog, savedCurrency, showCurrencyLine } from './currency.js';
+import { createPriceStore, createPricesDialog, createPricesPanel, mergedCatalog, today, withPrices } from './prices.js';
+import { createCompare } from './compare.js';
+import { decodeCompare, encodeCompare, extraParts, LinkError } from './link.js';
+import { admit } from './startup.js';
+import { overlay } from './state.js';
+import { problemLines } from './messages.js';
 
 // The embed mode's inputs: the volume and the three choices that move the verdict most.
 const EMBED_INPUTS = [
@@ -74,6 +83,11 @@ async function boot() {
   const { frag, embed, boot, schema, limits, defaults, engineReady } = startPage();
   const preview = await previewStart(boot, frag); // no wait for the defaults or the autosave: only a link decodes
   const engine = engineGate();
+  // The display currency before anything is drawn: a link's, else the one chosen in this browser.
+  const linkCurrency = frag.currency ? checkCurrency(frag.currency) : null;
+  setCurrency(linkCurrency?.ok ? linkCurrency.currency : embed ? null : savedCurrency());
+  showCurrencyLine();
+  const priceStore = createPriceStore({ stored: !embed });
 
   let external = false; // true while the page itself replaces the scenario (a link, an import): not an edit
   let touched = false; // the person edited before the engine was ready: keep what they typed
@@ -84,6 +98,7 @@ async function boot() {
     if (!external) {
       share.markEdited();
       touched = true;
+      pricesPanel?.forgetLink();
     }
     loop.schedule();
   });
@@ -96,11 +111,22 @@ async function boot() {
   }
   // The build's answer stands in for the engine's on the one scenario it was computed for.
   const bootText = JSON.stringify(boot.defaults);
+  // The result's figures, then the ages of its prices and the comparison that follows it.
+  const figures = createOutputs(document);
+  let pricesPanel = null;
+  let compare = null;
+  const outputs = {
+    render(result, scenario) {
+      figures.render(result, scenario);
+      pricesPanel?.render(result, scenario);
+      compare?.changed();
+    },
+  };
   const loop = createRunLoop({
     engine,
     state,
     share,
-    outputs: createOutputs(document),
+    outputs,
     embed,
     openDefaults: () => replaceScenario(defaults),
     built: (scenario) => (JSON.stringify(scenario) === bootText ? structuredClone(boot.evaluate) : null),
@@ -109,12 +135,37 @@ async function boot() {
   // the default scenario's.
   const inputs = createInputs($('#inputs'), {
     state,
-    catalog: boot.catalog,
+    catalog: mergedCatalog(boot.catalog, priceStore),
     schema,
     only: embed ? EMBED_INPUTS : null,
   });
   const charts = createCharts(document, { only: embed ? ['volume'] : null });
   const catalog = boot.catalog;
+  const apiChoices = () =>
+    inputs.controls.get('/api/model')?.setChoices(catalogChoices(mergedCatalog(catalog, priceStore)).api_models);
+  if (!embed) {
+    pricesPanel = createPricesPanel($('#prices-card'), {
+      state,
+      store: priceStore,
+      openDialog: () => pricesDialog?.open(),
+      linkAsOf: frag.asOf,
+    });
+    // Drawn before the engine runs, so that nothing moves when it takes over; pins wait for the engine.
+    compare = createCompare($('#compare'), {
+      engine,
+      current: loop.current,
+      overlayDefaults: (minimized) => overlay(defaults, minimized),
+      onPinsChange: () => {
+        share.markEdited();
+        share.refresh();
+      },
+    });
+    compare.render();
+    // The staleness threshold is edited in the prices card: it marks its own field when the engine names it.
+    const formErrors = inputs.showErrors;
+    inputs.showErrors = (problems) => pricesPanel.showErrors(formErrors(problems));
+  }
+  let pricesDialog = null;
   // "How sure?" samples after each point result (once the engine runs); the embed shows only its line in the
   // verdict card.
   const howSure = createHowSure($('#howsure'), { state, catalog, schema, verdictLine: $('#verdict-confidence') });
@@ -151,7 +202,28 @@ async function boot() {
     if (boot.gpus && !embed) gpuTable.render(boot.gpus, { stale: false });
   }
 
-  engine.set(await engineReady);
+  const live = await engineReady;
+  engine.set(withPrices(live, priceStore));
+  if (priceStore.problem()) {
+    showMessage({
+      key: 'prices',
+      kind: 'warning',
+      title: `The prices imported in this browser could not be read (${priceStore.problem()}); the catalog’s prices are used.`,
+    });
+  } else if (priceStore.record) {
+    // Rows kept by an older page, or altered by hand, go through the engine again before anything prices with them.
+    const check = live.importPrices(JSON.stringify({ api_models: priceStore.rows() }), today());
+    if (!check.ok) {
+      priceStore.clear();
+      showMessage({
+        key: 'prices',
+        kind: 'warning',
+        title:
+          'The prices imported in this browser were not usable any more, so they were dropped; the catalog’s prices are used.',
+        lines: problemLines(check.errors),
+      });
+    }
+  }
   // The engine's first call compiles the functions it runs and reads its compiled-in catalog: a cheap call in a
   // task of its own, so the first evaluation that follows is not one long task.
   await nextTask();
@@ -173,6 +245,77 @@ async function boot() {
     const actions = m.action === 'start-over' ? [startOver] : [];
     if (m.open) actions.push(['Open it anyway and fix the fields', () => replaceScenario(m.open, { source: 'saved' })]);
     showMessage({ ...m, actions });
+  }
+
+  if (!embed) {
+    if (frag.compare && start.source === 'link') {
+      const pins = [];
+      const problems = [];
+      let unread = null;
+      try {
+        const texts = await decodeCompare(frag.compare, { maxBytes: limits.max_bytes });
+        texts.forEach((text, i) => {
+          const a = admit(engine, defaults, text);
+          if (a.ok) pins.push(a.minimized);
+          else problems.push(...problemLines(a.errors).map((l) => `Scenario ${i + 1}: ${l}`));
+        });
+      } catch (e) {
+        if (!(e instanceof LinkError)) throw e;
+        unread = e.message;
+      }
+      if (unread)
+        showMessage({
+          key: 'compare',
+          kind: 'warning',
+          title:
+            `This link’s comparison could not be opened: ${unread}. Its scenario is shown; nothing is pinned. ` +
+            'Check that the whole link was copied, or ask for it again.',
+        });
+      else if (problems.length)
+        showMessage({
+          key: 'compare',
+          kind: 'warning',
+          title: `Some of the scenarios this link compares could not be opened; ${pins.length ? 'the others are pinned' : 'nothing is pinned'}:`,
+          lines: problems,
+        });
+      compare.setPins(pins, { quiet: true });
+    } else compare.render();
+    share.setExtras(async () => {
+      const pins = compare.pins();
+      return extraParts({
+        asOf: loop.current()?.result.prices?.oldest ?? null,
+        currency: currency(),
+        compare: pins.length ? await encodeCompare(pins) : null,
+      });
+    });
+    pricesDialog = createPricesDialog({ engine, store: priceStore });
+    priceStore.onChange(() => {
+      apiChoices();
+      loop.run();
+      compare.render();
+      share.markEdited(); // the person's own act: the address bar and the autosave follow the new figures
+      share.refresh();
+    });
+    const currencyDialog = createCurrencyDialog({
+      onChange: () => {
+        showCurrencyLine();
+        apiChoices();
+        loop.run();
+        const s = loop.sensitivity();
+        if (s) howSure.render(s.envelope, s.scenario);
+        const g = loop.gpus();
+        if (g && gpuTable) gpuTable.render(g, { stale: document.body.dataset.state !== 'ready' });
+        compare.render();
+        refreshMoney();
+        share.markEdited();
+        share.refresh();
+      },
+    });
+    $('#open-prices').addEventListener('click', () => pricesDialog.open());
+    $('#open-currency').addEventListener('click', () => currencyDialog.open());
+    $('#pin-scenario')?.addEventListener('click', () => compare.pin());
+  } else {
+    share.setExtras(async () => extraParts({ currency: currency() }));
   }
 
   followPastedLinks({
@@ -205,6 +348,17 @@ async function boot() {
         },
         scenarioNow: () => structuredClone(state.scenario),
         describeInputs: () => inputs.describe(),
+        /** A dropped file: a price file is imported as prices, anything else as a scenario. */
+        dropped: async (file, importScenario) => {
+          const prices =
+            file.size <= 16 * 1024 * 1024
+              ? pricesDialog.importText(await file.text(), file.name, { quiet: true })
+              : null;
+          if (prices?.ok && prices.result.matched + prices.result.added > 0) return;
+          importScenario(file);
+        },
+        /** The comparison on screen, for the Markdown summary (null with fewer than two scenarios). */
+        comparisonNow: () => compare?.comparison() ?? null,
         /** Puts a scenario from a file (or back, on undo) on screen, as the person's own act. */
         apply: (scenario, source = 'import') => replaceScenario(scenario, { edit: true, source }),
       },
@@ -232,6 +386,15 @@ async function boot() {
     sampled: () => loop.sensitivityIdle(),
     /** How the last sampling was sliced: { slices, sliceSizes, maxSliceMs, maxTaskMs, beginMs }. */
     samplingStats: () => loop.samplingStats(),
+    /** The imported prices kept in this browser (null: the catalog's). */
+    prices: () => structuredClone(priceStore.record),
+    /** The comparison on screen: the engine's compare() result (null with fewer than two scenarios). */
+    comparison: () => {
+      const c = compare?.comparison();
+      return c?.envelope.ok ? structuredClone(c.envelope.result) : null;
+    },
+    /** The pinned scenarios (minimized). */
+    pins: () => compare?.pins() ?? [],
   });
 
   loop.resync();

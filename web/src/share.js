@@ -1,5 +1,7 @@
 // share.js — the link to what is on screen: the address bar follows it (history.replaceState, so edits never
-// flood the history), the autosave follows the person's own edits, and the Copy link button copies it.
+// flood the history), the autosave follows the person's own edits, and the Copy link button copies it. What the
+// author saw beside the scenario (the prices' date, the display currency, the pinned scenarios of a comparison:
+// link.js's extra parts) joins the link after it; the autosave keeps the scenario alone.
 import { encodeScenario, fragment } from './link.js';
 import { save } from './storage.js';
 import { copyText } from './dom.js';
@@ -18,13 +20,15 @@ export function createShare({ engine, embed, theme, followUrl: follows }) {
   let sequence = 0;
   let current = null; // { link, minimized } for `shown`
   const listeners = [];
+  let extras = async () => []; // the link parts after the scenario's (link.js extraParts)
 
   const base = () => location.href.split('#')[0];
 
   async function compute(scenario) {
     const envelope = engine.minimize(scenario);
     if (!envelope.ok) return null;
-    return { minimized: envelope.result, link: await encodeScenario(envelope.result) };
+    const parts = [await encodeScenario(envelope.result), ...(await extras())];
+    return { minimized: envelope.result, link: parts.join('&') };
   }
 
   async function follow() {
@@ -58,6 +62,16 @@ export function createShare({ engine, embed, theme, followUrl: follows }) {
       shown = structuredClone(scenario);
       clearTimeout(timer);
       timer = setTimeout(follow, current ? FOLLOW_MS : 0); // the first link at once (the embed's link out)
+    },
+    /** fn() resolves to the link parts that follow the scenario's: what the author saw beside it. */
+    setExtras(fn) {
+      extras = fn;
+    },
+    /** The extras changed (a pin, the currency): the address bar and the link follow now. */
+    refresh() {
+      if (!shown) return;
+      clearTimeout(timer);
+      timer = setTimeout(follow, 0);
     },
     /** Calls fn({ link, minimized }) whenever the link changes (print line, embed link, open dialogs). */
     onLink(fn) {

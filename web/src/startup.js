@@ -74,6 +74,13 @@ export async function fromLink(engine, defaults, frag, { inPlace = false, maxByt
     source: 'link',
     messages: [{ key: 'link', kind: 'error', title, lines }],
   });
+  if (frag.damaged) {
+    const PART = { asof: 'prices-date', cur: 'currency', cmp: 'comparison' };
+    return fail(
+      `This link could not be opened: its ${PART[frag.damaged]} part is cut short or altered. ${OPENED_DEFAULTS} ` +
+        'Check that the whole link was copied, or ask for it again.',
+    );
+  }
   if (!frag.data && frag.newer) {
     return fail(
       `This link was made by a newer version of tcoscope (link format ${frag.newer}; this page reads ` +
@@ -235,7 +242,7 @@ export async function previewStart(boot, frag) {
  */
 export async function chooseStart(engine, defaults, frag, limits) {
   // A link always wins; then the autosave (not in an embed: a frame shows what its host chose); then the defaults.
-  if (frag.data || frag.newer) return fromLink(engine, defaults, frag, { maxBytes: limits.max_bytes });
+  if (frag.data || frag.newer || frag.damaged) return fromLink(engine, defaults, frag, { maxBytes: limits.max_bytes });
   if (!frag.embed) return fromStorage(engine, defaults);
   return { scenario: null, source: 'defaults', messages: [] };
 }

@@ -10,7 +10,7 @@ export function createToolbar({ share, importer }) {
   const html = document.documentElement;
   const exportDialog = createExportDialog({ share, ...importer });
   const embedDialog = createEmbedDialog(share);
-  wireDrop(exportDialog.importFile);
+  wireDrop(importer.dropped ? (file) => importer.dropped(file, exportDialog.importFile) : exportDialog.importFile);
   share.onLink(({ link }) => {
     setText($('#print-link'), share.url(link));
     html.dataset.link = link; // so that "Save page as" keeps the scenario on screen (startup.js reads it)
