@@ -1,7 +1,10 @@
 // catalog_json.cpp — catalog rows from JSON with nlohmann's type macros; null means "not given".
 #include "contract/catalog_json.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "contract/embedded.hpp"
 #include "contract/json_optional.hpp"
@@ -154,17 +157,52 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
   return c;
 }
 
-const json& builtin_catalog_json() {
-  static const json doc = [] {
-    json d = json::object();
-    for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges", "engines"}) {
-      json part = parse_embedded(name);
-      if (part.is_object())
-        for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
-    }
-    return d;
+namespace {
+
+// The catalog documents merged into one {gpus, models, api_models, measurements, default_ranges, engines, …}.
+json merged(const std::vector<json>& parts) {
+  json d = json::object();
+  for (const json& part : parts)
+    if (part.is_object())
+      for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
+  return d;
+}
+
+struct CatalogDoc {
+  json doc;
+  bool read = false;  // builtin_catalog_json() has handed it out: too late to load another
+};
+
+CatalogDoc& catalog_doc() {
+  static CatalogDoc d = [] {
+    std::vector<json> parts;
+    for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges", "engines"})
+      parts.push_back(parse_embedded(name));
+    return CatalogDoc{merged(parts)};
   }();
-  return doc;
+  return d;
+}
+
+}  // namespace
+
+const json& builtin_catalog_json() {
+  CatalogDoc& d = catalog_doc();
+  d.read = true;
+  return d.doc;
+}
+
+std::vector<std::string> load_catalog(std::string_view text) {
+  CatalogDoc& d = catalog_doc();
+  if (d.read) return {"catalog: already in use (load it once, before the first call)"};
+  const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  std::vector<json> parts;
+  if (doc.is_object()) parts.push_back(doc);
+  if (doc.is_array())
+    for (const json& part : doc) parts.push_back(part);
+  if (parts.empty() || !std::all_of(parts.begin(), parts.end(), [](const json& p) { return p.is_object(); }))
+    return {"catalog: expected a JSON object, or an array of the catalog files' objects"};
+  d.doc = merged(parts);
+  return builtin_catalog().load_errors;
 }
 
 const Catalog& builtin_catalog() {

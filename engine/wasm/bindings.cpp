@@ -5,11 +5,16 @@
 // ({"ok", "result" | "errors", "warnings"}), exactly what the native CLI computes through the same
 // tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is
 // an "ok": false envelope, never an abort.
+//
+// The catalog is not compiled in: the page already carries it (its boot data) and hands it over once, with
+// loadCatalog, before the first call; in node, node_loader.js loads tcoscope-catalog.json from beside the
+// module.
 #include <emscripten/bind.h>
 
 #include <string>
 #include <vector>
 
+#include "contract/catalog_json.hpp"
 #include "ops.hpp"
 
 namespace {
@@ -73,6 +78,16 @@ std::string presets() {
 std::string catalog() {
   return dump(tcoscope::ops::catalog());
 }
+// `text`: the catalog as catalog() returns it (or an array of the catalog files); once, before any other
+// call.
+std::string load_catalog(const std::string& text) {
+  tcoscope::ops::Outcome out;
+  for (const std::string& problem : tcoscope::load_catalog(text))
+    out.errors.push_back({"(catalog)", problem});
+  out.ok = out.errors.empty();
+  out.result = nlohmann::json::object();
+  return dump(tcoscope::ops::envelope(out));
+}
 
 }  // namespace
 
@@ -91,4 +106,5 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);
   emscripten::function("catalog", &catalog);
+  emscripten::function("loadCatalog", &load_catalog);
 }

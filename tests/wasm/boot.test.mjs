@@ -9,11 +9,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { leanCatalog } from '../../web/src/bootdata.js';
+import { engineCatalog } from '../../web/src/bootdata.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const engine = await require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'))();
+const createTcoscope = require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'));
+const engine = await createTcoscope(); // in node, loaded with every catalog file, notes and all
 const wasm = readFileSync(path.join(root, 'build/wasm/engine/wasm/tcoscope.wasm'));
 const page = (name) => readFileSync(path.join(root, 'dist', name), 'utf8');
 const bootOf = (html) => {
@@ -31,12 +32,22 @@ for (const name of PAGES) {
     assert.deepEqual(boot.defaults, defaults);
     assert.deepEqual(boot.schema, JSON.parse(engine.schema()));
     assert.deepEqual(boot.presets, JSON.parse(engine.presets()));
-    assert.deepEqual(boot.catalog, leanCatalog(JSON.parse(engine.catalog())));
+    assert.deepEqual(boot.catalog, engineCatalog(JSON.parse(engine.catalog())));
     // The page's first call for the default scenario sends this very text.
     assert.deepEqual(boot.evaluate, JSON.parse(engine.evaluate(JSON.stringify(defaults))));
     assert.equal(boot.evaluate.ok, true);
     assert.deepEqual(boot.gpus, JSON.parse(engine.gpus(JSON.stringify(defaults))));
     assert.deepEqual(boot.sensitivity, JSON.parse(engine.sensitivity(JSON.stringify(defaults))));
+  });
+
+  test(`dist/${name}: the engine handed the boot data's catalog (no notes) answers as with the whole catalog`, async () => {
+    const boot = bootOf(page(name));
+    const pageEngine = await createTcoscope({ catalogText: JSON.stringify(boot.catalog) });
+    const scenarios = [boot.defaults, ...boot.presets.map((p) => p.scenario)].map((s) => JSON.stringify(s));
+    for (const text of scenarios) {
+      for (const call of ['evaluate', 'gpus', 'sensitivity'])
+        assert.deepEqual(JSON.parse(pageEngine[call](text)), JSON.parse(engine[call](text)), call);
+    }
   });
 
   test(`dist/${name}: the boot data was computed by the module the page loads`, () => {

@@ -1,17 +1,18 @@
 // bootdata.js — the boot data: what web/build.mjs computed with the engine when it built the page (schema, defaults,
-// a lean catalog, presets, the default scenario's evaluation), inlined as inert JSON so that the first paint needs
+// the catalog without its notes, presets, the default scenario's evaluation), inlined as inert JSON so that the first paint needs
 // no engine. tests/wasm/boot.test.mjs pins it to the live engine of the same build.
 
-// Prose the page never shows (the engine's results carry the sources of the figures they use): left out of the boot
-// data's catalog to keep the page small.
-const PROSE = /(^|_)(note|notes|source|sources)$/;
+// Prose neither the page nor the engine reads (the engine's results carry the sources of the figures they use, so
+// sources stay): left out of the boot data's catalog to keep the page small. The serving-engine profiles keep
+// theirs (the engine reads a profile's note).
+const PROSE = /(^|_)(note|notes)$/;
 
 /**
- * The catalog without its prose fields (notes and sources), but for the default ranges, whose sources "How sure?"
- * shows: the boot data's copy, all the page needs from the catalog.
+ * The catalog without its notes: the boot data's copy, all the page needs from the catalog and what it hands the
+ * engine (which has none compiled in). tests/wasm/boot.test.mjs pins that the engine answers the same with it.
  */
-export function leanCatalog(catalog) {
-  return { ...lean(catalog), default_ranges: catalog.default_ranges };
+export function engineCatalog(catalog) {
+  return { ...lean(catalog), engines: catalog.engines };
 }
 
 function lean(value) {
@@ -24,7 +25,7 @@ function lean(value) {
   );
 }
 
-/** The boot data in the page: { computed, engine_sha256, schema, defaults, catalog (lean), presets, evaluate }. */
+/** The boot data in the page: { computed, engine_sha256, schema, defaults, catalog, presets, evaluate, gpus, sensitivity }. */
 export function readBoot(doc = document) {
   const el = doc.getElementById('tcoscope-boot');
   if (!el) throw new Error('the page was built without its boot data (web/build.mjs writes it)');

@@ -5,11 +5,16 @@
 import { engineModule } from './wasm.js';
 
 /**
- * Loads the engine once; resolves to { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep,
- * evaluateWith, importPrices, compare, defaults, schema, presets, catalog }.
+ * Loads the engine once, handing it the catalog (the boot data's: the module has none compiled in); resolves to
+ * { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep, evaluateWith, importPrices, compare,
+ *   defaults, schema, presets, catalog }.
  */
-export async function loadEngine() {
+export async function loadEngine(catalog) {
   const m = await engineModule;
+  // Its own task: parsing the catalog is a few ms of the main thread, kept apart from the first evaluate.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const loaded = JSON.parse(m.loadCatalog(JSON.stringify(catalog)));
+  if (!loaded.ok) throw new Error(`the cost engine could not read its catalog: ${loaded.errors[0]?.message}`);
   // A scenario is an object, or JSON text from outside (a file, a link) handed over as it is: the engine checks its
   // size, depth and value count before it parses it, so a hostile document never goes through JSON.stringify.
   const call = (fn, scenario) => JSON.parse(m[fn](typeof scenario === 'string' ? scenario : JSON.stringify(scenario)));

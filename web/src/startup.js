@@ -261,11 +261,11 @@ export function startPage() {
   if (frag.theme) html.dataset.theme = frag.theme;
   else delete html.dataset.theme;
 
-  const engineReady = loadEngine().then((engine) => {
+  const boot = readBoot();
+  const engineReady = loadEngine(boot.catalog).then((engine) => {
     performance.mark('tcoscope:engine-ready');
     return engine;
   });
-  const boot = readBoot();
   useSchema(boot.schema);
   const limits = limitsOf(boot.schema);
   return { frag, embed: frag.embed, boot, schema: boot.schema, limits, defaults: boot.defaults, engineReady };
