@@ -174,7 +174,7 @@ test('the comparison exports as JSON, CSV and Markdown, and joins the Markdown s
   expect(csv).toHaveLength(cmp.rows.length + 2);
   const self = cmp.rows.find((r) => r.key === 'self_host_usd_per_month');
   const selfLine = csv.find((l) => l.startsWith('self_host_usd_per_month,')).split(',');
-  selfLine.slice(2, 5).forEach((v, i) => expect(Number(v)).toBeCloseTo(self.values[i], 6));
+  for (const [i, v] of selfLine.slice(2, 5).entries()) expect(Number(v)).toBeCloseTo(self.values[i], 6);
   const md = await download('Markdown');
   expect(md).toContain('## Compared scenarios');
   expect(md).toContain('### Inputs that differ');
