@@ -435,6 +435,31 @@ class Explainer {
             " the operations costs) + " + usd(hc.api.usd_per_month) + " API for " +
             tokens(hc.overflow_tokens) + " overflow tokens",
         usd(hc.usd_per_month));
+    add("hybrid.utilization", "Floor utilization",
+        tokens(hc.self_served_tokens) + " served by the floor / (" +
+            plain(hc.floor.capacity.replica_hours_per_month) + " replica-h × " +
+            tokens(hc.floor.capacity.tokens_per_replica_hour) + " tokens/h)",
+        percent(hc.floor.capacity.utilization));
+    // The floor's bill component by component: self-hosting's, for a fleet of k replicas always on.
+    for (int c = 0; c < kComponentCount; ++c) {
+      const auto comp = static_cast<Component>(c);
+      if (!component_applies(in, comp)) continue;
+      add("hybrid.floor_breakdown." + std::string(component_key(comp)),
+          "Floor: " + std::string(component_label(comp)),
+          "as self-hosting's " + std::string(component_label(comp)) + ", for " +
+              count(hc.floor_replicas, "replica", "replicas") + " (" +
+              plain(hc.floor.capacity.gpu_hours_per_month) + " GPU-h a month)",
+          usd(hc.floor.breakdown[c]));
+    }
+    const ApiCost& oa = hc.api;
+    add("hybrid.overflow_api_usd_per_month", "API for the overflow",
+        tokens(hc.overflow_tokens) + " overflow tokens at the API's mix: " + usd(oa.input_usd) +
+            " uncached + " + usd(oa.cached_input_usd) + " cached + " + usd(oa.output_usd) + " output − " +
+            usd(-oa.batch_savings_usd) + " batch discount + " + usd(oa.other_usd) + " other",
+        usd(oa.usd_per_month));
+    add("hybrid.usd_per_mtok", "Hybrid per 1M tokens",
+        e.hybrid_usd_per_mtok ? usd(hc.usd_per_month) + " / " + tokens(v) + " tokens × 1M" : "no volume",
+        e.hybrid_usd_per_mtok ? usd(*e.hybrid_usd_per_mtok) : "n/a");
     add("horizon.total_hybrid_usd", "Hybrid over the horizon",
         usd_input(in.one_time_usd()) + " up front + sum of " + plain(s.horizon_months) +
             " months with the same floor" + (has_price_paths() ? ", at the price paths above" : ""),

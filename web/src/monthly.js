@@ -52,7 +52,12 @@ export function components(r, side) {
   return keys
     .filter((k) => breakdown[k] !== 0)
     .map((key, i) => {
-      const path = side === 'hybrid' ? `hybrid.floor_breakdown.${key}` : `${side}.breakdown.${key}`;
+      const path =
+        side !== 'hybrid'
+          ? `${side}.breakdown.${key}`
+          : key === 'api_overflow'
+            ? 'hybrid.overflow_api_usd_per_month'
+            : `hybrid.floor_breakdown.${key}`;
       // The overflow is an API bill: it takes the API's colour inside the hybrid's bar.
       const tone = side === 'hybrid' && key === 'api_overflow' ? 'api s1' : `${side} s${i}`;
       return { key, path, value: breakdown[key], shade: i, tone, label: labelOf(r, side, key) };
