@@ -121,14 +121,16 @@ test('a display currency changes every figure, the readouts, the exports and the
   expect(results, 'no dollar amount before the inputs (which stay in dollars)').not.toMatch(DOLLARS);
   const csv = (await downloadFrom(page, exportDialog, 'Cost vs volume')).trim().split('\r\n');
   expect(csv[0]).toBe(
-    'tokens_per_month,api_usd_per_month,api_eur_per_month,self_host_usd_per_month,self_host_eur_per_month,eur_per_usd_2026-12-01',
+    'tokens_per_month,api_usd_per_month,api_eur_per_month,self_host_usd_per_month,self_host_eur_per_month,hybrid_usd_per_month,hybrid_eur_per_month,eur_per_usd_2026-12-01',
   );
-  const [, apiUsd, apiEur, selfUsd, selfEur, rate] = csv[1].split(',').map(Number);
+  const [, apiUsd, apiEur, selfUsd, selfEur, hybridUsd, hybridEur, rate] = csv[1].split(',').map(Number);
   // 12 significant digits in each column, as every CSV here writes them
   expect(apiUsd / r.curves.api_usd_per_month[0]).toBeCloseTo(1, 10);
   expect(apiEur / (r.curves.api_usd_per_month[0] * 0.9)).toBeCloseTo(1, 10);
   expect(selfEur / (r.curves.self_host_usd_per_month[0] * 0.9)).toBeCloseTo(1, 10);
   expect(selfUsd / r.curves.self_host_usd_per_month[0]).toBeCloseTo(1, 10);
+  expect(hybridUsd / r.curves.hybrid_usd_per_month[0]).toBeCloseTo(1, 10);
+  expect(hybridEur / (r.curves.hybrid_usd_per_month[0] * 0.9)).toBeCloseTo(1, 10);
   expect(rate).toBe(0.9);
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
@@ -168,6 +170,7 @@ test('a display currency changes every figure, the readouts, the exports and the
 
 test('bad currency input names its field and changes nothing', async ({ page }) => {
   await open(page);
+  await page.evaluate(() => globalThis.tcoscope.sampled()); // How sure? finished: its progress line is gone
   const before = await seen(page, { gpus: false }); // "Which GPU?" catches up only once scrolled to
   const dialog = await currencyDialog(page);
   const error = dialog.getByRole('alert');

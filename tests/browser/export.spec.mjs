@@ -265,7 +265,7 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   for (const reason of await page.locator('#reasons .reason-text').allInnerTexts()) {
     expect(unescaped).toContain(reason.replace(/^(Favours the API|Favours self-hosting|Note):\s*/, ''));
   }
-  expect(md).toContain('| Tokens per month | 10B | tokens | set here |');
+  expect(md).toContain('| Tokens per month | 12B | tokens | set here |');
   expect(md).toContain('| Compliance | HIPAA |  | set here |');
   expect(md).toContain('| Input price | 2.50 | $ / 1M tokens | catalog |');
   expect(md).toContain('| Horizon | 36 | months | default |');

@@ -74,7 +74,7 @@ test('a hybrid verdict puts the hybrid beside both options in every comparison, 
   await expect(page.locator('.stat[data-stat="hybrid"] .stat-label')).toHaveText('Hybrid, the verdict');
   await expect(page.locator('.stat[data-stat="hybrid"] .sub')).toHaveText(
     `a month · ${usd(r.hybrid.usd_per_mtok)} per 1M tokens · a floor of 1 replica serves ` +
-      `${percent(r.hybrid.self_served_share)}`,
+      `${percent(r.hybrid.self_served_share)}, busy ${percent(r.hybrid.utilization)}`,
     { useInnerText: true },
   );
   expect(o.noHybrid).toBe('');
@@ -103,7 +103,7 @@ test('a hybrid verdict puts the hybrid beside both options in every comparison, 
   // Cost per 1M tokens: a hybrid row.
   const mtok = page.locator('#per-mtok tbody tr', { hasText: 'Hybrid, all-in' });
   await expect(mtok).toHaveCount(1);
-  await expect(mtok.locator('td.num')).toHaveText(usd(r.hybrid.usd_per_mtok));
+  await expect(mtok.locator('td.num')).toHaveText(usd(r.hybrid.usd_per_mtok), { useInnerText: true });
 
   // Cost vs volume: a third line in the legend and under the pointer, the volume from which a floor pays.
   await expect(legendKeys(page, 'volume')).toHaveText(['API', 'Self-hosting', 'Hybrid, best floor at each volume']);

@@ -130,6 +130,7 @@ export function createOutputs(root) {
     hybridMtok: figure(),
     floor: figure(),
     served: figure(),
+    floorBusy: figure(),
     replicas: figure(),
     gpuHours: figure(),
   };
@@ -142,6 +143,8 @@ export function createOutputs(root) {
     subFigures.floor,
     ' serves ',
     subFigures.served,
+    ', busy ',
+    subFigures.floorBusy,
   );
   // When there is no hybrid column, one line under the figures says why (with the engine's floor, if it has one).
   const noHybridLine = h('span');
@@ -271,6 +274,7 @@ export function createOutputs(root) {
         subFigures.hybridMtok.update(usd(hy.usd_per_mtok), ex.get('hybrid.usd_per_mtok'));
         subFigures.floor.update(replicaCount(hy.floor_replicas), ex.get('hybrid.floor_replicas'));
         subFigures.served.update(percent(hy.self_served_share), ex.get('hybrid.self_served_tokens_per_month'));
+        subFigures.floorBusy.update(percent(hy.utilization), ex.get('hybrid.utilization'));
       } else cards.hybrid.card.remove();
       headline.classList.toggle('with-hybrid', Boolean(hy));
       const picked = PICKS[r.verdict.choice];

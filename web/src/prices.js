@@ -380,11 +380,13 @@ export function createPricesDialog({ engine, store }) {
       if (fromDialog) status.textContent = [title, ...lines].join(' ');
       else showMessage({ key: 'prices', kind, title, lines });
     };
+    // quiet (a dropped file that may be a scenario): no message unless it is a price file.
     if (!text.trim()) {
-      say('error', 'Nothing to import: paste the JSON of a price file first.');
+      if (!quiet) say('error', 'Nothing to import: paste the JSON of a price file first.');
       return null;
     }
     if (text.length > MAX_PRICE_FILE_BYTES) {
+      if (quiet) return null;
       say(
         'error',
         `${name} was not imported: it is larger than the ${bytes(MAX_PRICE_FILE_BYTES)} a price file may be. The prices are unchanged.`,

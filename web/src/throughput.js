@@ -96,6 +96,7 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     ttft: stat('Time to first token'),
   };
   const maxBatch = figure();
+  const cacheGain = figure(); // the prefix cache's gain on the modeled (and a measured) figure
   const statList = h('dl', { class: 'tp-stats' }, ...Object.values(stats).map((s) => s.el));
   const noModel = h('p', { class: 'help tp-no-model' });
 
@@ -214,7 +215,14 @@ export function createThroughput(root, { catalog, onFix, gotoTable }) {
     if (m) {
       const r = rows.modeled;
       if (m.fits) {
-        label(r.label, ['Modeled', t.source === 'modeled' ? used() : null], `roofline at batch ${count(m.batch)}`);
+        const gain = ex.get(`${FIG}prefix_cache_gain`);
+        if (gain) cacheGain.update(gain.value, gain);
+        label(
+          r.label,
+          ['Modeled', t.source === 'modeled' ? used() : null],
+          `roofline at batch ${count(m.batch)}`,
+          gain ? h('span', {}, 'prefix cache ', cacheGain) : null,
+        );
         r.output.update(count(m.output_tokens_per_second_per_replica));
         r.total.update(
           count(m.total_tokens_per_second_per_replica),
