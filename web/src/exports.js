@@ -5,6 +5,7 @@ import { compact, count, currency, currencyNote, inUnit, moneyText, percent, ran
 import { components, sides } from './monthly.js';
 import { verdictText } from './outputs.js';
 import { hybridOf, noHybridText, replicas } from './hybrid.js';
+import { PRICE_LABELS } from './prices.js';
 
 /** A file name from the scenario's name: "Support assistant, 2B tokens/month" → "support-assistant-2b-tokens-month". */
 export function slug(name) {
@@ -243,15 +244,6 @@ function howSureMarkdown(sens) {
   }
   return out;
 }
-
-const PRICE_LABELS = {
-  '/api/usd_per_mtok_input': 'API input price',
-  '/api/usd_per_mtok_cached_input': 'API cached-input price',
-  '/api/usd_per_mtok_output': 'API output price',
-  '/api/batch_discount': 'API batch discount',
-  '/self_host/cloud/usd_per_gpu_hour': 'GPU rental rate',
-  '/self_host/on_prem/usd_per_gpu': 'GPU purchase price',
-};
 
 /** The prices the figures used, each with its date, the stale ones marked. */
 function pricesMarkdown(r) {

@@ -172,8 +172,8 @@ export function withPrices(engine, store, day = today) {
   };
 }
 
-// What each priced path is, for the "Prices used" table.
-const PRICE_LABELS = {
+// What each priced path is, for the "Prices used" table and the exports.
+export const PRICE_LABELS = {
   '/api/usd_per_mtok_input': 'API input price',
   '/api/usd_per_mtok_cached_input': 'API cached-input price',
   '/api/usd_per_mtok_output': 'API output price',
