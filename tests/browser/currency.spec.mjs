@@ -2,10 +2,18 @@
 // readouts, the engine's own sentences, the exports and the print layout follow it, with the rate and its date
 // beside them; it travels in links and stays in this browser; bad input names its field; US dollars come back.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, settle, pageResult, seriousViolations, settledLink, choosePreset, sampled } from './helpers.mjs';
+import {
+  openPage,
+  settle,
+  pageResult,
+  seriousViolations,
+  settledLink,
+  choosePreset,
+  sampled,
+  downloaded,
+} from './helpers.mjs';
 import { checkCurrency, setCurrency, usd } from '../../web/src/format.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,11 +66,6 @@ function inCurrency(currency, x) {
   const text = usd(x);
   setCurrency(null);
   return text;
-}
-
-async function downloadFrom(page, dialog, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
-  return readFileSync(await file.path(), 'utf8');
 }
 
 test('a display currency changes every figure, the readouts, the exports and the print layout', async ({
@@ -119,7 +122,7 @@ test('a display currency changes every figure, the readouts, the exports and the
   );
   const results = md.slice(0, md.indexOf('### Inputs'));
   expect(results, 'no dollar amount before the inputs (which stay in dollars)').not.toMatch(DOLLARS);
-  const csv = (await downloadFrom(page, exportDialog, 'Cost vs volume')).trim().split('\r\n');
+  const csv = (await downloaded(page, exportDialog, 'Cost vs volume')).text.trim().split('\r\n');
   expect(csv[0]).toBe(
     'tokens_per_month,api_usd_per_month,api_eur_per_month,self_host_usd_per_month,self_host_eur_per_month,hybrid_usd_per_month,hybrid_eur_per_month,eur_per_usd_2026-12-01',
   );

@@ -1,27 +1,23 @@
 // export.spec.mjs — export and import: scenario JSON down and up (round trip; invalid files list their problems and
 // change nothing), CSV and Markdown checked against the figures on screen, the print layout on A4 and Letter.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, choosePreset, typeInto, field, settle, outputs, pageResult, nodeEngine } from './helpers.mjs';
+import {
+  openPage,
+  choosePreset,
+  typeInto,
+  field,
+  settle,
+  outputs,
+  pageResult,
+  nodeEngine,
+  exportDialog,
+  downloaded,
+} from './helpers.mjs';
 import { compact, usd } from '../../web/src/format.js';
 
 const shots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/screenshots');
-
-/** Opens the Export and import dialog. */
-async function exportDialog(page) {
-  await page.getByRole('button', { name: 'Export / import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export and import' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-/** Clicks a download button and returns the file's name and text. */
-async function downloaded(page, dialog, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
 
 /** Imports a file through the dialog's file picker. */
 async function importFile(page, name, text) {

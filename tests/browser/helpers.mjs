@@ -1,6 +1,7 @@
 // helpers.mjs — shared steps for the page's browser tests: open the page, pick a preset, read what it shows.
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 
 /**
  * Opens the page (a fresh load, even when only the fragment differs from the current address) and returns the
@@ -131,4 +132,18 @@ export async function seriousViolations(page, include = []) {
           .slice(0, 3)
           .join(', ')})`,
     );
+}
+
+/** Opens the Export and import dialog. */
+export async function exportDialog(page) {
+  await page.getByRole('button', { name: 'Export / import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export and import' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Clicks a download button in dialog and returns the file's name and text. */
+export async function downloaded(page, dialog, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }

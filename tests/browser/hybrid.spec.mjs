@@ -5,7 +5,6 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import {
   openPage,
   choosePreset,
@@ -16,6 +15,8 @@ import {
   nodeEngine,
   settledLink,
   seriousViolations,
+  exportDialog,
+  downloaded,
 } from './helpers.mjs';
 import { compact, percent, usd } from '../../web/src/format.js';
 
@@ -272,17 +273,6 @@ test('a link opens a hybrid scenario exactly as it was shown', async ({ page, co
   expect(problems).toEqual([]);
 });
 
-/** Opens the Export and import dialog. */
-async function exportDialog(page) {
-  await page.getByRole('button', { name: 'Export / import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export and import' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-async function downloaded(page, dialog, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
-  return readFileSync(await file.path(), 'utf8');
-}
 const parseCsv = (csv) =>
   csv
     .trim()
@@ -318,12 +308,12 @@ test('the exports carry the hybrid with the engine’s figures', async ({ page }
   expect(md).toContain('- **Hybrid:** A self-hosted floor of 1 replica');
   expect(md).not.toContain('No hybrid');
 
-  const volume = parseCsv(await downloaded(page, dialog, 'Cost vs volume'));
+  const volume = parseCsv((await downloaded(page, dialog, 'Cost vs volume')).text);
   expect(volume[0].at(-1)).toBe('hybrid_usd_per_month');
   volume.slice(1).forEach((row, i) => {
     expect(Number(row[3]) / r.curves.hybrid_usd_per_month[i]).toBeCloseTo(1, 10);
   });
-  const months = parseCsv(await downloaded(page, dialog, 'Month by month, cumulative'));
+  const months = parseCsv((await downloaded(page, dialog, 'Month by month, cumulative')).text);
   expect(months[0].slice(-2)).toEqual(['hybrid_usd', 'cumulative_hybrid_usd']);
   expect(months).toHaveLength(r.horizon.months + 1);
   months.slice(1).forEach((row, i) => {
@@ -339,7 +329,7 @@ test('the exports carry the hybrid with the engine’s figures', async ({ page }
   expect(plain).toContain('|  | API (the verdict) | Self-hosting |');
   expect(plain).toContain('No hybrid: no floor with API overflow beats the API alone over the horizon.');
   expect(plain).not.toContain('| Hybrid floor |');
-  const pure = parseCsv(await downloaded(page, again, 'Month by month, cumulative'));
+  const pure = parseCsv((await downloaded(page, again, 'Month by month, cumulative')).text);
   expect(pure[0]).not.toContain('hybrid_usd');
 });
 
