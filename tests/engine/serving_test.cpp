@@ -31,6 +31,13 @@ const OpenModel& model(const char* id) {
   return *cat().model(id);
 }
 
+// The formula of the time-per-output-token line of an evaluation's explanation ("" when there is none).
+std::string tpot_formula(const ops::Outcome& o) {
+  for (const auto& line : o.result["explain"])
+    if (line["figure"] == "self_host.throughput.tpot_ms") return line["formula"].get<std::string>();
+  return "";
+}
+
 ResolvedInputs resolve_json(const std::string& text) {
   ParsedScenario p = parse_scenario_text(text);
   EXPECT_TRUE(p.errors.empty()) << text << all(p.errors);
@@ -160,11 +167,7 @@ TEST(serving_test, the_engine_and_its_factors_are_in_the_result_and_the_explanat
   EXPECT_EQ(t["engine"], "sglang");
   EXPECT_EQ(t["factors"]["from"], "sglang");
   EXPECT_EQ(t["factors"]["mbu"], cat().engine(ServingEngine::sglang)->mbu);
-  bool explained = false;
-  for (const auto& line : o.result["explain"])
-    if (line["figure"] == "self_host.throughput.tpot_ms")
-      explained = line["formula"].get<std::string>().find("MBU (SGLang)") != std::string::npos;
-  EXPECT_TRUE(explained);
+  EXPECT_NE(tpot_formula(o).find("MBU (SGLang)"), std::string::npos) << tpot_formula(o);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,11 +204,7 @@ TEST(serving_test, the_moe_factor_replaces_the_old_upper_bound_warning_and_is_ex
   for (const Problem& w : o.warnings)
     EXPECT_EQ(w.message.find("upper bound"), std::string::npos) << w.message;
   EXPECT_EQ(o.result["self_host"]["throughput"]["modeled"]["moe_factor"], 0.7);
-  bool explained = false;
-  for (const auto& line : o.result["explain"])
-    if (line["figure"] == "self_host.throughput.tpot_ms")
-      explained = line["formula"].get<std::string>().find("0.7 MoE over 8 GPUs") != std::string::npos;
-  EXPECT_TRUE(explained);
+  EXPECT_NE(tpot_formula(o).find("0.7 MoE over 8 GPUs"), std::string::npos) << tpot_formula(o);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -248,11 +247,7 @@ TEST(serving_test, a_gpu_whose_measurements_fall_short_of_the_fit_scales_its_fac
           "precision": "nvfp4"}}})");
   ASSERT_TRUE(o.ok) << all(o.errors);
   EXPECT_EQ(o.result["self_host"]["throughput"]["modeled"]["gpu_efficiency"], 0.66);
-  bool explained = false;
-  for (const auto& line : o.result["explain"])
-    if (line["figure"] == "self_host.throughput.tpot_ms")
-      explained = line["formula"].get<std::string>().find("0.66 NVIDIA B200") != std::string::npos;
-  EXPECT_TRUE(explained);
+  EXPECT_NE(tpot_formula(o).find("0.66 NVIDIA B200"), std::string::npos) << tpot_formula(o);
 }
 
 // Every steady-state row of the catalog against the model at the row's own engine, precision, lengths and
