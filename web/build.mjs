@@ -1,6 +1,6 @@
 // build.mjs — bundles web/ into dist/: the served site (index.html; app.js: the engine's glue and the page as one
 // classic script; app.css; tcoscope.wasm, streamed; tcoscope.js: the same bytes as a classic script, for copies saved
-// with "Save page as"), tcoscope.html (one self-contained file: script, CSS and the wasm bytes, deflated, inlined;
+// with "Save page as"), tcoscope.html (one self-contained file: script, CSS and the wasm bytes, LZMA-compressed, inlined;
 // works from file://) and embed-example.html (a blog post embedding the calculator). Both pages carry the build's
 // own run of the engine (boot data: schema, defaults, catalog, presets and the default scenario's result), so the
 // first paint shows a result before the engine has started. TCOSCOPE_SITE_URL (e.g. https://example.org/tcoscope/)
@@ -8,13 +8,15 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { deflateRawSync, gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { encodeScenario, fragment } from './src/link.js';
 import { embedSnippet, RESIZE_SCRIPT } from './src/snippet.js';
 import { engineCatalog } from './src/bootdata.js';
+import { unlzma } from './src/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -51,8 +53,19 @@ const engineJs = (
 const wasm = readFileSync(wasmPath);
 // The glue first, as a classic script: its `var createTcoscope` is a global the page (and tests) can reach.
 const appJs = `${engineJs.trim()}\n${output('.js')}`;
-// The wasm inlined in the single file: deflated (gzip cannot squeeze base64 of raw wasm: 4/3 of it stays), base64.
-const wasmBase64 = deflateRawSync(wasm, { level: 9 }).toString('base64');
+// The wasm inlined in the single file: compressed, then base64 (gzip cannot squeeze base64 of raw wasm: 4/3 of it
+// stays). LZMA (xz --format=lzma -9e) takes the module to 161 KB where deflate -9 leaves 209; the page decodes it
+// with lzma.js, in slices. The header's size field is set (xz writes "unknown"), and the stream is decoded here
+// once, so a build whose decoder and encoder disagree fails now rather than in a browser.
+function lzma(bytes) {
+  const packed = new Uint8Array(
+    execFileSync('xz', ['--format=lzma', '-9e', '-c'], { input: bytes, maxBuffer: 1 << 26 }),
+  );
+  for (let i = 0, n = bytes.length; i < 8; i++, n = Math.floor(n / 256)) packed[5 + i] = n % 256;
+  if (!Buffer.from(unlzma(packed)).equals(bytes)) throw new Error('lzma.js does not decode what xz wrote');
+  return Buffer.from(packed);
+}
+const wasmBase64 = lzma(wasm).toString('base64');
 const WASM_TYPE = 'application/x-tcoscope-wasm'; // wasm.js reads it; the browser neither runs nor fetches it
 const template = readFileSync(path.join(root, 'web/index.html'), 'utf8');
 
@@ -170,7 +183,7 @@ const files = {
   'app.css': appCss,
   'tcoscope.wasm': wasm,
   // For a copy saved with "Save page as" (file://, where nothing can be fetched): the bytes as a classic script.
-  'tcoscope.js': `// tcoscope.js — the cost engine's WebAssembly (deflate-raw, base64) for saved copies of the page (wasm.js).\nvar tcoscopeWasm = "${wasmBase64}";\n`,
+  'tcoscope.js': `// tcoscope.js — the cost engine's WebAssembly (LZMA, base64) for saved copies of the page (wasm.js).\nvar tcoscopeWasm = "${wasmBase64}";\n`,
   'tcoscope.html': single,
   'embed-example.html': example,
 };

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import { engineCatalog } from '../../web/src/bootdata.js';
+import { unlzma } from '../../web/src/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -55,19 +55,19 @@ for (const name of PAGES) {
   });
 }
 
-test('the single file inlines the same wasm, deflated and base64', () => {
+test('the single file inlines the same wasm, LZMA-compressed and base64', () => {
   const m = /<script type="application\/x-tcoscope-wasm" id="tcoscope-wasm">([A-Za-z0-9+/=]+)<\/script>/.exec(
     page('tcoscope.html'),
   );
   assert.ok(m, 'tcoscope.html inlines the module');
-  assert.ok(inflateRawSync(Buffer.from(m[1], 'base64')).equals(wasm));
+  assert.ok(Buffer.from(unlzma(new Uint8Array(Buffer.from(m[1], 'base64')))).equals(wasm));
 });
 
 test('the served site streams the same wasm, and tcoscope.js (for saved copies) carries it too', () => {
   assert.ok(readFileSync(path.join(root, 'dist/tcoscope.wasm')).equals(wasm));
   const m = /var tcoscopeWasm = "([A-Za-z0-9+/=]+)";/.exec(page('tcoscope.js'));
   assert.ok(m, 'tcoscope.js assigns the bytes');
-  assert.ok(inflateRawSync(Buffer.from(m[1], 'base64')).equals(wasm));
+  assert.ok(Buffer.from(unlzma(new Uint8Array(Buffer.from(m[1], 'base64')))).equals(wasm));
   assert.match(
     page('index.html'),
     /<script type="application\/x-tcoscope-wasm" id="tcoscope-wasm" src="tcoscope\.js">/,

@@ -1,10 +1,11 @@
 // wasm.js — starts the engine the moment the page's script runs, before the page boots: main.js imports it first.
 // Over http the .wasm streams in and compiles as it arrives (WebAssembly.compileStreaming; a server that sends the
-// wrong MIME type gets the buffered path). In the single file its bytes sit in the page, deflated and base64'd
-// (<script type="application/x-tcoscope-wasm">): decoded natively (Uint8Array.fromBase64, else atob), inflated by
-// DecompressionStream straight into the same streaming compile. A copy saved with "Save page as" runs from
-// file://, where nothing can be fetched, and an embed in a sandboxed frame (an opaque origin, which CORS refuses) load
-// tcoscope.js instead: the same bytes as a classic script.
+// wrong MIME type gets the buffered path). In the single file its bytes sit in the page, LZMA-compressed and base64'd
+// (<script type="application/x-tcoscope-wasm">): decoded natively (Uint8Array.fromBase64, else atob), then unpacked
+// by lzma.js in slices of a few ms (so that no task of the load runs long) and compiled. A copy saved with "Save page
+// as" runs from file://, where nothing can be fetched, and an embed in a sandboxed frame (an opaque origin, which
+// CORS refuses) load tcoscope.js instead: the same bytes as a classic script.
+import { lzmaDecoder } from './lzma.js';
 
 const WASM_URL = 'tcoscope.wasm';
 const TYPE = 'application/x-tcoscope-wasm';
@@ -17,15 +18,27 @@ function fromBase64(text) {
   return bytes;
 }
 
-/** The inlined bytes (deflate-raw, base64) as a Response the streaming compiler can read. */
-function inflated(base64) {
-  if (typeof DecompressionStream !== 'function') {
-    throw new Error(
-      'this browser cannot unpack the engine (it lacks DecompressionStream; any browser from 2023 on has it)',
-    );
+// Resolves in a new task, without the clamping of nested timers.
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const SLICE_MS = 8; // the longest a slice of unpacking keeps the main thread
+
+/** The inlined bytes (LZMA, base64), unpacked in slices: the module's bytes. */
+async function unpacked(base64) {
+  const decoder = lzmaDecoder(fromBase64(base64.trim()));
+  for (;;) {
+    const start = performance.now();
+    do {
+      if (decoder.run(16384)) return decoder.output;
+    } while (performance.now() - start < SLICE_MS);
+    await nextTask();
   }
-  const stream = new Blob([fromBase64(base64.trim())]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
 /** tcoscope.js (a saved copy's engine): a classic script that sets globalThis.tcoscopeWasm to the base64 bytes. */
@@ -35,7 +48,7 @@ function fromScript(src) {
     script.src = src;
     script.onload = () =>
       typeof globalThis.tcoscopeWasm === 'string'
-        ? resolve(inflated(globalThis.tcoscopeWasm))
+        ? resolve(unpacked(globalThis.tcoscopeWasm))
         : reject(new Error(`${src} did not carry the engine`));
     script.onerror = () => reject(new Error(`the cost engine (${src}) could not be loaded`));
     document.head.append(script);
@@ -60,10 +73,10 @@ async function streamed() {
 async function compile() {
   const el = document.querySelector(`script[type="${TYPE}"]`);
   const inline = el?.textContent.trim();
-  if (inline) return WebAssembly.compileStreaming(inflated(inline));
+  if (inline) return WebAssembly.compile(await unpacked(inline));
   // file:// refuses fetch() (and logs it), and so does CORS for a sandboxed frame's opaque origin ("null"): a saved
   // copy and a sandboxed embed load the same bytes as a classic script, which needs neither.
-  const script = async () => WebAssembly.compileStreaming(await fromScript(el.src));
+  const script = async () => WebAssembly.compile(await fromScript(el.src));
   if ((location.protocol === 'file:' || globalThis.origin === 'null') && el?.src) return script();
   return el?.src ? streamed().catch(script) : streamed();
 }
