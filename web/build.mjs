@@ -22,11 +22,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const enginePath = path.join(root, 'build/wasm/engine/wasm/tcoscope.js');
 const wasmPath = path.join(root, 'build/wasm/engine/wasm/tcoscope.wasm');
-if (!existsSync(enginePath) || !existsSync(wasmPath)) {
-  console.error(
-    `build.mjs: ${path.relative(root, enginePath)} is missing; run scripts/build (it builds the wasm preset first)`,
-  );
-  process.exit(1);
+const cliPath = path.join(root, 'build/native/engine/tcoscope');
+for (const needed of [enginePath, wasmPath, cliPath]) {
+  if (!existsSync(needed)) {
+    console.error(
+      `build.mjs: ${path.relative(root, needed)} is missing; run scripts/build (it builds the CLI and the module first)`,
+    );
+    process.exit(1);
+  }
 }
 
 const bundle = await esbuild.build({
@@ -115,7 +118,8 @@ const defaults = json(pageEngine.defaults());
 const boot = {
   computed: 'build', // the figures were computed when this page was built, by this page's engine
   engine_sha256: createHash('sha256').update(wasm).digest('hex'),
-  schema: json(pageEngine.schema()),
+  // The scenario's JSON Schema, from the native CLI built from the same sources (the module leaves it out).
+  schema: json(execFileSync(cliPath, ['schema'], { encoding: 'utf8' })),
   defaults,
   catalog, // what the page shows from the catalog and hands its engine (engine.js)
   presets: json(pageEngine.presets()),

@@ -6,6 +6,9 @@
 // tcoscope::ops functions. No handles, nothing for JavaScript to delete, nothing that can throw: bad input is
 // an "ok": false envelope, never an abort.
 //
+// No JSON Schema: the page's boot data carries it (web/build.mjs takes it from the native CLI, `tcoscope
+// schema`), and leaving it out takes 27 KB of code and descriptions out of the module.
+//
 // The catalog is not compiled in: the page already carries it (its boot data) and hands it over once, with
 // loadCatalog, before the first call; in node, node_loader.js loads tcoscope-catalog.json from beside the
 // module.
@@ -69,9 +72,6 @@ std::string compare(const std::string& scenarios, const std::string& prices, con
 std::string defaults() {
   return dump(tcoscope::ops::defaults());
 }
-std::string schema() {
-  return dump(tcoscope::ops::schema());
-}
 std::string presets() {
   return dump(tcoscope::ops::presets());
 }
@@ -103,7 +103,6 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("importPrices", &import_prices);
   emscripten::function("compare", &compare);
   emscripten::function("defaults", &defaults);
-  emscripten::function("schema", &schema);
   emscripten::function("presets", &presets);
   emscripten::function("catalog", &catalog);
   emscripten::function("loadCatalog", &load_catalog);

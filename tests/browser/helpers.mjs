@@ -100,6 +100,10 @@ let engine = null;
 export async function nodeEngine() {
   if (!engine) {
     const { createRequire } = await import('node:module');
+    const { execFileSync } = await import('node:child_process');
+    const cliPath = (await import('node:url')).fileURLToPath(
+      new URL('../../build/native/engine/tcoscope', import.meta.url),
+    );
     const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
     // The page evaluates as of today, this machine's day (its prices' ages: prices.js): so does this engine.
@@ -112,7 +116,8 @@ export async function nodeEngine() {
       presets: () => JSON.parse(m.presets()),
       catalog: () => JSON.parse(m.catalog()),
       defaults: () => JSON.parse(m.defaults()),
-      schema: () => JSON.parse(m.schema()),
+      // The CLI's: the module the page loads has no schema() (the page's boot data carries this one).
+      schema: () => JSON.parse(execFileSync(cliPath, ['schema'])),
     };
   }
   return engine;

@@ -7,7 +7,7 @@ import { engineModule } from './wasm.js';
 /**
  * Loads the engine once, handing it the catalog (the boot data's: the module has none compiled in); resolves to
  * { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep, evaluateWith, importPrices, compare,
- *   defaults, schema, presets, catalog }.
+ *   defaults, presets, catalog } (the JSON Schema is in the boot data: the module leaves it out).
  */
 export async function loadEngine(catalog) {
   const m = await engineModule;
@@ -44,8 +44,6 @@ export async function loadEngine(catalog) {
     /** 2 to 4 scenarios side by side (one row per figure, what differs): the envelope. */
     compare: (scenarios, prices, today) => JSON.parse(m.compare(JSON.stringify(scenarios), prices, today)),
     defaults: () => JSON.parse(m.defaults()),
-    /** The scenario's JSON Schema (draft 2020-12), from the engine's field table: see schema.js. */
-    schema: () => JSON.parse(m.schema()),
     presets: () => JSON.parse(m.presets()),
     catalog: () => JSON.parse(m.catalog()),
   };
