@@ -66,9 +66,23 @@ bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, Resolv
 
 // -0 printed as 0, and a guard, not a code path: the model is built so that no result holds a non-finite
 // number (property tests and the fuzz target check it).
+// -0 (e.g. 0 × a negative factor) becomes 0, which is how it prints; false when some number is not finite.
+// One walk over the result and no allocation: find_non_finite, which names the number, runs only when one is
+// bad.
+static bool scrub_numbers(json& j) {
+  if (j.is_number_float()) {
+    double& x = j.get_ref<double&>();
+    if (x == 0) x = 0.0;
+    return std::isfinite(x);
+  }
+  bool finite = true;
+  if (j.is_structured())
+    for (json& x : j) finite = scrub_numbers(x) && finite;
+  return finite;
+}
+
 static Outcome finish(Outcome out) {
-  drop_negative_zeros(out.result);
-  if (std::string bad = find_non_finite(out.result); !bad.empty()) {
+  if (std::string bad = scrub_numbers(out.result) ? "" : find_non_finite(out.result); !bad.empty()) {
     out.result = json();
     out.errors.push_back(
         {bad, "the engine produced a non-finite number for this scenario; please report it"});
@@ -349,13 +363,17 @@ const json& catalog() {
   return builtin_catalog_json();
 }
 
-json envelope(const Outcome& o) {
+json envelope(Outcome&& o) {
   json out = {{"ok", o.ok}, {"warnings", to_json(o.warnings)}};
   if (o.ok)
-    out["result"] = o.result;
+    out["result"] = std::move(o.result);  // the result is most of the envelope: moved, not copied
   else
     out["errors"] = to_json(o.errors);
   return out;
+}
+
+json envelope(const Outcome& o) {
+  return envelope(Outcome(o));
 }
 
 }  // namespace tcoscope::ops

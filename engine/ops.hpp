@@ -76,6 +76,7 @@ const nlohmann::json& catalog();
 
 // {"ok": true, "result": …, "warnings": […]} or {"ok": false, "errors": […], "warnings": […]}
 nlohmann::json envelope(const Outcome& o);
+nlohmann::json envelope(Outcome&& o);  // the same, moving the result in
 
 // Replaces every -0 in `j` with 0.
 void drop_negative_zeros(nlohmann::json& j);
