@@ -49,16 +49,21 @@ async function choose(page, { code, usd_rate, date }, { other = false } = {}) {
   return dialog;
 }
 
-/** The text a person sees in the results and the cost details (no hidden formula descriptions). */
+/**
+ * The text a person sees in the results and the cost details (no hidden formula descriptions). The long sections
+ * skip rendering off screen (content-visibility: auto) and skipped text has no innerText: lifted for the read.
+ */
 const seen = (page, { gpus = true } = {}) =>
-  page.evaluate(
-    (gpus) =>
-      [document.querySelector('#results'), ...document.querySelector('#details').children]
-        .filter((el) => gpus || el.id !== 'gpus-card')
-        .map((el) => el.innerText)
-        .join('\n'),
-    gpus,
-  );
+  page.evaluate((gpus) => {
+    const parts = [document.querySelector('#results'), ...document.querySelector('#details').children].filter(
+      (el) => gpus || el.id !== 'gpus-card',
+    );
+    const all = [...parts, document.querySelector('#howsure')];
+    for (const el of all) el.style.contentVisibility = 'visible';
+    const text = parts.map((el) => el.innerText).join('\n');
+    for (const el of all) el.style.contentVisibility = '';
+    return text;
+  }, gpus);
 
 /** The money figures in the given currency, formatted by the page's own formatter (format.js). */
 function inCurrency(currency, x) {

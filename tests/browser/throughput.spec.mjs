@@ -13,14 +13,19 @@ const shots = path.join(root, 'test-results/screenshots');
 async function panel(page) {
   return page.evaluate(() => {
     const card = document.querySelector('#throughput-card');
+    // Off screen the card skips rendering (content-visibility: auto), and skipped text has no innerText: lift that
+    // for the read (no frame is drawn before it is put back).
+    card.style.contentVisibility = 'visible';
     const text = (s) => card.querySelector(s)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
-    return {
+    const shown = {
       setup: text('#throughput-setup'),
       bar: card.querySelector('.vram-bar').getAttribute('aria-label'),
       legend: text('.vram-legend'),
       stats: text('.tp-stats'),
       speed: text('.tp-speed'),
     };
+    card.style.contentVisibility = '';
+    return shown;
   });
 }
 

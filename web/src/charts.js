@@ -1,7 +1,37 @@
 // charts.js — the three uPlot charts (cost vs volume, cumulative cost, load vs capacity), fed column arrays
 // straight from the engine's result, with the hybrid as a third line (and, on the week, its floor and overflow)
 // when the engine has one. Markers are HTML in uPlot's overlay so they are crisp, styled and testable.
-import uPlot from 'uplot';
+// Nothing here reads layout: a chart's width comes from a ResizeObserver, its colours from one read of the page's
+// custom properties; each chart is built in a task of its own after the first paint (issue 13).
+
+// uPlot is required, not imported, so that its module runs when the first chart is built, not in the first task.
+// As it runs it builds a number formatter and reads the time zone with Intl, and the first Intl call of a page
+// loads the locale data (25–45 ms in one task, issue 13). The charts use neither (every axis has the page's own
+// formatter, and no axis is a time axis), so those two calls get stand-ins while the module runs.
+let uPlotModule = null;
+const INTL_STAND_IN = {
+  NumberFormat: class {
+    format(x) {
+      return String(x);
+    }
+  },
+  DateTimeFormat: class {
+    resolvedOptions() {
+      return { timeZone: 'UTC' };
+    }
+  },
+};
+function uPlot() {
+  if (uPlotModule) return uPlotModule;
+  const intl = Object.getOwnPropertyDescriptor(globalThis, 'Intl');
+  Object.defineProperty(globalThis, 'Intl', { ...intl, value: INTL_STAND_IN });
+  try {
+    uPlotModule = require('uplot');
+  } finally {
+    Object.defineProperty(globalThis, 'Intl', intl);
+  }
+  return uPlotModule;
+}
 import { $, h, setText } from './dom.js';
 import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } from './format.js';
 import { hybridOf } from './hybrid.js';
@@ -12,7 +42,12 @@ function tint(hex, alpha) {
   return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})` : hex;
 }
 
-function palette() {
+// The palette, read once per colour scheme (reading computed style after a write would recompute the page's style).
+let paletteNow = null;
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => (paletteNow = null));
+const palette = () => (paletteNow ??= readPalette());
+
+function readPalette() {
   const css = getComputedStyle(document.documentElement);
   const v = (name) => css.getPropertyValue(name).trim();
   return {
@@ -96,7 +131,7 @@ function cumulativeOptions(p, hybrid) {
  * the floor serves and what overflows to the API, under the floor's limit.
  */
 function loadOptions(p, hybrid) {
-  const stepped = uPlot.paths.stepped({ align: 1 });
+  const stepped = uPlot().paths.stepped({ align: 1 });
   return {
     scales: { x: { time: false, range: [0, HOURS_PER_WEEK] }, y: { range: (u, min, max) => [0, max * 1.05] } },
     axes: [
@@ -128,9 +163,9 @@ function loadOptions(p, hybrid) {
 }
 
 /**
- * One chart in its figure: builds uPlot lazily, resizes with its box, rebuilds when the colour scheme flips. Off
- * screen it draws after the frame that shows the edit (a task of its own, newest data only), or as it comes into
- * view: the edit's frame draws only what is seen.
+ * One chart in its figure: builds uPlot in a task of its own once it has data and a width, resizes with its box,
+ * rebuilds when the colour scheme flips. Off screen it draws after the frame that shows the edit (a task of its
+ * own, newest data only), or as it comes into view: the edit's frame draws only what is seen.
  */
 function chart(box, makeOptions, { markers = [], readout } = {}) {
   let u = null;
@@ -143,6 +178,11 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   let seen = true; // until the observer says otherwise
   let dirty = false; // data arrived while off screen
   let later = 0;
+  let building = 0; // the task that builds the chart
+  // The box's width, from the ResizeObserver: its own once it is laid out; until then its card's content box (the
+  // box spans it), which is laid out even while the card's contents are skipped (content-visibility: auto).
+  let width = 0;
+  const card = box.closest('.card');
   const flush = () => {
     clearTimeout(later);
     later = 0;
@@ -153,7 +193,7 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   const marks = markers.map((cls) =>
     h('div', { class: `marker ${cls}`, hidden: true }, h('span', { class: 'marker-label' })),
   );
-  const height = () => (box.clientWidth < 520 ? 200 : 250);
+  const height = () => (width < 520 ? 200 : 250);
 
   // Positions from uPlot's own geometry (its plot box, in device pixels): reading the overlay's size after writing
   // to the markers would force a layout in the middle of the frame.
@@ -171,7 +211,7 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
 
   function placeMarkers() {
     placeSpans();
-    const plotWidth = u.bbox.width / (uPlot.pxRatio || devicePixelRatio || 1);
+    const plotWidth = u.bbox.width / (uPlot().pxRatio || devicePixelRatio || 1);
     markerState.forEach((m, i) => {
       const el = marks[i];
       el.hidden = m == null;
@@ -185,22 +225,40 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   }
 
   function build() {
+    clearTimeout(building);
+    building = 0;
     const opts = {
       ...makeOptions(palette(), variant),
-      width: Math.max(box.clientWidth, 200),
+      width: Math.max(width, 200),
       height: height(),
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       hooks: { draw: [placeMarkers], setCursor: [(c) => readout?.(c.cursor.idx, data)] },
     };
     u?.destroy();
-    u = new uPlot(opts, data, box);
+    const Plot = uPlot();
+    u = new Plot(opts, data, box);
     u.over.append(spanBox, ...marks);
+    dirty = false;
   }
+  /** Builds the chart in a task of its own, once it has data and a width. */
+  const buildSoon = () => {
+    if (data && width > 0 && !building) building = setTimeout(build);
+  };
 
-  new ResizeObserver(
-    () => u && Math.abs(u.width - box.clientWidth) > 1 && u.setSize({ width: box.clientWidth, height: height() }),
-  ).observe(box);
+  let boxWidth = 0;
+  let cardWidth = 0;
+  const sizes = new ResizeObserver((entries) => {
+    for (const { target, contentRect } of entries) {
+      if (target === box) boxWidth = contentRect.width;
+      else cardWidth = contentRect.width;
+    }
+    width = boxWidth || cardWidth;
+    if (!u) buildSoon();
+    else if (width > 0 && Math.abs(u.width - width) > 1) u.setSize({ width, height: height() });
+  });
+  sizes.observe(box);
+  if (card && card !== box) sizes.observe(card);
   new IntersectionObserver(
     ([entry]) => {
       seen = entry.isIntersecting;
@@ -211,16 +269,26 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => u && build());
   return {
     fit(maxWidth = Infinity) {
+      if (!u && data) {
+        width = box.clientWidth; // printing: draw now, whatever it costs
+        if (width > 0) build();
+      }
       flush();
-      if (u && box.clientWidth > 0) u.setSize({ width: Math.min(box.clientWidth, maxWidth), height: height() });
+      if (u && box.clientWidth > 0) {
+        width = Math.min(box.clientWidth, maxWidth);
+        u.setSize({ width, height: height() });
+      }
     },
     update(nextData, nextMarkers = [], nextVariant = false, nextSpans = []) {
       data = nextData;
       markerState = nextMarkers;
       spanState = nextSpans;
-      // The first data builds the chart even off screen, so its figure has its size before anyone scrolls to it;
-      // a series more or less (the hybrid's) builds it anew.
-      if (!u || nextVariant !== variant) {
+      // The first data builds the chart (in a task of its own, even off screen, so that its figure has its size
+      // before anyone scrolls to it); a series more or less (the hybrid's) builds it anew.
+      if (!u) {
+        variant = nextVariant;
+        buildSoon();
+      } else if (nextVariant !== variant) {
         variant = nextVariant;
         build();
       } else if (seen) u.setData(data);

@@ -1,19 +1,54 @@
 // format.js — display formatting and lenient number parsing; the only place numbers become text on the page.
 
-// Formatters are built once, on first use: Intl.NumberFormat construction is the slow part, and building them all
-// when the module loads cost the page's boot 25–36 ms before anything was drawn (issue 13).
-const lazy = (options) => {
-  let f = null;
-  return {
-    format(x) {
-      f ??= new Intl.NumberFormat('en-US', options);
-      return f.format(x);
-    },
-  };
-};
-const decimals = [0, 1, 2, 3, 4].map((d) => lazy({ minimumFractionDigits: d, maximumFractionDigits: d }));
-const upTo = lazy({ maximumFractionDigits: 6 });
-const cents = lazy({ minimumFractionDigits: 2, maximumFractionDigits: 6 });
+// Numbers are written here, not by Intl.NumberFormat: the first Intl call of a page loads the locale data, 25–45 ms of
+// the first task before anything is drawn (issue 13). fixed() gives exactly what Intl.NumberFormat('en-US',
+// { minimumFractionDigits, maximumFractionDigits }) gives (tests/browser/format.spec.mjs checks it against Intl):
+// the shortest decimal that reads back as the number, rounded half away from zero, with grouping commas.
+// toFixed() rounds the number's exact binary value instead; the two differ only when that shortest decimal ends in
+// a 5 just past the last digit kept (1.005 → '1.01', where toFixed says '1.00'), and for exponent forms.
+const SHORTEST = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+/** x with minFrac to maxFrac decimals, as Intl.NumberFormat('en-US') writes it: fixed(12094.5, 0, 0) → '12,095'. */
+export function fixed(x, minFrac, maxFrac) {
+  const a = Math.abs(x);
+  let text = String(a);
+  const dot = text.indexOf('.');
+  const places = dot < 0 ? 0 : text.length - dot - 1;
+  if (text.includes('e') || (places === maxFrac + 1 && text.endsWith('5'))) text = rounded(text, maxFrac);
+  else if (places > maxFrac) text = a.toFixed(maxFrac);
+  let [whole, fraction = ''] = text.split('.');
+  let end = fraction.length;
+  while (end > minFrac && fraction.charCodeAt(end - 1) === 48) end--; // trailing zeros, down to minFrac
+  fraction = end < fraction.length ? fraction.slice(0, end) : fraction.padEnd(minFrac, '0');
+  if (whole.length > 3) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return (x < 0 || Object.is(x, -0) ? '-' : '') + whole + (fraction ? `.${fraction}` : '');
+}
+
+/** The shortest decimal text of a number ≥ 0, rounded half away from zero to at most maxFrac places, unexponented. */
+function rounded(text, maxFrac) {
+  const [, int, frac = '', exp = '0'] = SHORTEST.exec(text);
+  let digits = int + frac;
+  let point = int.length + Number(exp); // where the decimal point falls in digits
+  const keep = point + maxFrac;
+  if (keep < digits.length) {
+    let kept = digits.slice(0, Math.max(keep, 0));
+    if (keep >= 0 && digits[keep] >= '5') {
+      const last = kept.search(/9*$/) - 1; // the digit that goes up; the nines after it become zeros
+      if (last < 0) {
+        kept = `1${'0'.repeat(kept.length)}`;
+        point++;
+      } else kept = kept.slice(0, last) + (Number(kept[last]) + 1) + '0'.repeat(kept.length - last - 1);
+    }
+    digits = kept;
+  }
+  if (point <= 0) [digits, point] = ['0'.repeat(1 - point) + digits, 1];
+  digits = digits.padEnd(point, '0');
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  return digits.length > point ? `${whole}.${digits.slice(point)}` : whole;
+}
+const format = (minFrac, maxFrac) => ({ format: (x) => fixed(x, minFrac, maxFrac) });
+const decimals = [0, 1, 2, 3, 4].map((d) => format(d, d));
+const upTo = format(0, 6);
+const cents = format(2, 6);
 
 const SUFFIXES = [
   [1e12, 'T'],

@@ -58,6 +58,19 @@ function tornadoBar(row, point, x, cls = '') {
 }
 
 /**
+ * The line under the verdict sentence (line), from a "How sure?" result r: the confidence, said to be about the pure
+ * options under a hybrid verdict. The first paint draws it from the boot data, before the section is built.
+ */
+export function drawConfidenceLine(line, r, hybrid) {
+  line.replaceChildren(
+    h('strong', {}, 'How sure? '),
+    hybrid ? 'Of the two pure options, not the hybrid: ' : '',
+    r.confidence.message,
+  );
+  line.dataset.code = r.confidence.code;
+}
+
+/**
  * root: the section; verdictLine: the line under the verdict sentence. catalog: its default_ranges say which inputs
  * have a sourced range; schema: the inputs a range may go on.
  */
@@ -273,14 +286,7 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   body.append(problem, pure, confidence, change, off, notes, mc, tornadoBox, flipsBox, rangesBox);
 
   const hybridVerdict = () => point?.choice === 'hybrid';
-  /** The line under the verdict sentence: the confidence, said to be about the pure options under a hybrid verdict. */
-  function drawVerdictLine(r) {
-    verdictLine.replaceChildren(
-      h('strong', {}, 'How sure? '),
-      hybridVerdict() ? 'Of the two pure options, not the hybrid: ' : '',
-      r.confidence.message,
-    );
-  }
+  const drawVerdictLine = (r) => drawConfidenceLine(verdictLine, r, hybridVerdict());
   function drawPure() {
     pure.hidden = !hybridVerdict();
     if (!hybridVerdict()) return;

@@ -61,9 +61,13 @@ function providerChoices(gpu) {
 /**
  * Builds the form into container from the rows of params.js and the engine's schema (ranges, choices, defaults):
  * a row whose key the schema lacks throws. `only` (embed mode) lists the paths to show, in order, in one fieldset
- * titled `onlyTitle`; otherwise every row, grouped.
+ * titled `onlyTitle`; otherwise every row, grouped. With `later`, no group is built until buildNext() is called
+ * (once per group: each may then be a task of its own).
  */
-export function createInputs(container, { state, catalog, schema, only = null, onlyTitle = 'Your numbers' }) {
+export function createInputs(
+  container,
+  { state, catalog, schema, only = null, onlyTitle = 'Your numbers', later = false },
+) {
   const choices = catalogChoices(catalog);
   const fields = formFields(schema, PARAMS);
   const controls = new Map();
@@ -124,8 +128,9 @@ export function createInputs(container, { state, catalog, schema, only = null, o
   const groups = only
     ? [{ id: 'key', title: onlyTitle, params: only.map(byPath) }]
     : GROUPS.map((g) => ({ ...g, params: fields.filter((p) => p.group === g.id) }));
-  for (const { params, ...group } of groups) {
-    if (!params.length) continue;
+  /** Builds one group's fieldset (main.js builds the first in one task and each of the others in one of its own). */
+  function buildGroup({ params, ...group }) {
+    if (!params.length) return;
     // Rows marked advanced go, together, into one disclosure where the first of them would be.
     const nodes = [];
     let advanced = null;
@@ -150,6 +155,13 @@ export function createInputs(container, { state, catalog, schema, only = null, o
       ),
     );
   }
+  const unbuilt = [...groups];
+  /** Builds the next group of the form; false once every group is built. */
+  function buildNext() {
+    if (unbuilt.length) buildGroup(unbuilt.shift());
+    return unbuilt.length > 0;
+  }
+  if (!later) while (buildNext());
 
   /** Writes the state into every control (after a preset loads, or a pick cleared overrides). */
   function sync(force = false) {
@@ -326,5 +338,5 @@ export function createInputs(container, { state, catalog, schema, only = null, o
     return out;
   }
 
-  return { sync, applyResult, showRanges, showErrors, showWarnings, labelled, describe, controls };
+  return { sync, applyResult, showRanges, showErrors, showWarnings, labelled, describe, controls, buildNext };
 }

@@ -21,7 +21,7 @@ import { showMessage } from './messages.js';
 import { reportHeight, wireOpenFull } from './embed.js';
 import { createThroughput } from './throughput.js';
 import { createGpuTable, adoptOption } from './gputable.js';
-import { createHowSure } from './howsure.js';
+import { createHowSure, drawConfidenceLine } from './howsure.js';
 import { catalogChoices } from './inputs.js';
 import { checkCurrency, currency, setCurrency } from './format.js';
 import { createCurrencyDialog, savedCurrency, showCurrencyLine } from './currency.js';
@@ -41,8 +41,14 @@ const EMBED_INPUTS = [
   '/self_host/deployment',
 ];
 
-// Resolves in a task of its own, so that each step of the hand-over to the engine stays a short task.
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Resolves in a task of its own (a MessageChannel message: not clamped like nested timers), so that each step of
+// the first render and of the hand-over to the engine stays a short task, and the browser may paint in between.
+const nextTask = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
 
 /**
  * The engine the page calls: not ready until the module runs (set), then every call goes to it (any method
@@ -131,18 +137,10 @@ async function boot() {
     openDefaults: () => replaceScenario(defaults),
     built: (scenario) => (JSON.stringify(scenario) === bootText ? structuredClone(boot.evaluate) : null),
   });
-  // The form and the charts from the boot data: the first paint shows the inputs, and the figures when they are
-  // the default scenario's.
-  const inputs = createInputs($('#inputs'), {
-    state,
-    catalog: mergedCatalog(boot.catalog, priceStore),
-    schema,
-    only: embed ? EMBED_INPUTS : null,
-  });
-  const charts = createCharts(document, { only: embed ? ['volume'] : null });
-  const catalog = boot.catalog;
-  const apiChoices = () =>
-    inputs.controls.get('/api/model')?.setChoices(catalogChoices(mergedCatalog(catalog, priceStore)).api_models);
+  // The first task draws the verdict and the headline figures, from the boot data when the scenario is the
+  // default one: the first paint carries the result. The rest follows in short tasks of its own (issue 13), below
+  // the fold or beside it: the form, the panels, the charts (each in a task once it has a width).
+  const isBoot = () => JSON.stringify(state.scenario) === bootText;
   if (!embed) {
     pricesPanel = createPricesPanel($('#prices-card'), {
       state,
@@ -150,6 +148,35 @@ async function boot() {
       openDialog: () => pricesDialog?.open(),
       linkAsOf: frag.asOf,
     });
+  }
+  loop.run();
+  // The confidence line under the verdict, from the build's "How sure?" (the section itself follows).
+  if (isBoot() && boot.sensitivity?.ok) {
+    const hybrid = boot.evaluate.result?.verdict.choice === 'hybrid';
+    drawConfidenceLine($('#verdict-confidence'), boot.sensitivity.result, hybrid);
+  }
+  await nextTask();
+  const inputs = createInputs($('#inputs'), {
+    state,
+    catalog: mergedCatalog(boot.catalog, priceStore),
+    schema,
+    only: embed ? EMBED_INPUTS : null,
+    later: true,
+  });
+  loop.attach({ inputs });
+  previewPicker($('#preset'), { defaults, presets: boot.presets, ...preview });
+  // The form a group per task, each showing the scenario's values in case the browser paints before the next run.
+  for (let more = true; more; ) {
+    more = inputs.buildNext();
+    inputs.sync(true);
+    await nextTask();
+  }
+  performance.mark('tcoscope:form');
+  const charts = createCharts(document, { only: embed ? ['volume'] : null });
+  const catalog = boot.catalog;
+  const apiChoices = () =>
+    inputs.controls.get('/api/model')?.setChoices(catalogChoices(mergedCatalog(catalog, priceStore)).api_models);
+  if (!embed) {
     // Drawn before the engine runs, so that nothing moves when it takes over; pins wait for the engine.
     compare = createCompare($('#compare'), {
       engine,
@@ -169,11 +196,19 @@ async function boot() {
   // "How sure?" samples after each point result (once the engine runs); the embed shows only its line in the
   // verdict card.
   const howSure = createHowSure($('#howsure'), { state, catalog, schema, verdictLine: $('#verdict-confidence') });
+  // The default scenario's "How sure?" too, so nothing moves when the sampler's identical answer arrives.
+  if (isBoot() && boot.sensitivity) howSure.render(boot.sensitivity, state.scenario);
+  await nextTask();
   const gpuTable = embed
     ? null
     : createGpuTable(document, { catalog, onAdopt: (option) => adoptOption(state, option) });
+  if (gpuTable && isBoot() && boot.gpus) {
+    gpuTable.render(boot.gpus, { stale: false });
+    loop.builtGpus(boot.gpus); // the build's answer stands in for the engine's until the table is seen
+  }
+  await nextTask();
   if (embed) {
-    loop.attach({ inputs, charts, howSure });
+    loop.attach({ charts, howSure });
   } else {
     const gotoTable = () => {
       const heading = $('#gpus-heading');
@@ -181,7 +216,6 @@ async function boot() {
       heading.focus({ preventScroll: true });
     };
     loop.attach({
-      inputs,
       charts,
       throughput: createThroughput(document, {
         catalog,
@@ -193,14 +227,8 @@ async function boot() {
     });
     loop.watchTable($('#gpus-card'));
   }
-  performance.mark('tcoscope:form');
-  previewPicker($('#preset'), { defaults, presets: boot.presets, ...preview });
-  loop.run();
-  // The default scenario's "How sure?" too, so nothing moves when the sampler's identical answer arrives.
-  if (JSON.stringify(state.scenario) === bootText) {
-    if (boot.sensitivity) howSure.render(boot.sensitivity, state.scenario);
-    if (boot.gpus && !embed) gpuTable.render(boot.gpus, { stale: false });
-  }
+  loop.run(); // everything drawn: body[data-state="built"] for the default scenario
+  await nextTask();
 
   const live = await engineReady;
   engine.set(withPrices(live, priceStore));
@@ -234,6 +262,12 @@ async function boot() {
   // What opens, unless the person has already started editing what the preview showed.
   const opening = start.scenario ?? defaults;
   if (!touched && JSON.stringify(opening) !== JSON.stringify(state.scenario)) replaceScenario(opening);
+  await nextTask();
+  // The first evaluate() compiles the functions it runs (scripts/bench reports it): a task of its own, before the
+  // one that draws the live result.
+  const t0 = performance.now();
+  engine.evaluate(structuredClone(state.scenario));
+  performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
   await nextTask();
   loop.run(); // the live result: the same figures as the build's for the default scenario
   await nextTask();

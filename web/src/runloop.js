@@ -176,8 +176,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
           if (howSure) sampler.request(scenario); // after this frame is painted
           if (!performance.getEntriesByName('tcoscope:live-result').length) performance.mark('tcoscope:live-result');
           if (inputs) body.dataset.state = 'ready';
-        } else {
-          body.dataset.state = 'built';
+        } else if (inputs) {
+          body.dataset.state = 'built'; // once the form is there too (main.js draws the rest in short tasks)
         }
       } catch (e) {
         console.error(e);
@@ -247,6 +247,11 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     /** The parts built after the first paint: { inputs, charts, throughput, gpuTable, howSure }. */
     attach(parts) {
       ({ inputs = inputs, charts = charts, throughput = throughput, gpuTable = gpuTable, howSure = howSure } = parts);
+    },
+    /** The build's "Which GPU?" for the scenario on screen (the default): it stands in until the table is seen. */
+    builtGpus(envelope) {
+      gpus = envelope;
+      gpusDirty = true;
     },
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {
