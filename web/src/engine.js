@@ -3,6 +3,7 @@
 // The module is a classic Emscripten script (it also loads from file://) that defines the global createTcoscope;
 // wasm.js starts it as the page's script begins.
 import { engineModule } from './wasm.js';
+import { nextTask } from './tasks.js';
 
 /**
  * Loads the engine once, handing it the catalog (the boot data's: the module has none compiled in); resolves to
@@ -12,7 +13,7 @@ import { engineModule } from './wasm.js';
 export async function loadEngine(catalog) {
   const m = await engineModule;
   // Its own task: parsing the catalog is a few ms of the main thread, kept apart from the first evaluate.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   const loaded = JSON.parse(m.loadCatalog(JSON.stringify(catalog)));
   if (!loaded.ok) throw new Error(`the cost engine could not read its catalog: ${loaded.errors[0]?.message}`);
   // A scenario is an object, or JSON text from outside (a file, a link) handed over as it is: the engine checks its

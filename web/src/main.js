@@ -5,6 +5,7 @@
 // the first import) then takes over in short steps: the scenario that opens, the panels that need it (throughput,
 // "Which GPU?", "How sure?"), the live result, the picker and the toolbar. "#embed" selects the compact embed mode.
 import './wasm.js';
+import { nextTask } from './tasks.js';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { $, refreshMoney, setText } from './dom.js';
@@ -40,15 +41,6 @@ const EMBED_INPUTS = [
   '/self_host/gpu',
   '/self_host/deployment',
 ];
-
-// Resolves in a task of its own (a MessageChannel message: not clamped like nested timers), so that each step of
-// the first render and of the hand-over to the engine stays a short task, and the browser may paint in between.
-const nextTask = () =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
 
 /**
  * The engine the page calls: not ready until the module runs (set), then every call goes to it (any method

@@ -6,6 +6,7 @@
 // as" runs from file://, where nothing can be fetched, and an embed in a sandboxed frame (an opaque origin, which
 // CORS refuses) load tcoscope.js instead: the same bytes as a classic script.
 import { lzmaDecoder } from './lzma.js';
+import { nextTask } from './tasks.js';
 
 const WASM_URL = 'tcoscope.wasm';
 const TYPE = 'application/x-tcoscope-wasm';
@@ -16,15 +17,6 @@ function fromBase64(text) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-// Resolves in a new task, without the clamping of nested timers.
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
 
 const SLICE_MS = 8; // the longest a slice of unpacking keeps the main thread
