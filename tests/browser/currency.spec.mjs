@@ -13,6 +13,7 @@ import {
   choosePreset,
   sampled,
   downloaded,
+  chartBox,
 } from './helpers.mjs';
 import { checkCurrency, setCurrency, usd } from '../../web/src/format.js';
 
@@ -108,9 +109,7 @@ test('a display currency changes every figure, the readouts, the exports and the
   await expect(page.locator('.tip')).toContainText('€');
   await expect(page.locator('.tip')).not.toContainText(/(?<![A-Za-z])\$\d/);
   // The chart's readout (the axes use the same formatter, on the canvas).
-  const over = page.locator('[data-chart="volume"] .u-over');
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
+  const box = await chartBox(page, 'volume');
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
   await expect(page.locator('[data-readout="volume"]')).toContainText(/API €[\d,.]+/);
   await page.locator('#volume-card').screenshot({ path: path.join(shots, 'currency-volume-chart-1280-light.png') });

@@ -14,6 +14,7 @@ import {
   nodeEngine,
   exportDialog,
   downloaded,
+  chartBox,
 } from './helpers.mjs';
 import { compact, usd } from '../../web/src/format.js';
 
@@ -153,9 +154,7 @@ test("the CSV of cost vs volume matches the curves and the chart's readout", asy
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // What the chart shows under the pointer is a row of the file.
-  const over = page.locator('[data-chart="volume"] .u-over');
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
+  const box = await chartBox(page, 'volume');
   for (const at of [0.1, 0.45, 0.8]) {
     await page.mouse.move(box.x + box.width * at, box.y + box.height / 2);
     const readout = await page.locator('[data-readout="volume"]').innerText();
@@ -209,9 +208,7 @@ test('the month-by-month CSV matches the totals, the payback and the cumulative 
       useInnerText: true,
     });
   }
-  const over = page.locator('[data-chart="cumulative"] .u-over');
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
+  const box = await chartBox(page, 'cumulative');
   for (const at of [0.05, 0.5, 0.97]) {
     await page.mouse.move(box.x + box.width * at, box.y + box.height / 2);
     const readout = await page.locator('[data-readout="cumulative"]').innerText();

@@ -152,3 +152,22 @@ export async function downloaded(page, dialog, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name }).click()]);
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
+
+/**
+ * A chart's plot box, scrolled into view and settled: the long sections above it skip layout while off screen
+ * (content-visibility: auto) and take their real height as the scroll brings them near, which can move the chart
+ * after the scroll. The box is returned once it is the same in two frames in a row.
+ */
+export async function chartBox(page, chart) {
+  const over = page.locator(`[data-chart="${chart}"] .u-over`);
+  await over.scrollIntoViewIfNeeded();
+  let box = await over.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const next = await over.boundingBox();
+    if (next && box && next.x === box.x && next.y === box.y && next.width === box.width) return next;
+    await over.scrollIntoViewIfNeeded();
+    box = await over.boundingBox();
+  }
+  throw new Error(`the ${chart} chart does not settle after scrolling to it`);
+}

@@ -17,6 +17,7 @@ import {
   seriousViolations,
   exportDialog,
   downloaded,
+  chartBox,
 } from './helpers.mjs';
 import { compact, percent, usd } from '../../web/src/format.js';
 
@@ -40,9 +41,7 @@ async function engineResult(id, edit = (s) => s) {
 
 /** Moves the pointer over a chart at a fraction of its width and returns the readout under it. */
 async function readoutAt(page, chart, at) {
-  const over = page.locator(`[data-chart="${chart}"] .u-over`);
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
+  const box = await chartBox(page, chart);
   await page.mouse.move(box.x + box.width * at, box.y + box.height / 2);
   return page.locator(`[data-readout="${chart}"]`).innerText();
 }
@@ -163,7 +162,7 @@ test('the week shows what the hybrid’s floor serves, its limit, and the hours 
   const strip = page.locator('[data-chart="load"] .spans .span:not([hidden])');
   await expect(strip).toHaveCount(runs);
   // The strip sits under the hours that overflow: the first run starts at the first such hour.
-  const plot = await page.locator('[data-chart="load"] .u-over').boundingBox();
+  const plot = await chartBox(page, 'load');
   const first = await strip.first().boundingBox();
   expect((first.x - plot.x) / plot.width).toBeCloseTo(hours[0] / 168, 2);
 
