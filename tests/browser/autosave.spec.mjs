@@ -1,6 +1,6 @@
 // autosave.spec.mjs — the last scenario survives a reload, a link always wins over it, and corrupted storage is
 // ignored with a notice (and replaced by the next edit).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openPage, choosePreset, typeInto, pageResult, settledLink } from './helpers.mjs';
 
 const KEY = 'tcoscope:scenario';

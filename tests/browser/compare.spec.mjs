@@ -1,7 +1,7 @@
 // compare.spec.mjs — scenarios side by side: pin, change inputs, the table is the engine's compare() with the
 // differences marked; three scenarios travel in one link and reopen identical; the comparison exports as JSON, CSV
 // and Markdown; a damaged comparison part is refused like a damaged link.
-import { test, expect } from '@playwright/test';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,9 @@ import { openPage, settle, pageResult, seriousViolations, settledLink, typeInto 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, '../../test-results/screenshots');
-const TODAY = new Date('2026-12-02T12:00:00');
 const card = (page) => page.locator('#compare');
 
 async function open(page, url = '/') {
-  await page.clock.setFixedTime(TODAY);
   const problems = await openPage(page, url);
   await page.waitForFunction(() => globalThis.tcoscope);
   return problems;
@@ -101,7 +99,7 @@ test('a comparison of three scenarios travels in one link and reopens identical'
     result: await pageResult(page),
     text: await tableText(page),
   };
-  const other = await browser.newContext();
+  const other = await fixedContext(browser);
   const reader = await other.newPage();
   const problems = await open(reader, url);
   await columns(reader, 3);

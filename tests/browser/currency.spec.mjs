@@ -1,7 +1,7 @@
 // currency.spec.mjs — a display currency at a rate the person gives: every money figure on the page, the chart
 // readouts, the engine's own sentences, the exports and the print layout follow it, with the rate and its date
 // beside them; it travels in links and stays in this browser; bad input names its field; US dollars come back.
-import { test, expect } from '@playwright/test';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,7 +19,6 @@ import { checkCurrency, setCurrency, usd } from '../../web/src/format.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, '../../test-results/screenshots');
-const TODAY = new Date('2026-12-02T12:00:00');
 const EUR = { code: 'EUR', usd_rate: 0.9, date: '2026-12-01' };
 // A dollar amount written as the page writes it ("$525", "−$1.2k"), but not "CA$…".
 const DOLLARS = /(?<![A-Za-z])\$\d/;
@@ -27,7 +26,6 @@ const DOLLARS = /(?<![A-Za-z])\$\d/;
 const same = (text) => text.replace(' · as the link’s author saw them', '');
 
 async function open(page, url = '/') {
-  await page.clock.setFixedTime(TODAY);
   const problems = await openPage(page, url);
   await page.waitForFunction(() => globalThis.tcoscope);
   return problems;
@@ -151,7 +149,7 @@ test('a display currency changes every figure, the readouts, the exports and the
   // The link carries the currency; a reader without it in their browser sees euros.
   const url = await settledLink(page);
   expect(url).toMatch(/&cur=EUR~0\.9~2026-12-01/);
-  const other = await browser.newContext();
+  const other = await fixedContext(browser);
   const reader = await other.newPage();
   await open(reader, url);
   await expect(reader.locator('#currency-line')).toContainText('Amounts in EUR at 0.9 EUR per US dollar');

@@ -1,7 +1,7 @@
 // embed.spec.mjs — the embed mode inside <iframe sandbox="allow-scripts"> on another site's page: it works without
 // storage, posts {type: "tcoscope:height", height}, and the Embed dialog's snippet, pasted into a page, shows the same
 // scenario. dist/embed-example.html does the same; screenshots go to test-results/screenshots/.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // export.spec.mjs — export and import: scenario JSON down and up (round trip; invalid files list their problems and
 // change nothing), CSV and Markdown checked against the figures on screen, the print layout on A4 and Letter.
-import { test, expect } from '@playwright/test';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -57,7 +57,7 @@ test('scenario JSON: export, then import into a fresh browser, restores it value
   expect(saved.schema_version).toBe(1);
   expect(engine.evaluate(saved).result).toEqual(shown); // the CLI reads the same file to the same result
 
-  const context = await browser.newContext();
+  const context = await fixedContext(browser);
   const fresh = await context.newPage();
   const problems = await openPage(fresh);
   const defaults = await pageResult(fresh);

@@ -2,7 +2,7 @@
 // evaluation that fails says why and offers the defaults; the autosave never restores or saves a scenario that
 // does not evaluate; import says so too; links and files over the engine's byte limit, and documents nested far
 // deeper than it accepts, are refused with a clear message before the page parses them.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { deflateSync } from 'node:zlib';
 import { openPage, typeInto, settle, field, pageResult, nodeEngine } from './helpers.mjs';
 

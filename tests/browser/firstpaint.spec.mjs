@@ -2,7 +2,7 @@
 // scenario's figures from the build's own run of the engine, marked as such; the live engine then replaces them
 // with identical figures and no layout shift. A link shows its inputs before the engine is ready. Speed itself is
 // measured by scripts/bench, not asserted here.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { outputs, pageResult, nodeEngine, field, sampled } from './helpers.mjs';
 
 /** Holds every request for the engine's wasm until release() is called. */

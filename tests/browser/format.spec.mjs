@@ -1,7 +1,7 @@
 // format.spec.mjs — the page writes numbers without Intl.NumberFormat (its first call loads the locale data: tens
 // of ms of the first task, issue 13); format.js's fixed() must write exactly what Intl.NumberFormat('en-US') writes,
 // checked here against Intl itself on the values that are hard to round and on many random ones.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { fixed } from '../../web/src/format.js';
 
 const SPECS = [

@@ -2,6 +2,7 @@
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { TEST_DAY } from './fixtures.mjs';
 
 /**
  * Opens the page (a fresh load, even when only the fragment differs from the current address) and returns the
@@ -106,9 +107,8 @@ export async function nodeEngine() {
     );
     const m = await createRequire(import.meta.url)('../../build/wasm/engine/wasm/tcoscope.js')();
     const call = (fn) => (scenario) => JSON.parse(m[fn](JSON.stringify(scenario)));
-    // The page evaluates as of today, this machine's day (its prices' ages: prices.js): so does this engine.
-    const d = new Date();
-    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    // The page evaluates as of its today (its prices' ages: prices.js), the tests' fixed day: so does this engine.
+    const today = TEST_DAY;
     engine = {
       evaluate: (scenario) => JSON.parse(m.evaluateWith(JSON.stringify(scenario), '', today)),
       minimize: call('minimize'),

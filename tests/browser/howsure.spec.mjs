@@ -2,7 +2,7 @@
 // percentiles, histogram and tornado for the default scenario and every preset; editing, clearing and switching off
 // a range changes the probability and travels in the link; the charts have text equivalents; sampling never blocks
 // the page for a long task; ranges off hides the Monte Carlo; exports and the embed carry the confidence.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

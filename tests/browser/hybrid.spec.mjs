@@ -2,7 +2,7 @@
 // overflow cheaper than both pure options, it stands beside them in every comparison (verdict, costs by component,
 // cost per 1M tokens, both cost charts), the week shows what the floor serves and what overflows, links and
 // exports carry it with the engine's figures; when there is none, the page says why and draws no empty column.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {

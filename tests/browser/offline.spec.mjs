@@ -1,6 +1,6 @@
 // offline.spec.mjs — the page asks for nothing beyond its own files; dist/tcoscope.html, and the served page saved
 // with "Save page as", work from file:// with every network request blocked.
-import { test, expect } from '@playwright/test';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,7 +49,7 @@ test('both pages carry a strict Content-Security-Policy', async ({ page }) => {
 });
 
 test('dist/tcoscope.html works from file:// with every network request blocked', async ({ browser }) => {
-  const context = await browser.newContext({ offline: true });
+  const context = await fixedContext(browser, { offline: true });
   const page = await context.newPage();
   const attempted = [];
   await context.route('**/*', (route) => {
@@ -74,7 +74,7 @@ test('dist/tcoscope.html works from file:// with every network request blocked',
 
 /** A context with networking off and every non-file request aborted; `attempted` lists what was tried. */
 async function offlineContext(browser) {
-  const context = await browser.newContext({ offline: true });
+  const context = await fixedContext(browser, { offline: true });
   const attempted = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -1,6 +1,6 @@
 // page.spec.mjs — the calculator behaves as a person expects: a verdict on load, live recompute, markers that
 // move, rent/buy and presets that change every output, inline errors that keep the last result.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
 import { openPage, choosePreset, field, typeInto, settle, outputs, markerX } from './helpers.mjs';
 

@@ -1,7 +1,7 @@
 // prices.spec.mjs — price files on the page: an imported LiteLLM or genai-prices file prices the API by the
 // expected arithmetic, stays in this browser and not in links (a link carries the prices used, as numbers), can be
 // cleared; a bad file changes nothing; every price shows its date and a stale one is flagged.
-import { test, expect } from '@playwright/test';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,6 @@ const fixture = (name) => readFileSync(path.join(here, 'fixtures', name), 'utf8'
 const LITELLM = JSON.parse(fixture('litellm-prices.json'));
 const GENAI = JSON.parse(fixture('genai-prices.json'));
 const shots = path.join(here, '../../test-results/screenshots');
-const TODAY = new Date('2026-12-02T12:00:00');
 const plainLink = (scenario, extra = '') => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}${extra}`;
 
 /** What the API costs a month for a scenario's workload at per-1M-token prices (SPEC §4's formula). */
@@ -33,7 +32,6 @@ const litellmPrices = (e) => ({
 });
 
 async function open(page, url = '/') {
-  await page.clock.setFixedTime(TODAY);
   const problems = await openPage(page, url);
   await page.waitForFunction(() => globalThis.tcoscope); // set once the toolbar is wired, just after the first result
   return problems;
@@ -88,9 +86,8 @@ test('an imported LiteLLM file prices the API by the arithmetic expected, and it
 
   // The link holds the prices as explicit numbers, not the file: it prices the same in a browser without it.
   const url = await settledLink(page);
-  const other = await browser.newContext();
+  const other = await fixedContext(browser);
   const reader = await other.newPage();
-  await reader.clock.setFixedTime(TODAY);
   const readerProblems = await openPage(reader, url);
   await reader.waitForFunction(() => globalThis.tcoscope);
   expect((await pageResult(reader)).api.usd_per_month).toBeCloseTo(expected, 6);
@@ -129,7 +126,7 @@ test('a model only the file has becomes a choice, and its link opens anywhere as
   expect((await pageResult(page)).api.usd_per_month).toBeCloseTo(expected, 6);
   expect(await apiText(page)).toBe('$10,500');
   const url = await settledLink(page);
-  const other = await browser.newContext();
+  const other = await fixedContext(browser);
   const reader = await other.newPage();
   await openPage(reader, url);
   await reader.waitForFunction(() => globalThis.tcoscope);

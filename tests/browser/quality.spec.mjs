@@ -1,7 +1,7 @@
 // quality.spec.mjs — axe-core finds no serious or critical problem (light, dark, with inline errors, in the dialogs),
 // the link-preview tags are there, and the page is captured at phone and desktop sizes under
 // test-results/screenshots/ for a person to look at.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openPage, choosePreset, typeInto, seriousViolations } from './helpers.mjs';

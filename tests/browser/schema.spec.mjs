@@ -1,7 +1,7 @@
 // schema.spec.mjs — the form is the engine's schema presented: every row of web/src/params.js names a schema key
 // and every schema key has a row (or a reason in NOT_IN_FORM); the ranges, choices, labels and defaults the page
 // shows are the schema's. The first tests run in node on the same modules and wasm engine the page uses.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openPage, nodeEngine } from './helpers.mjs';
 import { PARAMS, NOT_IN_FORM, HOW_SURE } from '../../web/src/params.js';
 import { formFields, keysWithoutRows, schemaAt, schemaKeys, choicesOf, isPointerMap } from '../../web/src/schema.js';

@@ -1,6 +1,6 @@
 // share.spec.mjs — share links: every preset and edited scenarios round-trip value for value, the address bar follows
 // edits without new history entries, Copy link, broken and newer links, and the frozen links made on 2026-11-27.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { openPage, choosePreset, typeInto, field, settle, pageResult, settledLink, nodeEngine } from './helpers.mjs';
 

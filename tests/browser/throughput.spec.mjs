@@ -1,6 +1,6 @@
 // throughput.spec.mjs — the throughput panel (will one replica fit, how fast) and the "Which GPU?" table render,
 // follow the inputs, say when a model does not fit and how to make it fit, and adopt a row into the scenario.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPage, field, typeInto, settle, outputs, pageResult, nodeEngine, seriousViolations } from './helpers.mjs';
