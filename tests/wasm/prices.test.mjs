@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,6 +14,16 @@ const require = createRequire(import.meta.url);
 const engine = await require(path.join(root, 'build/wasm/engine/wasm/tcoscope.js'))();
 const fixture = (name) => path.join(root, 'tests/fixtures/prices', name);
 const today = '2026-12-02';
+
+// A copy of a fixture last written on `today`: the CLI dates the rows of a file that carries no date by the file's
+// modification time, which for the fixture itself is whenever it was checked out.
+function writtenToday(name) {
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'tcoscope-prices-')), name);
+  copyFileSync(fixture(name), copy);
+  const noon = new Date(`${today}T12:00:00Z`);
+  utimesSync(copy, noon, noon);
+  return copy;
+}
 
 function native(args, input) {
   return JSON.parse(execFileSync(cli, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString());
@@ -29,7 +40,7 @@ function pricesFile(name) {
 test('importing a genai-prices file gives the same report natively and in wasm', () => {
   const w = JSON.parse(engine.importPrices(readFileSync(fixture('genai-prices.json'), 'utf8'), today));
   assert.equal(w.ok, true);
-  const n = native(['prices', fixture('genai-prices.json'), '--today', today]);
+  const n = native(['prices', writtenToday('genai-prices.json'), '--today', today]);
   assert.equal(JSON.stringify(w.result), JSON.stringify(n));
   assert.equal(w.result.format, 'genai_prices');
 });
