@@ -2,7 +2,11 @@
 // a table.
 #include "cli/text_report.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "report/format.hpp"
 
@@ -118,23 +122,28 @@ std::string text_report(const json& r) {
          " a month");
   for (const json& reason : verdict["reasons"])
     line("  - [" + str(reason, "code") + "] " + str(reason, "message"));
-  std::string section;
+  // The explanations by section, each section where its first line is: a later figure of an earlier section
+  // (the hybrid's horizon total comes after the hybrid's lines) joins its own section rather than opening it
+  // again.
+  std::vector<std::pair<std::string, std::vector<std::string>>> sections;
   for (const json& x : r["explain"]) {
     std::string figure = str(x, "figure");
     std::string head = figure.substr(0, figure.find('.'));
-    if (head != section) {
-      section = head;
-      static const std::pair<const char*, const char*> kTitles[] = {
-          {"workload", "Workload"},   {"api", "API"},         {"self_host", "Self-hosting"},
-          {"breakeven", "Breakeven"}, {"horizon", "Horizon"}, {"hybrid", "Hybrid"},
-          {"verdict", "Verdict"}};
-      std::string title = section;
-      for (const auto& [key, name] : kTitles)
-        if (section == key) title = name;
-      line("");
-      line(title);
-    }
-    line("  " + str(x, "text"));
+    auto it = std::find_if(sections.begin(), sections.end(), [&](const auto& s) { return s.first == head; });
+    if (it == sections.end()) it = sections.insert(sections.end(), {head, {}});
+    it->second.push_back(str(x, "text"));
+  }
+  static const std::pair<const char*, const char*> kTitles[] = {
+      {"workload", "Workload"},   {"api", "API"},         {"self_host", "Self-hosting"},
+      {"breakeven", "Breakeven"}, {"horizon", "Horizon"}, {"hybrid", "Hybrid"},
+      {"verdict", "Verdict"}};
+  for (const auto& [key, texts] : sections) {
+    std::string title = key;
+    for (const auto& [id, name] : kTitles)
+      if (key == id) title = name;
+    line("");
+    line(title);
+    for (const std::string& text : texts) line("  " + text);
   }
   if (!r["warnings"].empty()) {
     line("");

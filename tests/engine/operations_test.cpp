@@ -86,6 +86,26 @@ TEST(operations_test, text_report_shows_the_verdict_and_each_formula) {
   EXPECT_NE(report.find("Engineering: 0.5 FTE × $145,000/year / 12 = $6,041.67"), std::string::npos);
 }
 
+// Each section once, in the order its first figure comes: the hybrid's horizon total (explained after the
+// hybrid's own lines) is printed under Horizon, not under a second Horizon header.
+TEST(operations_test, text_report_prints_each_section_once) {
+  for (const json& p : presets()) {
+    if (p["id"] != "llama-70b-vs-gpt-4o") continue;
+    Outcome o = evaluate(p["scenario"].dump());
+    ASSERT_TRUE(o.ok);
+    ASSERT_EQ(o.result["verdict"]["choice"], "hybrid");
+    std::string report = cli::text_report(o.result);
+    for (const char* title : {"\nWorkload\n", "\nHorizon\n", "\nHybrid\n", "\nVerdict\n"}) {
+      std::size_t first = report.find(title);
+      ASSERT_NE(first, std::string::npos) << title;
+      EXPECT_EQ(report.find(title, first + 1), std::string::npos) << "twice: " << title;
+    }
+    std::size_t horizon = report.find("\nHorizon\n"), hybrid = report.find("\nHybrid\n");
+    std::size_t total = report.find("Hybrid over the horizon:");
+    EXPECT_TRUE(horizon < total && total < hybrid) << report;
+  }
+}
+
 TEST(operations_test, catalog_json_carries_every_section) {
   const json& c = catalog();
   for (const char* key : {"gpus", "models", "api_models", "measurements"})
