@@ -158,8 +158,10 @@ TCOSCOPE_FIELDS(CloudRental) {
            "(1 + change)^(m/12)); 0: today's rate. For reference: H100 rental fell from about $8/h (2023) "
            "to $1.70/h (October 2025), about -50 %/year, then rose 40 % to $2.35/h by March 2026 "
            "(SemiAnalysis rental index, via compux.net 2026)");
-  v.choice("spot", x.spot,
-           "Spot (preemptible) capacity: none, the hybrid's floor only, or the whole self-hosted fleet");
+  v.choice(
+      "spot", x.spot,
+      "Spot (preemptible) capacity: none, the hybrid's floor only, or the whole self-hosted fleet (always "
+      "the fleet when the provider is a catalog spot row)");
   v.optional(
       "spot_usd_per_gpu_hour", x.spot_usd_per_gpu_hour, Range{0, 1000}, "USD per GPU-hour",
       "Spot rate; empty: the provider's spot row in the catalog, else on-demand × (1 − spot_discount)");

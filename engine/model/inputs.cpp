@@ -336,11 +336,11 @@ void resolve_self_host(const Scenario& s, const Catalog& c, ResolvedInputs& r) {
 
 // The spot rate: the scenario's, else the catalog's spot row for the provider (the chosen row itself when it
 // is a spot row, or the provider's "-spot" row), else the on-demand rate less the spot discount.
-void resolve_spot(const Scenario& s, ResolvedInputs& r) {
+void resolve_spot(const Scenario& s, SpotUse use, ResolvedInputs& r) {
   Inputs& in = r.inputs;
   const CloudRental& cl = s.self_host.cloud;
-  in.spot_fleet = cl.spot == SpotUse::fleet;
-  in.spot_floor = cl.spot != SpotUse::none;
+  in.spot_fleet = use == SpotUse::fleet;
+  in.spot_floor = use != SpotUse::none;
   const char* path = "/self_host/cloud/spot_usd_per_gpu_hour";
   const RentalRate* row = nullptr;
   if (in.gpu) {
@@ -373,6 +373,15 @@ void resolve_spot(const Scenario& s, ResolvedInputs& r) {
   if (cl.commitment_discount > 0 && in.spot_fleet)
     r.warnings.push_back({"/self_host/cloud/commitment_discount",
                           "ignored: the whole fleet runs on spot, which takes no commitment"});
+}
+
+// Whether the fleet is rented at a catalog row that is itself a spot rate (a "-spot" provider), not at a rate
+// the scenario gives.
+bool rented_on_spot_row(const Scenario& s, const Inputs& in) {
+  const CloudRental& cl = s.self_host.cloud;
+  if (!in.gpu || cl.usd_per_gpu_hour || cl.provider.empty()) return false;
+  const RentalRate* rate = in.gpu->rate(cl.provider);
+  return rate && rate->kind == "spot";
 }
 
 }  // namespace
@@ -443,7 +452,21 @@ ResolvedInputs resolve(const Scenario& s, const Catalog& catalog) {
   }
   resolve_api(s, catalog, r);
   resolve_self_host(s, catalog, r);
-  if (!in.is_on_prem && s.self_host.cloud.spot != SpotUse::none) resolve_spot(s, r);
+  if (!in.is_on_prem) {
+    SpotUse use = s.self_host.cloud.spot;
+    if (use != SpotUse::fleet && rented_on_spot_row(s, in)) {
+      // A catalog spot row is preemptible capacity whatever `spot` says: priced without the interruption
+      // model it would look as reliable as on-demand at the spot price ("Which GPU?" prices such rows as spot
+      // fleets).
+      use = SpotUse::fleet;
+      r.warnings.push_back(
+          {"/self_host/cloud/spot",
+           "\"" + s.self_host.cloud.provider +
+               "\" is a spot (preemptible) rate, so the whole fleet is priced as " +
+               "spot capacity, with its spare replicas and restarts; set spot to \"fleet\" to say so"});
+    }
+    if (use != SpotUse::none) resolve_spot(s, use, r);
+  }
   if (r.ok()) r.errors = scale_problems(in);
   return r;
 }

@@ -152,6 +152,47 @@ TEST(spot_test, which_gpu_lists_spot_rows_priced_with_the_interruption_model) {
   EXPECT_NEAR(spot->raw_gpu_usd_per_month, spot->gpus * kHoursPerMonth * 0.89, 1e-6);
 }
 
+// A catalog spot row chosen as the provider is spot capacity whatever `spot` says: the fleet is priced with
+// the interruption model, exactly as with spot set to "fleet" (and as "Which GPU?" prices the row), and a
+// warning says why. A rate given in the scenario is the scenario's to describe: nothing changes.
+TEST(spot_test, a_spot_row_as_the_provider_is_priced_as_a_spot_fleet) {
+  for (SpotUse said : {SpotUse::none, SpotUse::hybrid_floor}) {
+    Scenario s;
+    s.self_host.gpu = "rtx-pro-6000";
+    s.self_host.cloud.provider = "runpod-spot";
+    s.workload.tokens_per_month = 2e10;
+    s.self_host.cloud.spot = said;
+    ResolvedInputs r = resolve(s, builtin_catalog());
+    ASSERT_TRUE(r.ok());
+    const Problem* w = test::find(r.warnings, "/self_host/cloud/spot");
+    ASSERT_NE(w, nullptr);
+    EXPECT_NE(w->message.find("\"runpod-spot\" is a spot (preemptible) rate"), std::string::npos)
+        << w->message;
+    EXPECT_TRUE(r.inputs.spot_fleet);
+    Scenario fleet = s;
+    fleet.self_host.cloud.spot = SpotUse::fleet;
+    ResolvedInputs f = resolve(fleet, builtin_catalog());
+    ASSERT_TRUE(f.ok());
+    EXPECT_EQ(test::find(f.warnings, "/self_host/cloud/spot"), nullptr);
+    expect_same_costs(evaluate(r.inputs), evaluate(f.inputs));
+    // The spares are billed: more replicas than the same row priced as if never reclaimed would need.
+    Scenario plain = s;
+    plain.self_host.cloud.provider = "runpod";
+    plain.self_host.cloud.usd_per_gpu_hour = 0.89;
+    plain.self_host.cloud.spot = SpotUse::none;
+    EXPECT_GT(evaluate(r.inputs).self_host.capacity.replicas_peak,
+              evaluate(resolved(plain)).self_host.capacity.replicas_peak);
+  }
+  Scenario given;
+  given.self_host.gpu = "rtx-pro-6000";
+  given.self_host.cloud.provider = "runpod-spot";
+  given.self_host.cloud.usd_per_gpu_hour = 0.89;
+  ResolvedInputs g = resolve(given, builtin_catalog());
+  ASSERT_TRUE(g.ok());
+  EXPECT_FALSE(g.inputs.spot_fleet);
+  EXPECT_EQ(test::find(g.warnings, "/self_host/cloud/spot"), nullptr);
+}
+
 TEST(spot_test, owned_gpus_ignore_spot_with_a_warning) {
   Scenario s;
   s.self_host.deployment = Deployment::on_prem;
