@@ -182,3 +182,52 @@ test('the comparison exports as JSON, CSV and Markdown, and joins the Markdown s
   const summary = page.getByLabel('Verdict, results and inputs as tables');
   await expect(summary).toHaveValue(/### Compared scenarios/);
 });
+
+test('a link pasted into the open page brings its comparison, currency and prices date; parts it lacks stay', async ({
+  page,
+  browser,
+}) => {
+  // The link is a real one: three pins, euros, as shared from another browser.
+  const other = await fixedContext(browser);
+  const author = await other.newPage();
+  await open(author);
+  await threePins(author);
+  await author.evaluate(() => {
+    localStorage.clear();
+  });
+  const authored = await settledLink(author);
+  const authorPins = await author.evaluate(() => globalThis.tcoscope.pins());
+  const authorScenario = await author.evaluate(() => globalThis.tcoscope.scenario());
+  await other.close();
+  const withCurrency = `${new URL(authored).hash}&cur=EUR~0.9~2026-12-01`;
+
+  const problems = await open(page);
+  expect(await page.evaluate(() => globalThis.tcoscope.pins())).toEqual([]);
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, withCurrency);
+  await columns(page, 3);
+  expect(await page.evaluate(() => globalThis.tcoscope.pins())).toEqual(authorPins);
+  const opened = await page.evaluate(() => globalThis.tcoscope.scenario());
+  expect([opened.self_host.gpu, opened.workload.tokens_per_month]).toEqual([
+    authorScenario.self_host.gpu,
+    authorScenario.workload.tokens_per_month,
+  ]);
+  await expect(page.locator('#currency-line')).toContainText('Amounts in EUR at 0.9 EUR per US dollar');
+  await expect(page.locator('#prices-line')).toContainText('as the link’s author saw them');
+  await expect(page.locator('#messages')).toBeEmpty();
+  // What the page would share now carries all of it.
+  const link = await page.evaluate(() => globalThis.tcoscope.link());
+  expect(link).toContain('&cur=EUR~0.9~2026-12-01');
+  expect(link).toContain(new URL(authored).hash.split('&')[1]); // the comparison part
+
+  // A plain scenario link: the scenario changes; the euros and the pins, the reader's now, stay.
+  await page.evaluate(() => {
+    location.hash = `#v1j=${encodeURIComponent(JSON.stringify({ workload: { tokens_per_month: 3e9 } }))}`;
+  });
+  await expect.poll(() => page.evaluate(() => globalThis.tcoscope.scenario().workload.tokens_per_month)).toBe(3e9);
+  await expect(page.locator('#currency-line')).toContainText('Amounts in EUR');
+  expect(await page.evaluate(() => globalThis.tcoscope.pins())).toEqual(authorPins);
+  await expect(page.locator('#prices-line')).not.toContainText('link’s author');
+  expect(problems).toEqual([]);
+});

@@ -1,6 +1,6 @@
 // share.spec.mjs — share links: every preset and edited scenarios round-trip value for value, the address bar follows
 // edits without new history entries, Copy link, broken and newer links, and the frozen links made on 2026-11-27.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, fixedContext } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import { openPage, choosePreset, typeInto, field, settle, pageResult, settledLink, nodeEngine } from './helpers.mjs';
 
@@ -146,12 +146,13 @@ test.describe('broken links show a clear message and open the defaults, never a 
   let good = '';
   let defaults = null;
   test.beforeAll(async ({ browser }) => {
-    const page = await browser.newPage();
+    const context = await fixedContext(browser);
+    const page = await context.newPage();
     await openPage(page);
     defaults = await pageResult(page);
     await choosePreset(page, 'llama-70b-vs-gpt-4o');
     good = new URL(await settledLink(page)).hash.slice('#v1='.length);
-    await page.close();
+    await context.close();
   });
   const tamper = (s) => {
     const i = Math.floor(s.length / 2);

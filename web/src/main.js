@@ -273,39 +273,43 @@ async function boot() {
     showMessage({ ...m, actions });
   }
 
+  /** A link's pinned comparison (its cmp or cmpj part): decoded, each scenario admitted, the pins replaced. */
+  async function openPins(part) {
+    const pins = [];
+    const problems = [];
+    let unread = null;
+    try {
+      const texts = await decodeCompare(part, { maxBytes: limits.max_bytes });
+      texts.forEach((text, i) => {
+        const a = admit(engine, defaults, text);
+        if (a.ok) pins.push(a.minimized);
+        else problems.push(...problemLines(a.errors).map((l) => `Scenario ${i + 1}: ${l}`));
+      });
+    } catch (e) {
+      if (!(e instanceof LinkError)) throw e;
+      unread = e.message;
+    }
+    if (unread)
+      showMessage({
+        key: 'compare',
+        kind: 'warning',
+        title:
+          `This link’s comparison could not be opened: ${unread}. Its scenario is shown; nothing is pinned. ` +
+          'Check that the whole link was copied, or ask for it again.',
+      });
+    else if (problems.length)
+      showMessage({
+        key: 'compare',
+        kind: 'warning',
+        title: `Some of the scenarios this link compares could not be opened; ${pins.length ? 'the others are pinned' : 'nothing is pinned'}:`,
+        lines: problems,
+      });
+    compare.setPins(pins, { quiet: true });
+  }
+
   if (!embed) {
-    if (frag.compare && start.source === 'link') {
-      const pins = [];
-      const problems = [];
-      let unread = null;
-      try {
-        const texts = await decodeCompare(frag.compare, { maxBytes: limits.max_bytes });
-        texts.forEach((text, i) => {
-          const a = admit(engine, defaults, text);
-          if (a.ok) pins.push(a.minimized);
-          else problems.push(...problemLines(a.errors).map((l) => `Scenario ${i + 1}: ${l}`));
-        });
-      } catch (e) {
-        if (!(e instanceof LinkError)) throw e;
-        unread = e.message;
-      }
-      if (unread)
-        showMessage({
-          key: 'compare',
-          kind: 'warning',
-          title:
-            `This link’s comparison could not be opened: ${unread}. Its scenario is shown; nothing is pinned. ` +
-            'Check that the whole link was copied, or ask for it again.',
-        });
-      else if (problems.length)
-        showMessage({
-          key: 'compare',
-          kind: 'warning',
-          title: `Some of the scenarios this link compares could not be opened; ${pins.length ? 'the others are pinned' : 'nothing is pinned'}:`,
-          lines: problems,
-        });
-      compare.setPins(pins, { quiet: true });
-    } else compare.render();
+    if (frag.compare && start.source === 'link') await openPins(frag.compare);
+    else compare.render();
     share.setExtras(async () => {
       const pins = compare.pins();
       return extraParts({
@@ -324,15 +328,7 @@ async function boot() {
     });
     const currencyDialog = createCurrencyDialog({
       onChange: () => {
-        showCurrencyLine();
-        apiChoices();
-        loop.run();
-        const s = loop.sensitivity();
-        if (s) howSure.render(s.envelope, s.scenario);
-        const g = loop.gpus();
-        if (g && gpuTable) gpuTable.render(g, { stale: document.body.dataset.state !== 'ready' });
-        compare.render();
-        refreshMoney();
+        redrawMoney();
         share.markEdited();
         share.refresh();
       },
@@ -344,12 +340,38 @@ async function boot() {
     share.setExtras(async () => extraParts({ currency: currency() }));
   }
 
+  /** Every amount on the page again, in the display currency just set. */
+  function redrawMoney() {
+    showCurrencyLine();
+    apiChoices();
+    loop.run();
+    const s = loop.sensitivity();
+    if (s) howSure.render(s.envelope, s.scenario);
+    const g = loop.gpus();
+    if (g && gpuTable) gpuTable.render(g, { stale: document.body.dataset.state !== 'ready' });
+    compare?.render();
+    refreshMoney();
+  }
+
+  // A link pasted into the open page brings what a fresh load of it would: its scenario, and on the full page its
+  // display currency, its pinned comparison and its prices' date. A part it lacks leaves the reader's own as is.
   followPastedLinks({
     engine,
     defaults,
     frag,
     limits,
-    open: (scenario) => replaceScenario(scenario, { source: 'link' }),
+    open: async (scenario, link) => {
+      pricesPanel?.followLink(link.asOf ?? null);
+      replaceScenario(scenario, { source: 'link' });
+      if (embed) return;
+      const linked = link.currency ? checkCurrency(link.currency) : null;
+      if (linked?.ok) {
+        setCurrency(linked.currency);
+        redrawMoney();
+      }
+      if (link.compare) await openPins(link.compare);
+      share.refresh();
+    },
   });
 
   // The embed shows its scenario and a way out to the full calculator; the full page shares and exports it.

@@ -575,6 +575,10 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
     forgetLink() {
       linkAsOf = null;
     },
+    /** Another link opened in place: the prices' date its author saw (null: it says none). */
+    followLink(asOf) {
+      linkAsOf = asOf;
+    },
   };
 }
 

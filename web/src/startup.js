@@ -273,7 +273,8 @@ export function startPage() {
 
 /**
  * A link pasted into the address bar of an open page changes only the fragment: its scenario opens in place
- * (open(scenario)), or the page says why not. Another display mode or theme reloads the page.
+ * (open(scenario, link): the parsed link, for its other parts), or the page says why not. Another display mode or
+ * theme reloads the page.
  */
 export function followPastedLinks({ engine, defaults, frag, limits, open }) {
   window.addEventListener('hashchange', async () => {
@@ -286,6 +287,6 @@ export function followPastedLinks({ engine, defaults, frag, limits, open }) {
     const opened = await fromLink(engine, defaults, next, { inPlace: true, maxBytes: limits.max_bytes });
     clearMessage('link');
     for (const m of opened.messages) showMessage(m);
-    if (opened.scenario) open(opened.scenario);
+    if (opened.scenario) await open(opened.scenario, next);
   });
 }
