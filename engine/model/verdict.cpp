@@ -60,12 +60,26 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   if (hybrid_wins) {
     const double k = hp.floor_replicas, volume = s.workload.tokens_per_month;
     const double share = volume > 0 ? hybrid.self_served_tokens / volume : 0;
-    add("hybrid_cheapest", "hybrid",
-        "A self-hosted floor of " + fmt::plain(k) + (k == 1 ? " replica" : " replicas") + " (" +
-            fmt::plain(k * s.self_host.gpus_per_replica) + " GPUs), serving " + fmt::percent(share) +
-            " of the tokens, with the API for each hour's overflow, costs " + fmt::usd_whole(hp.total_usd) +
-            " over " + std::to_string(s.horizon_months) + " months: " + fmt::usd_whole(saving_hybrid) +
-            " a month less than " + (against_self ? "self-hosting everything" : "the API alone") + ".");
+    const std::string floor = "A self-hosted floor of " + fmt::plain(k) + (in.spot_floor ? " spot" : "") +
+                              (k == 1 ? " replica" : " replicas") + " (" +
+                              fmt::plain(k * s.self_host.gpus_per_replica) + " GPUs)";
+    const std::string costs = " costs " + fmt::usd_whole(hp.total_usd) + " over " +
+                              std::to_string(s.horizon_months) + " months: " + fmt::usd_whole(saving_hybrid) +
+                              " a month less than " +
+                              (against_self ? "self-hosting everything" : "the API alone");
+    // A spot floor (spot for the floor only) can be cheapest at a size that serves every token: then the
+    // "hybrid" is self-hosting on spot, and nothing goes to the API this month (under a token: rounding).
+    if (in.spot_floor && hybrid.overflow_tokens < 1)
+      add("hybrid_cheapest", "hybrid",
+          floor +
+              " serves every token this month, none sent to the API: in effect self-hosting on spot, which" +
+              costs + (against_self ? " on demand" : "") +
+              (s.workload.monthly_growth > 0 ? "; as volume grows, the API takes what the floor cannot serve."
+                                             : "."));
+    else
+      add("hybrid_cheapest", "hybrid",
+          floor + ", serving " + fmt::percent(share) +
+              " of the tokens, with the API for each hour's overflow," + costs + ".");
   }
 
   std::string totals = horizon_text + " the API costs " + fmt::usd_whole(hz.total_api_usd) +

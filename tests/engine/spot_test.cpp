@@ -193,6 +193,27 @@ TEST(spot_test, a_spot_row_as_the_provider_is_priced_as_a_spot_fleet) {
   EXPECT_EQ(test::find(g.warnings, "/self_host/cloud/spot"), nullptr);
 }
 
+// With spot for the hybrid's floor only, the cheapest floor may serve every token: nothing overflows, and the
+// "hybrid" is self-hosting on spot. The verdict says so rather than speak of an overflow to the API.
+TEST(spot_test, a_spot_floor_that_serves_everything_is_called_self_hosting_on_spot) {
+  Scenario s = ten_replicas();  // a flat week: 10 on-demand replicas at $2/h serve it exactly
+  s.api.model = "custom";
+  s.api.usd_per_mtok_input = s.api.usd_per_mtok_output = s.api.usd_per_mtok_cached_input = 5.0;
+  s.self_host.cloud.spot = SpotUse::hybrid_floor;
+  s.self_host.cloud.spot_usd_per_gpu_hour = 1.0;  // 10 + 2 spares at $1 beat 10 at $2
+  s.self_host.cloud.spot_restart_loss_share = 0;  // so 10 spot replicas serve the week exactly
+  const Evaluation e = evaluate(resolved(s));
+  ASSERT_EQ(e.verdict.choice, "hybrid");
+  EXPECT_LT(e.hybrid.overflow_tokens, 1.0);  // floating-point residue at most
+  const Reason* why = nullptr;
+  for (const Reason& r : e.verdict.reasons)
+    if (r.code == "hybrid_cheapest") why = &r;
+  ASSERT_NE(why, nullptr);
+  EXPECT_NE(why->message.find("serves every token"), std::string::npos) << why->message;
+  EXPECT_NE(why->message.find("self-hosting on spot"), std::string::npos) << why->message;
+  EXPECT_EQ(why->message.find("overflow"), std::string::npos) << why->message;
+}
+
 TEST(spot_test, owned_gpus_ignore_spot_with_a_warning) {
   Scenario s;
   s.self_host.deployment = Deployment::on_prem;
