@@ -6,7 +6,6 @@
 // "Which GPU?", "How sure?"), the live result, the picker and the toolbar. "#embed" selects the compact embed mode.
 import './wasm.js';
 import { nextTask } from './tasks.js';
-import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { $, refreshMoney, setText } from './dom.js';
 import { createState } from './state.js';
