@@ -241,6 +241,8 @@ function chart(box, makeOptions, { markers = [], readout, say, text, home } = {}
   ).observe(box);
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => plot && build());
   return {
+    /** The axis labels drawn last (plot.js's labels()), or null before the chart is built. */
+    labels: () => plot?.labels() ?? null,
     fit(maxWidth = Infinity) {
       if (!plot && data) {
         width = box.clientWidth; // printing: draw now, whatever it costs
@@ -407,5 +409,7 @@ export function createCharts(root, { only = null } = {}) {
     },
     /** Redraws every chart at its box's width, at most maxWidth. */
     fit,
+    /** The axis labels a chart drew last ('volume', 'cumulative' or 'load'), for tests. */
+    labels: (name) => ({ volume, cumulative, load })[name]?.labels() ?? null,
   };
 }

@@ -411,6 +411,8 @@ async function boot() {
     sampled: () => loop.sensitivityIdle(),
     /** How the last sampling was sliced: { slices, sliceSizes, maxSliceMs, maxTaskMs, beginMs }. */
     samplingStats: () => loop.samplingStats(),
+    /** The axis labels a chart drew last, as boxes on its canvas ([{ axis, text, left, right, top, bottom }]). */
+    chartLabels: (name) => charts.labels(name),
     /** The imported prices kept in this browser (null: the catalog's). */
     prices: () => structuredClone(priceStore.record),
     /** The comparison on screen: the engine's compare() result (null with fewer than two scenarios). */

@@ -29,8 +29,8 @@ function niceStep(span, count) {
   return 10 * mag;
 }
 
-/** Whole decades within [lo, hi]. */
-export function decades(lo, hi) {
+/** Whole decades within [lo, hi]: a log axis' splits. */
+function decades(lo, hi) {
   const out = [];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     const v = 10 ** e;
@@ -56,14 +56,15 @@ const roundOut = (v, up) => {
  * createPlot(parent, opts, data) draws into a new element appended to parent.
  * opts: { width, height, font, text (label colour), grid (grid and tick colour),
  *   x, y: { log, range: [lo, hi] | (min, max) => [lo, hi], splits: (lo, hi) => values, format: (v) => text ('' for
- *     none; on x, a list of such, longest first: the first whose labels all fit is drawn), size: the axis' room in px (x: its height under the plot; y: its width left of it), shift: x labels
- *     sit this far (in x units) after their split (the week's day names, in the middle of their day) },
+ *     none; on x, a list of such, longest first: the first whose labels all fit is drawn), size: the axis' room in
+ *     px (x: its height under the plot; y: its width left of it), shift: x labels sit this far (in x units) after
+ *     their split (the week's day names, in the middle of their day) },
  *   series: [{ stroke, width, dash, fill, step }] for data[1], data[2], …; fill is a colour down to zero; step: the
  *     value holds until the next x (the cursor then reads the step under it, and the last x only closes a step),
  *   bands: [{ series: [upper, lower], fill }] (indices into data), filled between two series,
  *   onDraw(plot), onCursor(idx | null, plot), onLeave(plot) (default: clear the cursor) }.
  * Returns { over, width, height, plotWidth, plotHeight, idx, setData, setSize, setCursor, valToPos, nearest,
- * destroy }; over is the overlay element, sized to the plot area.
+ * labels, destroy }; over is the overlay element, sized to the plot area.
  */
 export function createPlot(parent, opts, data) {
   const { series, bands = [] } = opts;
@@ -141,6 +142,31 @@ export function createPlot(parent, opts, data) {
       plot.idx = i == null || !n ? null : Math.max(0, Math.min(i, stepped ? Math.max(n - 2, 0) : n - 1));
       placeCursor();
       opts.onCursor?.(plot.idx, plot);
+    },
+    /**
+     * The axis labels the last draw wrote, as boxes in CSS px of the canvas: [{ axis, text, left, right, top,
+     * bottom }] (for tests, which cannot read a canvas' text).
+     */
+    labels() {
+      if (!drawn) return [];
+      const { left, bottom, xSplits, xLabels, xEvery, ySplits, yLabels, yEvery } = drawn;
+      const size = parseFloat(opts.font) || 12;
+      const out = [];
+      for (let i = 0; i < xSplits.length; i += xEvery) {
+        const x = xLabelAt(left, xSplits[i]);
+        const w = textWidth(xLabels[i]);
+        const top = bottom + TICK + LABEL_GAP;
+        if (xLabels[i])
+          out.push({ axis: 'x', text: xLabels[i], left: x - w / 2, right: x + w / 2, top, bottom: top + size });
+      }
+      for (let i = 0; i < ySplits.length; i += yEvery) {
+        const y = PAD_TOP + plot.valToPos(ySplits[i], 'y');
+        const right = left - TICK - LABEL_GAP;
+        const w = textWidth(yLabels[i]);
+        if (yLabels[i])
+          out.push({ axis: 'y', text: yLabels[i], left: right - w, right, top: y - size / 2, bottom: y + size / 2 });
+      }
+      return out;
     },
     destroy() {
       removeEventListener('resize', redrawOnZoom);
@@ -222,11 +248,12 @@ export function createPlot(parent, opts, data) {
 
   function setRange(s, range, min, max, pad, count) {
     let [lo, hi] = typeof range === 'function' ? range(min, max) : (range ?? [min, max]);
-    if (!range) {
+    // y's range is rounded out (x's is the data's own).
+    if (!range && pad) {
       if (s.log) {
         lo = roundOut(min, false);
         hi = roundOut(max, true);
-      } else if (pad) {
+      } else {
         // Linear y: from zero (or a whole step below it), up to the next whole step.
         const step = niceStep(max - Math.min(min, 0) || 1, count);
         lo = min >= 0 ? 0 : Math.floor(min / step) * step;
@@ -247,7 +274,10 @@ export function createPlot(parent, opts, data) {
         ? decades(s.lo, s.hi)
         : multiples(s.lo, s.hi, niceStep(s.hi - s.lo, count));
 
-  /** Traces series y (an index into data) as a line from i0 to i1, or back from i1 to i0; null is a gap unless joined. */
+  /**
+   * Adds series y (an index into data) to the current path, first point to last or (back) last to first: one
+   * path, no allocation. A null is a gap in a line; in a fill (joined) it counts as the foot of the scale.
+   */
   function trace(y, step, back, joined) {
     const x = data[0];
     const n = x.length;
@@ -278,14 +308,15 @@ export function createPlot(parent, opts, data) {
   const baseline = () => (ys.log || ys.lo > 0 ? plot.plotHeight : Math.min(plot.valToPos(0, 'y'), plot.plotHeight));
 
   let overBox = '';
+  let drawn = null; // what the last draw put on the axes, for labels()
   function draw() {
     const { width, height } = plot;
     if (!width || !height || !data) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     ctx.font = opts.font;
-    // The plot area: the y axis' room on the left, the x axis' below, and on the right half of the widest x
-    // label that may sit on the edge.
+    // The plot area: the y axis' room on the left, the x axis' below, and on the right half of the last x label,
+    // which may sit on the edge. The x range does not depend on the width, only how many splits fit.
     const left = ySize;
     const plotHeight = Math.max(height - xSize - PAD_TOP, 10);
     plot.plotHeight = plotHeight;
@@ -296,10 +327,7 @@ export function createPlot(parent, opts, data) {
     const lastLabel = xLabels.at(-1) ?? '';
     const right = Math.max(8, Math.ceil(textWidth(lastLabel) / 2) + 2);
     const plotWidth = Math.max(width - left - right, 10);
-    if (plotWidth !== plot.plotWidth) {
-      plot.plotWidth = plotWidth;
-      fitScales();
-    }
+    plot.plotWidth = plotWidth;
     // The overlay is moved only when the plot area changes (a style write invalidates the page's style).
     const box = `${left} ${plotWidth} ${plotHeight}`;
     if (box !== overBox) {
@@ -385,6 +413,7 @@ export function createPlot(parent, opts, data) {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const xEvery = xThinning(left, xSplits, xLabels);
+    drawn = { left, bottom, xSplits, xLabels, xEvery, ySplits, yLabels: null, yEvery: 1 };
     for (let i = 0; i < xSplits.length; i += xEvery) {
       if (xLabels[i]) ctx.fillText(xLabels[i], xLabelAt(left, xSplits[i]), bottom + TICK + LABEL_GAP);
     }
@@ -400,6 +429,8 @@ export function createPlot(parent, opts, data) {
       2,
       yLabels,
     );
+    drawn.yLabels = yLabels;
+    drawn.yEvery = yEvery;
     for (let i = 0; i < ySplits.length; i += yEvery) {
       if (yLabels[i]) ctx.fillText(yLabels[i], left - TICK - LABEL_GAP, PAD_TOP + plot.valToPos(ySplits[i], 'y'));
     }
