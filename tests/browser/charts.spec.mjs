@@ -283,3 +283,18 @@ test('on a phone the charts redraw narrower, every axis label clear of the other
     }
   }
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+  test('a tap reads the point under the finger, and the point stays', async ({ page }) => {
+    await openPage(page);
+    await choosePreset(page, HYBRID);
+    const r = await pageResult(page);
+    const box = await chartBox(page, 'load');
+    const hour = 40;
+    await page.touchscreen.tap(box.x + ((hour + 0.5) / 168) * box.width, box.y + box.height / 2);
+    await expect(readout(page, 'load')).toHaveText(expected.load(r, hour));
+    await settle(page);
+    await expect(readout(page, 'load')).toHaveText(expected.load(r, hour));
+  });
+});

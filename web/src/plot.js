@@ -63,7 +63,7 @@ const roundOut = (v, up) => {
  *   series: [{ stroke, width, dash, fill, step }] for data[1], data[2], …; fill is a colour down to zero; step: the
  *     value holds until the next x (the cursor then reads the step under it, and the last x only closes a step),
  *   bands: [{ series: [upper, lower], fill }] (indices into data), filled between two series,
- *   onDraw(plot), onCursor(idx | null, plot), onLeave(plot) (default: clear the cursor) }.
+ *   onDraw(plot), onCursor(idx | null, plot), onLeave(plot): a mouse or pen left (default: clear the cursor) }.
  * Returns { over, width, height, plotWidth, plotHeight, idx, setData, setSize, setCursor, valToPos, nearest,
  * labels, destroy }; over is the overlay element, sized to the plot area.
  */
@@ -487,7 +487,12 @@ export function createPlot(parent, opts, data) {
     if (i !== plot.idx) plot.setCursor(i);
   });
   over.addEventListener('pointerdown', (e) => plot.setCursor(plot.nearest(e.offsetX)));
-  over.addEventListener('pointerleave', () => (opts.onLeave ? opts.onLeave(plot) : plot.setCursor(null)));
+  // A finger's point stays when it lifts (which is when a touch leaves): a tap reads a point.
+  over.addEventListener('pointerleave', (e) => {
+    if (e.pointerType === 'touch') return;
+    if (opts.onLeave) opts.onLeave(plot);
+    else plot.setCursor(null);
+  });
 
   resize(opts.width, opts.height);
   draw();
