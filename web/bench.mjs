@@ -2,8 +2,9 @@
 // fresh browser context (no cache): navigation to the first result, first contentful paint, the live engine's
 // result, long tasks during load, for the served site (http) and the single file (file://), side by side with a
 // deliberately minimal static page of our own (an HTML table, no script, no engine: the floor) and the ratio to it;
-// a trace-based breakdown of one load (where the time goes); an edit of the volume box to the painted frame; the
-// first evaluate() and the "Which GPU?" call; the size of dist/, raw and gzipped.
+// a trace-based breakdown of one load (where the time goes); an edit of the volume box to the painted frame (with
+// the charts off screen, and again with the cost charts on screen, drawn in that frame); the first evaluate() and
+// the "Which GPU?" call; the size of dist/, raw and gzipped.
 // `node web/bench.mjs --compare DIR` also loads another build's dist/ (e.g. a copy from before a change) in the
 // same rounds; `--rounds N` sets the rounds (default 9); `--only edit` (or `--only loads`) runs one part.
 import { chromium } from '@playwright/test';
@@ -128,13 +129,18 @@ function breakdown(tracePath) {
 /**
  * Edits of the volume box to the painted frame: the input event, the page's animation frame (its one engine call
  * and render), then style, layout and paint; the clock stops in a user-blocking task queued from the frame after
- * the page's, which the scheduler runs once that frame is rendered (before the page's deferred work).
+ * the page's, which the scheduler runs once that frame is rendered (before the page's deferred work). With
+ * `chart`, that chart is scrolled into view first, so the frame draws it (and whichever other chart is near).
  */
-async function editToFrame(browser, url) {
+async function editToFrame(browser, url, { chart = null } = {}) {
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-state="ready"]');
   await page.evaluate(() => globalThis.tcoscope.sampled());
+  if (chart) {
+    await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300); // the sections around it take their height, the chart is built
+  }
   const times = await page.evaluate(async () => {
     const box = document.querySelector('[data-path="/workload/tokens_per_month"] input.num');
     const out = [];
@@ -270,6 +276,18 @@ try {
       const old = await editToFrame(browser, before.url);
       console.log(
         `page (before): edit of the volume box to the painted frame      ${old.median.toFixed(1)} ms ` +
+          `(max ${old.max.toFixed(1)}, ${old.over33} over 33 ms)`,
+      );
+    }
+    const drawn = await editToFrame(browser, ours.url, { chart: 'volume' });
+    console.log(
+      `page: the same with the cost charts on screen (median of 50)  ${drawn.median.toFixed(1)} ms ` +
+        `(max ${drawn.max.toFixed(1)}, ${drawn.over33} over 33 ms)`,
+    );
+    if (before) {
+      const old = await editToFrame(browser, before.url, { chart: 'volume' });
+      console.log(
+        `page (before): the same with the cost charts on screen      ${old.median.toFixed(1)} ms ` +
           `(max ${old.max.toFixed(1)}, ${old.over33} over 33 ms)`,
       );
     }

@@ -159,7 +159,7 @@ export async function downloaded(page, dialog, name) {
  * after the scroll. The box is returned once it is the same in two frames in a row.
  */
 export async function chartBox(page, chart) {
-  const over = page.locator(`[data-chart="${chart}"] .u-over`);
+  const over = page.locator(`[data-chart="${chart}"] .plot-over`);
   await over.scrollIntoViewIfNeeded();
   let box = await over.boundingBox();
   for (let i = 0; i < 50; i++) {

@@ -1,40 +1,12 @@
-// charts.js — the three uPlot charts (cost vs volume, cumulative cost, load vs capacity), fed column arrays
-// straight from the engine's result, with the hybrid as a third line (and, on the week, its floor and overflow)
-// when the engine has one. Markers are HTML in uPlot's overlay so they are crisp, styled and testable.
+// charts.js — the three charts (cost vs volume, cumulative cost, load vs capacity), drawn by plot.js from column
+// arrays straight from the engine's result, with the hybrid as a third line (and, on the week, its floor and
+// overflow) when the engine has one. Markers are HTML in the plot's overlay so they are crisp, styled and testable.
 // Nothing here reads layout: a chart's width comes from a ResizeObserver, its colours from one read of the page's
 // custom properties; each chart is built in a task of its own after the first paint (issue 13).
-
-// uPlot is required, not imported, so that its module runs when the first chart is built, not in the first task.
-// As it runs it builds a number formatter and reads the time zone with Intl, and the first Intl call of a page
-// loads the locale data (25–45 ms in one task, issue 13). The charts use neither (every axis has the page's own
-// formatter, and no axis is a time axis), so those two calls get stand-ins while the module runs.
-let uPlotModule = null;
-const INTL_STAND_IN = {
-  NumberFormat: class {
-    format(x) {
-      return String(x);
-    }
-  },
-  DateTimeFormat: class {
-    resolvedOptions() {
-      return { timeZone: 'UTC' };
-    }
-  },
-};
-function uPlot() {
-  if (uPlotModule) return uPlotModule;
-  const intl = Object.getOwnPropertyDescriptor(globalThis, 'Intl');
-  Object.defineProperty(globalThis, 'Intl', { ...intl, value: INTL_STAND_IN });
-  try {
-    uPlotModule = require('uplot');
-  } finally {
-    Object.defineProperty(globalThis, 'Intl', intl);
-  }
-  return uPlotModule;
-}
 import { $, h, setText } from './dom.js';
 import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } from './format.js';
 import { hybridOf } from './hybrid.js';
+import { createPlot } from './plot.js';
 
 /** A #rrggbb colour at opacity `alpha` (the week's areas are tints of the options' colours). */
 function tint(hex, alpha) {
@@ -69,106 +41,67 @@ const HYBRID_DASH = [7, 4];
 
 const PAPER_WIDTH_PX = 700; // A4 or Letter less 12 mm margins, at 96 px per inch
 
-const decades = (min, max) => {
-  const out = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) out.push(10 ** e);
-  return out.filter((v) => v >= min * 0.999 && v <= max * 1.001);
-};
+// The two options' lines, and the hybrid's when the engine priced one.
+const costLines = (p, hybrid) => [
+  { stroke: p.api, width: 2 },
+  { stroke: p.self, width: 2 },
+  ...(hybrid ? [{ stroke: p.hybrid, width: 2.5, dash: HYBRID_DASH }] : []),
+];
 
-function axis(p, values, extra = {}) {
-  return {
-    stroke: p.text,
-    font: p.font,
-    size: 32,
-    ticks: { stroke: p.grid, size: 4 },
-    grid: { stroke: p.grid, width: 1 },
-    values: (u, splits) => values(u, splits).map((text, i) => (splits[i] == null ? '' : text)),
-    ...extra,
-  };
-}
+// Both axes log, labelled at whole decades (plot.js's splits on a log scale).
+const volumeOptions = (p, hybrid) => ({
+  x: { log: true, format: compact },
+  y: { log: true, format: usdCompact, size: 60 },
+  series: costLines(p, hybrid),
+});
 
-/** Thins axis labels so they never collide on a phone. */
-const everyOther = (u, labels) => (u.width < 520 ? labels.map((l, i) => (i % 2 ? '' : l)) : labels);
+const cumulativeOptions = (p, hybrid) => ({
+  x: { format: (m) => (Number.isInteger(m) ? String(m) : '') },
+  y: { format: usdCompact, size: 60 },
+  series: costLines(p, hybrid),
+});
 
-// Log axes are labelled at whole decades only (uPlot's own log filter drops labels on a reversed x axis).
-const decadeAxis = { splits: (u, i, min, max) => decades(min, max), filter: (u, splits) => splits };
-const noPoints = { points: { show: false } };
-
-function volumeOptions(p, hybrid) {
-  return {
-    scales: { x: { distr: 3, time: false }, y: { distr: 3 } },
-    axes: [
-      axis(p, (u, v) => everyOther(u, v.map(compact)), decadeAxis),
-      axis(p, (u, v) => v.map(usdCompact), { size: 60, ...decadeAxis }),
-    ],
-    series: [
-      {},
-      { label: 'API', stroke: p.api, width: 2, ...noPoints },
-      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
-      ...(hybrid ? [{ label: 'Hybrid', stroke: p.hybrid, width: 2.5, dash: HYBRID_DASH, ...noPoints }] : []),
-    ],
-  };
-}
-
-function cumulativeOptions(p, hybrid) {
-  return {
-    scales: { x: { time: false } },
-    axes: [
-      axis(p, (u, v) => v.map((m) => (Number.isInteger(m) ? String(m) : ''))),
-      axis(p, (u, v) => v.map(usdCompact), { size: 60 }),
-    ],
-    series: [
-      {},
-      { label: 'API', stroke: p.api, width: 2, ...noPoints },
-      { label: 'Self-hosting', stroke: p.self, width: 2, ...noPoints },
-      ...(hybrid ? [{ label: 'Hybrid', stroke: p.hybrid, width: 2.5, dash: HYBRID_DASH, ...noPoints }] : []),
-    ],
-  };
-}
+const DAY_STARTS = DAYS.map((_, day) => day * 24);
+// The week is drawn as 168 steps plus a closing point so the last hour has its width.
+const WEEK_HOURS = [...Array(HOURS_PER_WEEK + 1).keys()];
 
 /**
  * The week: demand, the self-hosted fleet's capacity and its idle gap; with a hybrid, demand is split into what
- * the floor serves and what overflows to the API, under the floor's limit.
+ * the floor serves and what overflows to the API, under the floor's limit. Grid lines at midnight, each day's name
+ * in the middle of its day.
  */
-function loadOptions(p, hybrid) {
-  const stepped = uPlot().paths.stepped({ align: 1 });
-  return {
-    scales: { x: { time: false, range: [0, HOURS_PER_WEEK] }, y: { range: (u, min, max) => [0, max * 1.05] } },
-    axes: [
-      axis(p, (u, v) => v.map((hour) => (hour % 24 ? '' : dayShort(hour / 24))), {
-        splits: () => DAYS.map((_, day) => day * 24),
-      }),
-      axis(p, (u, v) => v.map(compact), { size: 60 }),
-    ],
-    series: [
-      {},
-      {
-        label: 'Demand',
-        stroke: hybrid ? p.text : p.demand,
-        fill: hybrid ? undefined : p.demand,
-        width: 1,
-        paths: stepped,
-        ...noPoints,
-      },
-      { label: 'Provisioned capacity', stroke: p.self, width: 2, paths: stepped, ...noPoints },
-      ...(hybrid
-        ? [
-            { label: 'Served by the floor', stroke: p.hybrid, fill: p.served, width: 1, paths: stepped, ...noPoints },
-            { label: 'Floor limit', stroke: p.hybrid, width: 2, dash: HYBRID_DASH, paths: stepped, ...noPoints },
-          ]
-        : []),
-    ],
-    bands: [{ series: [2, 1], fill: p.idle }, ...(hybrid ? [{ series: [1, 3], fill: p.overflow }] : [])],
-  };
-}
+const loadOptions = (p, hybrid) => ({
+  x: {
+    range: [0, HOURS_PER_WEEK],
+    splits: () => DAY_STARTS,
+    // On a phone the days have their initials (M T W T F S S), not every other day's name.
+    format: [(hour) => dayShort(hour / 24), (hour) => DAYS[hour / 24][0]],
+    shift: 12,
+  },
+  y: { range: (min, max) => [0, max * 1.05], format: compact, size: 60 },
+  series: [
+    { stroke: hybrid ? p.text : p.demand, fill: hybrid ? undefined : p.demand, width: 1, step: true },
+    { stroke: p.self, width: 2, step: true },
+    ...(hybrid
+      ? [
+          { stroke: p.hybrid, fill: p.served, width: 1, step: true },
+          { stroke: p.hybrid, width: 2, dash: HYBRID_DASH, step: true },
+        ]
+      : []),
+  ],
+  bands: [{ series: [2, 1], fill: p.idle }, ...(hybrid ? [{ series: [1, 3], fill: p.overflow }] : [])],
+});
 
 /**
- * One chart in its figure: builds uPlot in a task of its own once it has data and a width, resizes with its box,
+ * One chart in its figure: builds its plot in a task of its own once it has data and a width, resizes with its box,
  * rebuilds when the colour scheme flips. Off screen it draws after the frame that shows the edit (a task of its
  * own, newest data only), or as it comes into view: the edit's frame draws only what is seen.
+ * The box takes the keyboard: Left and Right move the readout a point, Page Up and Page Down ten, Home and End to
+ * the ends; focus starts at home(data, markers, plot). The readout is said (the `say` live region) only for those
+ * moves: a pointer sweeping the plot would queue a sentence per point.
  */
-function chart(box, makeOptions, { markers = [], readout } = {}) {
-  let u = null;
+function chart(box, makeOptions, { markers = [], readout, say, text, home } = {}) {
+  let plot = null;
   let data = null;
   let variant = false; // what makeOptions was built for: with the hybrid's series or without
   let markerState = [];
@@ -186,18 +119,18 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
   const flush = () => {
     clearTimeout(later);
     later = 0;
-    if (!dirty || !u) return;
+    if (!dirty || !plot) return;
     dirty = false;
-    u.setData(data);
+    plot.setData(data);
   };
   const marks = markers.map((cls) =>
     h('div', { class: `marker ${cls}`, hidden: true }, h('span', { class: 'marker-label' })),
   );
   const height = () => (width < 520 ? 200 : 250);
 
-  // Positions from uPlot's own geometry (its plot box, in device pixels): reading the overlay's size after writing
-  // to the markers would force a layout in the middle of the frame.
-  function placeSpans() {
+  // Positions from the plot's own geometry: reading the overlay's size after writing to the markers would force a
+  // layout in the middle of the frame.
+  function placeSpans(u) {
     while (spanBox.children.length < spanState.length) spanBox.append(h('span', { class: 'span' }));
     [...spanBox.children].forEach((el, i) => {
       const s = spanState[i];
@@ -209,9 +142,8 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
     });
   }
 
-  function placeMarkers() {
-    placeSpans();
-    const plotWidth = u.bbox.width / (uPlot().pxRatio || devicePixelRatio || 1);
+  function placeMarkers(u) {
+    placeSpans(u);
     markerState.forEach((m, i) => {
       const el = marks[i];
       el.hidden = m == null;
@@ -220,31 +152,72 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
       el.style.left = `${x}px`;
       el.dataset.value = String(m.x);
       setText(el.firstChild, m.label);
-      el.classList.toggle('flip', x > plotWidth * 0.6);
+      // A label goes to the left of its line when it would run past the plot's right edge there and there is more
+      // room on the left; with room on neither side it slides over its line, inside the plot. Its width is
+      // guessed from its length: measuring it would force a layout.
+      const guess = m.label.length * 7 + 12;
+      const room = u.plotWidth - x;
+      const flip = guess > room && x > room;
+      const slide = Math.max(0, guess - (flip ? x : room));
+      el.classList.toggle('flip', flip);
+      el.firstChild.style.transform = slide ? `translateX(${flip ? slide : -slide}px)` : '';
     });
   }
+
+  const show = (i) => setText(readout, i == null ? '' : text(i, data));
 
   function build() {
     clearTimeout(building);
     building = 0;
-    const opts = {
-      ...makeOptions(palette(), variant),
-      width: Math.max(width, 200),
-      height: height(),
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false }, points: { size: 6 } },
-      hooks: { draw: [placeMarkers], setCursor: [(c) => readout?.(c.cursor.idx, data)] },
-    };
-    u?.destroy();
-    const Plot = uPlot();
-    u = new Plot(opts, data, box);
-    u.over.append(spanBox, ...marks);
+    const p = palette();
+    const at = plot?.idx;
+    plot?.destroy();
+    plot = createPlot(
+      box,
+      {
+        ...makeOptions(p, variant),
+        width: Math.max(width, 200),
+        height: height(),
+        font: p.font,
+        text: p.text,
+        grid: p.grid,
+        onDraw: placeMarkers,
+        onCursor: show,
+        // A point the keyboard chose stays while the pointer passes over and out.
+        onLeave: (u) => document.activeElement === box || u.setCursor(null),
+      },
+      data,
+    );
+    plot.over.append(spanBox, ...marks);
+    if (at != null) plot.setCursor(at); // a new colour scheme or series keeps the point being read
     dirty = false;
   }
   /** Builds the chart in a task of its own, once it has data and a width. */
   const buildSoon = () => {
     if (data && width > 0 && !building) building = setTimeout(build);
   };
+
+  box.tabIndex = 0;
+  box.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Home End PageUp PageDown');
+  const STEPS = { ArrowLeft: -1, ArrowRight: 1, PageUp: -10, PageDown: 10 };
+  const moveTo = (i) => {
+    plot.setCursor(i);
+    setText(say, plot.idx == null ? '' : text(plot.idx, data));
+  };
+  box.addEventListener('keydown', (e) => {
+    if (!plot || e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = plot.idx ?? home(data, markerState, plot);
+    if (e.key in STEPS) moveTo(at + STEPS[e.key]);
+    else if (e.key === 'Home') moveTo(0);
+    else if (e.key === 'End') moveTo(data[0].length);
+    else return;
+    e.preventDefault();
+  });
+  box.addEventListener('focus', () => plot && moveTo(plot.idx ?? home(data, markerState, plot)));
+  box.addEventListener('blur', () => {
+    plot?.setCursor(null);
+    setText(say, '');
+  });
 
   let boxWidth = 0;
   let cardWidth = 0;
@@ -254,8 +227,8 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
       else cardWidth = contentRect.width;
     }
     width = boxWidth || cardWidth;
-    if (!u) buildSoon();
-    else if (width > 0 && Math.abs(u.width - width) > 1) u.setSize({ width, height: height() });
+    if (!plot) buildSoon();
+    else if (width > 0 && Math.abs(plot.width - width) > 1) plot.setSize({ width, height: height() });
   });
   sizes.observe(box);
   if (card && card !== box) sizes.observe(card);
@@ -266,17 +239,19 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
     },
     { rootMargin: '200px 0px' },
   ).observe(box);
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => u && build());
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => plot && build());
   return {
+    /** The axis labels drawn last (plot.js's labels()), or null before the chart is built. */
+    labels: () => plot?.labels() ?? null,
     fit(maxWidth = Infinity) {
-      if (!u && data) {
+      if (!plot && data) {
         width = box.clientWidth; // printing: draw now, whatever it costs
         if (width > 0) build();
       }
       flush();
-      if (u && box.clientWidth > 0) {
+      if (plot && box.clientWidth > 0) {
         width = Math.min(box.clientWidth, maxWidth);
-        u.setSize({ width, height: height() });
+        plot.setSize({ width, height: height() });
       }
     },
     update(nextData, nextMarkers = [], nextVariant = false, nextSpans = []) {
@@ -285,13 +260,13 @@ function chart(box, makeOptions, { markers = [], readout } = {}) {
       spanState = nextSpans;
       // The first data builds the chart (in a task of its own, even off screen, so that its figure has its size
       // before anyone scrolls to it); a series more or less (the hybrid's) builds it anew.
-      if (!u) {
+      if (!plot) {
         variant = nextVariant;
         buildSoon();
       } else if (nextVariant !== variant) {
         variant = nextVariant;
         build();
-      } else if (seen) u.setData(data);
+      } else if (seen) plot.setData(data);
       else {
         dirty = true;
         later ||= setTimeout(flush); // after this frame is painted
@@ -335,6 +310,7 @@ function legendKeys(box, keys) {
 export function createCharts(root, { only = null } = {}) {
   const el = (name) => root.querySelector(`[data-chart="${name}"]`);
   const read = (name) => root.querySelector(`[data-readout="${name}"]`);
+  const said = (name) => root.querySelector(`[data-said="${name}"]`);
   const want = (name) => !only || only.includes(name);
   let overflow = []; // the hybrid's overflow, hour by hour, for the week's readout
   const keys = {
@@ -349,43 +325,35 @@ export function createCharts(root, { only = null } = {}) {
       : null,
   };
   // Charts not wanted (the embed draws only the volume chart) are null.
-  const maybe = (name, ...args) => (!only || only.includes(name) ? chart(el(name), ...args) : null);
+  const maybe = (name, makeOptions, options) =>
+    want(name) ? chart(el(name), makeOptions, { ...options, readout: read(name), say: said(name) }) : null;
   const volume = maybe('volume', volumeOptions, {
     markers: ['breakeven', 'current'],
-    readout: (i, d) =>
-      setText(
-        read('volume'),
-        i == null
-          ? ''
-          : `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
-              (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
-              ' a month',
-      ),
+    text: (i, d) =>
+      `At ${compact(d[0][i])} tokens/month: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
+      (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
+      ' a month',
+    // The keyboard starts at this workload's volume.
+    home: (d, m, u) => (m[1] ? u.nearest(u.valToPos(m[1].x, 'x')) : 0),
   });
   const cumulative = maybe('cumulative', cumulativeOptions, {
     markers: ['payback'],
-    readout: (i, d) =>
-      setText(
-        read('cumulative'),
-        i == null
-          ? ''
-          : `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
-              (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
-              ' in total',
-      ),
+    text: (i, d) =>
+      `Month ${d[0][i]}: API ${usd(d[1][i])}, self-hosting ${usd(d[2][i])}` +
+      (d[3] ? `, hybrid ${usd(d[3][i])}` : '') +
+      ' in total',
+    home: (d) => d[0].length - 1, // the horizon's totals
   });
   const load = maybe('load', loadOptions, {
-    readout: (i, d) =>
-      setText(
-        read('load'),
-        i == null || i >= HOURS_PER_WEEK
-          ? ''
-          : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
-              (d[3]
-                ? `; the hybrid’s floor serves ${compact(d[3][i])}, ${compact(overflow[i])} overflow to the ` +
-                  `API; self-hosting everything, capacity ${compact(d[2][i])} tokens/h`
-                : `, capacity ${compact(d[2][i])} tokens/h`),
-      ),
+    text: (i, d) =>
+      i >= HOURS_PER_WEEK
+        ? ''
+        : `${hourOfWeek(d[0][i], { short: true })}: demand ${compact(d[1][i])}` +
+          (d[3]
+            ? `; the hybrid’s floor serves ${compact(d[3][i])}, ${compact(overflow[i])} overflow to the ` +
+              `API; self-hosting everything, capacity ${compact(d[2][i])} tokens/h`
+            : `, capacity ${compact(d[2][i])} tokens/h`),
+    home: (d) => d[1].indexOf(Math.max(...d[1])), // the busiest hour
   });
   const all = [volume, cumulative, load].filter(Boolean);
   const fit = (maxWidth) => {
@@ -421,8 +389,7 @@ export function createCharts(root, { only = null } = {}) {
         [hz.payback_month ? { x: hz.payback_month, label: `Payback, month ${hz.payback_month}` } : null],
         Boolean(hy),
       );
-      // The week is drawn as 168 steps plus a closing point so the last hour has its width.
-      const hours = [...Array(HOURS_PER_WEEK + 1).keys()];
+      const hours = WEEK_HOURS;
       const close = (a) => [...a, a[a.length - 1]];
       const week = [hours, close(r.load.demand_tokens_per_hour), close(r.load.capacity_tokens_per_hour)];
       if (hy) {
@@ -442,5 +409,7 @@ export function createCharts(root, { only = null } = {}) {
     },
     /** Redraws every chart at its box's width, at most maxWidth. */
     fit,
+    /** The axis labels a chart drew last ('volume', 'cumulative' or 'load'), for tests. */
+    labels: (name) => ({ volume, cumulative, load })[name]?.labels() ?? null,
   };
 }

@@ -6,7 +6,6 @@
 // "Which GPU?", "How sure?"), the live result, the picker and the toolbar. "#embed" selects the compact embed mode.
 import './wasm.js';
 import { nextTask } from './tasks.js';
-import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { $, refreshMoney, setText } from './dom.js';
 import { createState } from './state.js';
@@ -434,6 +433,8 @@ async function boot() {
     sampled: () => loop.sensitivityIdle(),
     /** How the last sampling was sliced: { slices, sliceSizes, maxSliceMs, maxTaskMs, beginMs }. */
     samplingStats: () => loop.samplingStats(),
+    /** The axis labels a chart drew last, as boxes on its canvas ([{ axis, text, left, right, top, bottom }]). */
+    chartLabels: (name) => charts.labels(name),
     /** The imported prices kept in this browser (null: the catalog's). */
     prices: () => structuredClone(priceStore.record),
     /** The comparison on screen: the engine's compare() result (null with fewer than two scenarios). */
