@@ -1,7 +1,7 @@
 // charts.spec.mjs — the three charts as plot.js draws them (issue 13): each draws its lines in the palette's colours,
 // its markers sit at their values, the pointer and the keyboard read the engine's figures at a known point, a dark
 // colour scheme redraws them, and on a phone they are narrower with no axis label touching another.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { openPage, choosePreset, settle, pageResult, chartBox } from './helpers.mjs';
 import { compact, usd, hourOfWeek } from '../../web/src/format.js';
 
