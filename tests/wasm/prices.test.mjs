@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,10 +27,20 @@ function pricesFile(name) {
   return JSON.stringify({ api_models: report.result.api_models });
 }
 
+// The CLI dates a file's undated rows by the file's modification time: a copy modified on `today`, so that the
+// report does not depend on when the checkout was made.
+function datedCopy(name) {
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'tcoscope-prices-')), name);
+  copyFileSync(fixture(name), copy);
+  const noon = new Date(`${today}T12:00:00Z`);
+  utimesSync(copy, noon, noon);
+  return copy;
+}
+
 test('importing a genai-prices file gives the same report natively and in wasm', () => {
   const w = JSON.parse(engine.importPrices(readFileSync(fixture('genai-prices.json'), 'utf8'), today));
   assert.equal(w.ok, true);
-  const n = native(['prices', fixture('genai-prices.json'), '--today', today]);
+  const n = native(['prices', datedCopy('genai-prices.json'), '--today', today]);
   assert.equal(JSON.stringify(w.result), JSON.stringify(n));
   assert.equal(w.result.format, 'genai_prices');
 });
