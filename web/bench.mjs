@@ -2,9 +2,10 @@
 // fresh browser context (no cache): navigation to the first result, first contentful paint, the live engine's
 // result, long tasks during load, for the served site (http) and the single file (file://), side by side with a
 // deliberately minimal static page of our own (an HTML table, no script, no engine: the floor) and the ratio to it;
-// a trace-based breakdown of one load (where the time goes); an edit of the volume box to the painted frame (with
-// the charts off screen, and again with the cost charts on screen, drawn in that frame); the first evaluate() and
-// the "Which GPU?" call; the size of dist/, raw and gzipped.
+// every long task of our loads (issue 13: none over 50 ms), with the part of the load it came in; a trace-based
+// breakdown of one load (where the time goes, and what ran in each long task); an edit of the volume box to the
+// painted frame (with the charts off screen, and again with the cost charts on screen, drawn in that frame); the
+// first evaluate() and the "Which GPU?" call; the size of dist/, raw and gzipped.
 // `node web/bench.mjs --compare DIR` also loads another build's dist/ (e.g. a copy from before a change) in the
 // same rounds; `--rounds N` sets the rounds (default 9); `--only edit` (or `--only loads`) runs one part.
 import { chromium } from '@playwright/test';
@@ -52,7 +53,7 @@ async function load(browser, url, { ours, trace = null } = {}) {
   await page.addInitScript(() => {
     globalThis.benchLong = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.benchLong.push(e.duration);
+      for (const e of list.getEntries()) globalThis.benchLong.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   });
   if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
@@ -80,8 +81,9 @@ async function load(browser, url, { ours, trace = null } = {}) {
       live: marks['live-result'] ?? marks['first-result'] ?? fcp,
       firstEvaluate: mark('tcoscope:first-evaluate')?.duration,
       longTasks: globalThis.benchLong.length,
-      longMs: globalThis.benchLong.reduce((a, b) => a + b, 0),
-      maxLong: Math.max(0, ...globalThis.benchLong),
+      longMs: globalThis.benchLong.reduce((a, [, d]) => a + d, 0),
+      maxLong: Math.max(0, ...globalThis.benchLong.map(([, d]) => d)),
+      long: globalThis.benchLong,
       marks,
     };
   });
@@ -123,7 +125,43 @@ function breakdown(tracePath) {
     .filter((e) => e.pid === pid && e.cat?.includes('blink.user_timing') && e.name.startsWith('tcoscope:'))
     .map((e) => [e.name.replace('tcoscope:', ''), (e.ts - t0) / 1000])
     .filter(([, t]) => t >= 0);
-  return { sums: [...sums].sort((a, b) => b[1] - a[1]), marks };
+  // The main thread's tasks over 50 ms (the tasks themselves: the outermost ones), with what ran in them.
+  const main = traceEvents
+    .filter((e) => e.ph === 'X' && e.pid === pid && mains.has(`${e.pid}:${e.tid}`) && e.ts >= t0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = [];
+  let end = 0;
+  for (const e of main) {
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    if (e.ts < end) continue;
+    end = e.ts + e.dur;
+    if (e.dur > 50_000) tasks.push(e);
+  }
+  // Inside a task (outermost first, so nothing counts twice), also what runs a MessageChannel task's callback.
+  const TASK_KINDS = [
+    ...KINDS,
+    ['v8.callFunction', 'callbacks (timers, rAF, events)'],
+    ['RunMicrotasks', 'promise continuations'],
+  ];
+  const long = tasks.map((task) => {
+    const parts = new Map();
+    const counted = [];
+    for (const e of main) {
+      if (e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+      const kind = TASK_KINDS.find(([name]) => name === e.name)?.[1];
+      if (!kind || counted.some(([a, b]) => e.ts >= a && e.ts < b)) continue; // inside one counted already
+      counted.push([e.ts, e.ts + e.dur]);
+      parts.set(kind, (parts.get(kind) ?? 0) + e.dur / 1000);
+    }
+    const inside = marks.filter(([, t]) => t >= (task.ts - t0) / 1000 && t <= (task.ts + task.dur - t0) / 1000);
+    return {
+      start: (task.ts - t0) / 1000,
+      ms: task.dur / 1000,
+      parts: [...parts].sort((a, b) => b[1] - a[1]),
+      marks: inside.map(([n]) => n),
+    };
+  });
+  return { sums: [...sums].sort((a, b) => b[1] - a[1]), marks, long };
 }
 
 /**
@@ -217,6 +255,35 @@ if (before) {
   targets.push(['before http', before.url, true], ['before file://', singleFile(compareDir), true]);
 }
 
+/** Which part of the load a long task came in: the page's last mark before the task ended. */
+function phase(marks, start, duration) {
+  const before = Object.entries(marks)
+    .filter(([, t]) => t <= start + duration)
+    .sort((a, b) => b[1] - a[1])[0];
+  return before ? `after ${before[0]}` : 'before the page script';
+}
+
+/**
+ * Issue 13's bar for a default load: no long task (over 50 ms) at all. Per page: the rounds that had one, and
+ * each such task (start+duration ms, which part of the load).
+ */
+function reportLongTasks(targets, runs) {
+  console.log("\nlong tasks (over 50 ms) in a default load, each as start+duration ms (issue 13's target: none)");
+  for (const [name, , isOurs] of targets) {
+    if (!isOurs) continue;
+    const rs = runs.get(name);
+    const withLong = rs.filter((r) => r.long.length);
+    const verdict = withLong.length
+      ? `${withLong.length} of ${rs.length} rounds had one`
+      : `none in ${rs.length} rounds`;
+    console.log(`  ${name.padEnd(15)} ${verdict}`);
+    for (const r of withLong) {
+      const list = r.long.map(([start, d]) => `${start.toFixed(0)}+${d.toFixed(0)} (${phase(r.marks, start, d)})`);
+      console.log(`    ${list.join(' · ')}`);
+    }
+  }
+}
+
 /** The load table: medians per page, and the per-round ratio of first results to the floor's. */
 function reportLoads(targets, runs) {
   console.log(`page loads: medians of ${ROUNDS} interleaved rounds, fresh context each (ms from navigation)`);
@@ -249,7 +316,10 @@ try {
       if (round > 0) runs.get(name).push(r); // round 0 warms the browser and the disk cache
     }
   }
-  if (only !== 'edit') reportLoads(targets, runs);
+  if (only !== 'edit') {
+    reportLoads(targets, runs);
+    reportLongTasks(targets, runs);
+  }
   for (const [name, url] of only === 'edit'
     ? []
     : [
@@ -258,11 +328,18 @@ try {
       ]) {
     const tracePath = path.join(floorDir, `trace-${name.replace(/\W/g, '')}.json`);
     await load(browser, url, { ours: true, trace: tracePath });
-    const { sums, marks } = breakdown(tracePath);
+    const { sums, marks, long } = breakdown(tracePath);
     console.log(`\ntrace of one load (${name}): the page's marks, ms from navigation`);
     console.log(`  ${marks.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' · ')}`);
     console.log('  main-thread time by kind until the page went quiet (ms):');
     console.log(`  ${sums.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')}`);
+    console.log(`  tasks over 50 ms (traced, so slower than untraced): ${long.length ? '' : 'none'}`);
+    for (const t of long) {
+      const what = t.parts.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+      console.log(
+        `    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(0)} ms: ${what || 'other'}${t.marks.length ? ` (marks: ${t.marks.join(', ')})` : ''}`,
+      );
+    }
   }
 
   console.log();

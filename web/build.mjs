@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { encodeScenario, fragment } from './src/link.js';
 import { embedSnippet, RESIZE_SCRIPT } from './src/snippet.js';
-import { engineCatalog } from './src/bootdata.js';
+import { BOOT_LATER, engineCatalog } from './src/bootdata.js';
 import { unlzma } from './src/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,7 +130,14 @@ const boot = {
   sensitivity: json(pageEngine.sensitivity(JSON.stringify(defaults))),
 };
 // Inert JSON in the page (<script type="application/json">): "<" escaped so no text in it can end the element.
-const bootScript = `<script type="application/json" id="tcoscope-boot">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>`;
+// What the first paint needs in one element; the parts it does not need each in their own, which the page parses
+// only when it first reads them (bootdata.js BOOT_LATER: the catalog goes to the engine as it stands, unparsed).
+const inert = (id, value) =>
+  `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
+const bootScript = [
+  inert('tcoscope-boot', Object.fromEntries(Object.entries(boot).filter(([k]) => !BOOT_LATER.includes(k)))),
+  ...BOOT_LATER.map((k) => inert(`tcoscope-boot-${k}`, boot[k])),
+].join('\n');
 
 const fill = (csp, styles, headScripts, scripts, offline) =>
   // Function replacements: the inlined code may contain "$&" or "$'", which a string replacement would expand.

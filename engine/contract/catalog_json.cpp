@@ -1,4 +1,5 @@
-// catalog_json.cpp — catalog rows from JSON with nlohmann's type macros; null means "not given".
+// catalog_json.cpp — catalog rows from JSON, read member by member (TCOSCOPE_CATALOG_ROW); null means "not
+// given".
 #include "contract/catalog_json.hpp"
 
 #include <algorithm>
@@ -12,53 +13,42 @@
 
 namespace tcoscope {
 
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RentalRate, provider, provider_name, usd_per_gpu_hour, kind,
-                                                source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Purchase, usd_per_gpu, usd_low, usd_high, condition, source,
-                                                as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s,
-                                                bf16_dense_tflops, fp8_dense_tflops, fp4_dense_tflops,
-                                                serving_efficiency, tdp_watts, spec_source, spec_as_of,
-                                                purchase, rental, default_provider)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OpenModel, id, name, params_b_total, params_b_active, layers,
-                                                hidden_size, q_heads, kv_heads, head_dim, context_tokens,
-                                                attention, kv_bytes_per_token_bf16, sliding_window_tokens,
-                                                global_layers, competes_with_tier, competes_with, hosted_api,
-                                                source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ApiModel, id, name, provider, tier, open_model,
-                                                usd_per_mtok_input, usd_per_mtok_cached_input,
-                                                usd_per_mtok_output, batch_discount, context_tokens, source,
-                                                as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, model, gpu, gpus_per_replica, precision, engine,
-                                                workload, kind, input_tokens, output_tokens, concurrency,
-                                                total_tokens_per_second_per_replica,
-                                                output_tokens_per_second_per_replica, source, as_of)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EngineProfile, id, name, mbu, mfu, mfu_prefill, max_batch,
-                                                large_gpu_vram_gb, large_gpu_max_batch, large_gpu_except,
-                                                high_bandwidth_gb_per_s, high_bandwidth_mbu, source, as_of,
-                                                note)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DefaultRange, path, label, when, scale, low, high, dist,
-                                                group, reason, source, as_of)
+// A row's members from a JSON object, as NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT reads them (a
+// missing member keeps its default) with one difference: a null member is missing too ("not given"). The rows
+// are read where the parsed document holds them: no copy of it without its nulls (issue 13: the page's first
+// engine call). A row that is not an object is a type error, as with the macro.
+#define TCOSCOPE_ROW_MEMBER(member)                                                \
+  if (auto it = object.find(#member); it != object.end() && !it->second.is_null()) \
+    it->second.get_to(row.member);
+#define TCOSCOPE_CATALOG_ROW(Type, ...)                                         \
+  void from_json(const nlohmann::json& j, Type& row) {                          \
+    const auto& object = j.get_ref<const nlohmann::json::object_t&>();          \
+    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(TCOSCOPE_ROW_MEMBER, __VA_ARGS__)) \
+  }
+
+TCOSCOPE_CATALOG_ROW(RentalRate, provider, provider_name, usd_per_gpu_hour, kind, source, as_of)
+TCOSCOPE_CATALOG_ROW(Purchase, usd_per_gpu, usd_low, usd_high, condition, source, as_of)
+TCOSCOPE_CATALOG_ROW(Gpu, id, name, vram_gb, memory_bandwidth_gb_per_s, bf16_dense_tflops, fp8_dense_tflops,
+                     fp4_dense_tflops, serving_efficiency, tdp_watts, spec_source, spec_as_of, purchase,
+                     rental, default_provider)
+TCOSCOPE_CATALOG_ROW(OpenModel, id, name, params_b_total, params_b_active, layers, hidden_size, q_heads,
+                     kv_heads, head_dim, context_tokens, attention, kv_bytes_per_token_bf16,
+                     sliding_window_tokens, global_layers, competes_with_tier, competes_with, hosted_api,
+                     source, as_of)
+TCOSCOPE_CATALOG_ROW(ApiModel, id, name, provider, tier, open_model, usd_per_mtok_input,
+                     usd_per_mtok_cached_input, usd_per_mtok_output, batch_discount, context_tokens, source,
+                     as_of)
+TCOSCOPE_CATALOG_ROW(Measurement, model, gpu, gpus_per_replica, precision, engine, workload, kind,
+                     input_tokens, output_tokens, concurrency, total_tokens_per_second_per_replica,
+                     output_tokens_per_second_per_replica, source, as_of)
+TCOSCOPE_CATALOG_ROW(EngineProfile, id, name, mbu, mfu, mfu_prefill, max_batch, large_gpu_vram_gb,
+                     large_gpu_max_batch, large_gpu_except, high_bandwidth_gb_per_s, high_bandwidth_mbu,
+                     source, as_of, note)
+TCOSCOPE_CATALOG_ROW(DefaultRange, path, label, when, scale, low, high, dist, group, reason, source, as_of)
 
 namespace {
 
 using nlohmann::json;
-
-// Null means "not given" everywhere in the catalog: drop such keys so each member keeps its default.
-json without_nulls(const json& j) {
-  if (j.is_object()) {
-    json out = json::object();
-    for (auto it = j.begin(); it != j.end(); ++it)
-      if (!it->is_null()) out[it.key()] = without_nulls(*it);
-    return out;
-  }
-  if (j.is_array()) {
-    json out = json::array();
-    for (const json& x : j) out.push_back(without_nulls(x));
-    return out;
-  }
-  return j;
-}
 
 template <class Row>
 void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::vector<std::string>& errors) {
@@ -68,7 +58,7 @@ void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::ve
     return;
   }
   for (std::size_t i = 0; i < it->size(); ++i) {
-    const json row = without_nulls((*it)[i]);
+    const json& row = (*it)[i];
 #if defined(__cpp_exceptions)
     try {
       rows.push_back(row.get<Row>());
@@ -159,12 +149,14 @@ Catalog parse_catalog(const json& gpus, const json& models, const json& api_mode
 
 namespace {
 
-// The catalog documents merged into one {gpus, models, api_models, measurements, default_ranges, engines, …}.
-json merged(const std::vector<json>& parts) {
+// The catalog documents merged into one {gpus, models, api_models, measurements, default_ranges, engines, …}:
+// each part's members moved in (a later part's key replaces an earlier one's).
+json merged(std::vector<json>&& parts) {
+  if (parts.size() == 1 && parts[0].is_object()) return std::move(parts[0]);
   json d = json::object();
-  for (const json& part : parts)
+  for (json& part : parts)
     if (part.is_object())
-      for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = it.value();
+      for (auto it = part.begin(); it != part.end(); ++it) d[it.key()] = std::move(it.value());
   return d;
 }
 
@@ -178,7 +170,7 @@ CatalogDoc& catalog_doc() {
     std::vector<json> parts;
     for (const char* name : {"gpus", "models", "api_models", "throughput", "ranges", "engines"})
       parts.push_back(parse_embedded(name));
-    return CatalogDoc{merged(parts)};
+    return CatalogDoc{merged(std::move(parts))};
   }();
   return d;
 }
@@ -194,27 +186,22 @@ const json& builtin_catalog_json() {
 std::vector<std::string> load_catalog(std::string_view text) {
   CatalogDoc& d = catalog_doc();
   if (d.read) return {"catalog: already in use (load it once, before the first call)"};
-  const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
   std::vector<json> parts;
-  if (doc.is_object()) parts.push_back(doc);
+  if (doc.is_object()) parts.push_back(std::move(doc));
   if (doc.is_array())
-    for (const json& part : doc) parts.push_back(part);
+    for (json& part : doc) parts.push_back(std::move(part));
   if (parts.empty() || !std::all_of(parts.begin(), parts.end(), [](const json& p) { return p.is_object(); }))
     return {"catalog: expected a JSON object, or an array of the catalog files' objects"};
-  d.doc = merged(parts);
+  d.doc = merged(std::move(parts));
   return builtin_catalog().load_errors;
 }
 
 const Catalog& builtin_catalog() {
   static const Catalog catalog = [] {
+    // Each part is read by its key from the one merged document (no copy of a part of it).
     const json& d = builtin_catalog_json();
-    auto part = [&](const char* key) {
-      json wrapper = json::object();
-      if (d.contains(key)) wrapper[key] = d[key];
-      return wrapper;
-    };
-    return parse_catalog(part("gpus"), part("models"), part("api_models"), part("measurements"),
-                         part("default_ranges"), part("engines"));
+    return parse_catalog(d, d, d, d, d, d);
   }();
   return catalog;
 }

@@ -15,6 +15,7 @@ import {
   exportDialog,
   downloaded,
   chartBox,
+  renderDetails,
 } from './helpers.mjs';
 import { compact, usd } from '../../web/src/format.js';
 
@@ -244,6 +245,7 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
       .then((t) => t.replace(/^Totals over 36 months: API (\S+), self-hosting (\S+)\.$/, '$1 | $2'))} |`,
   );
   // Every row of the monthly tables and of the cost per 1M tokens, as displayed.
+  await renderDetails(page);
   for (const tr of await page.locator('#monthly table.breakdown tbody tr').all()) {
     const [label, value] = (await tr.innerText()).split('\t').map((s) => s.trim());
     expect(md).toContain(`| ${label} | ${value} |`);

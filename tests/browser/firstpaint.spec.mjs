@@ -1,9 +1,13 @@
 // firstpaint.spec.mjs — a result at first paint (issue 13): with the engine held back, the page shows the default
 // scenario's figures from the build's own run of the engine, marked as such; the live engine then replaces them
 // with identical figures and no layout shift. A link shows its inputs before the engine is ready. Speed itself is
-// measured by scripts/bench, not asserted here.
-import { test, expect } from './fixtures.mjs';
+// measured by scripts/bench; the long-task tests below are loose guards against a step of the load in one task.
+import { test, expect, fixedContext } from './fixtures.mjs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { outputs, pageResult, nodeEngine, field, sampled } from './helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Holds every request for the engine's wasm until release() is called. */
 async function holdEngine(page) {
@@ -97,25 +101,70 @@ test('an edit made before the engine is ready is kept and computed once it runs'
   expect((await pageResult(page)).workload.tokens_per_month).toBe(7e9);
 });
 
-// The bar is 50 ms (issue 13; scripts/bench reports the count and the longest task); this test, run beside another
-// worker on a shared 2-core machine, catches the regressions that matter: one task doing all of the hand-over.
-const LONG_TASK_MS = 200;
-test('a default load has no long main-thread task once the page has painted its first result', async ({ page }) => {
-  await page.addInitScript(() => {
-    globalThis.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) globalThis.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
-    }).observe({ type: 'longtask', buffered: true });
+/** In the page: resolves once it is ready (body[data-state="ready"], its API set) and "How sure?" has sampled. */
+function readyAndSampled() {
+  return new Promise((resolve) => {
+    const poll = () => {
+      if (document.body.dataset.state === 'ready' && globalThis.tcoscope) globalThis.tcoscope.sampled().then(resolve);
+      else setTimeout(poll, 50);
+    };
+    poll();
   });
-  await page.goto('/');
-  await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
-  await sampled(page);
-  const { tasks, first } = await page.evaluate(() => ({
-    tasks: globalThis.longTasks,
-    first: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-  }));
-  // The boot task that draws the first result is the page's own parse-and-draw; after it, every step of the
-  // hand-over to the engine (compile, instantiate, the first live evaluation, sampling) is a short task.
-  const after = tasks.filter(([start, duration]) => start > first && duration > LONG_TASK_MS);
-  expect(after, `long tasks after the first paint at ${Math.round(first)} ms`).toEqual([]);
-});
+}
+
+/**
+ * The main-thread tasks of one default load in a fresh context, until "How sure?" has sampled: [{ at, ms, cpu }]
+ * (from navigation; wall time and the thread's own time, ms), from a Chromium trace of the page's renderer.
+ */
+async function loadTasks(browser, url) {
+  const context = await fixedContext(browser, { baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] });
+  await page.goto(url);
+  // Waited for with the page's own means: Playwright's polling expect() snapshots the page's accessibility tree
+  // while it waits (100–250 ms tasks of its own on the same thread).
+  await page.evaluate(readyAndSampled);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  await context.close();
+  const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+  const main = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = traceEvents
+    .filter((e) => e.ph === 'X' && e.pid === nav.pid && main.has(`${e.pid}:${e.tid}`) && e.ts >= nav.ts)
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const out = [];
+  let end = 0;
+  for (const t of tasks) {
+    if (t.ts < end) continue; // inside the task before (the outermost event is the task)
+    end = t.ts + t.dur;
+    out.push({ at: Math.round((t.ts - nav.ts) / 1000), ms: Math.round(t.dur / 1000), cpu: Math.round(t.tdur / 1000) });
+  }
+  return out;
+}
+
+// Every task of a default load, the first included, is short (issue 13: none over 50 ms, which web/bench.mjs
+// reports with the part of the load each came in). Here, beside another worker on a shared 2-core machine, a guard
+// that does not flake: a task's own time on the main thread (another process's load does not lengthen it, as it
+// does the wall time), at most 60 ms, a second load tried before the test fails. A default load's longest task is
+// ~30 ms of it now; before issue 13 the first one (the script that drew the result, then the whole first layout)
+// took ~70 ms.
+const TASK_CPU_MS = 60;
+for (const [where, url] of [
+  ['served', '/'],
+  ['from file://', pathToFileURL(path.join(root, 'dist/tcoscope.html')).href],
+]) {
+  test(`a default load ${where} has no task over ${TASK_CPU_MS} ms of the main thread, the first included`, async ({
+    browser,
+  }) => {
+    let long = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      long = (await loadTasks(browser, url)).filter((t) => t.cpu > TASK_CPU_MS);
+      if (!long.length) break;
+    }
+    expect(long, `tasks over ${TASK_CPU_MS} ms of the main thread's time, in both loads`).toEqual([]);
+  });
+}

@@ -50,13 +50,16 @@ export async function settle(page) {
 /** Everything the page shows as a result, part by part, to compare before and after a change. */
 export async function outputs(page) {
   return page.evaluate(() => {
-    // innerText: what is rendered, without the hidden formula descriptions.
+    // innerText: what is rendered, without the hidden formula descriptions. The sections off screen skip
+    // rendering (content-visibility: auto) and skipped text has no innerText: lifted for the read.
+    const skipping = [...document.querySelectorAll('#details > section.card')];
+    for (const el of skipping) el.style.contentVisibility = 'visible';
     const text = (s) => document.querySelector(s)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
     const marker = (s) => {
       const m = document.querySelector(`.marker.${s}`);
       return m && !m.hidden ? `|${m.innerText}@${m.style.left}` : '';
     };
-    return {
+    const shown = {
       verdict: text('#verdict-sentence'),
       reasons: text('#reasons'),
       apiMonthly: text('.stat[data-stat="api"] .big'),
@@ -72,6 +75,18 @@ export async function outputs(page) {
       cumulativeChart: text('#cumulative-caption') + marker('payback'),
       loadChart: text('#load-caption'),
     };
+    for (const el of skipping) el.style.contentVisibility = '';
+    return shown;
+  });
+}
+
+/**
+ * Renders the cards of the details that skip rendering off screen (content-visibility: auto), for the rest of the
+ * page's life: skipped text has no innerText, and a test that reads it as rendered needs it there.
+ */
+export async function renderDetails(page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('#details > section.card')) el.style.contentVisibility = 'visible';
   });
 }
 

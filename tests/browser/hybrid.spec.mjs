@@ -18,6 +18,7 @@ import {
   exportDialog,
   downloaded,
   chartBox,
+  renderDetails,
 } from './helpers.mjs';
 import { compact, percent, usd } from '../../web/src/format.js';
 
@@ -85,6 +86,7 @@ test('a hybrid verdict puts the hybrid beside both options in every comparison, 
   await page.keyboard.press('Escape');
 
   // Costs by component: a third bar and table, the floor's components and the API bill for the overflow.
+  await renderDetails(page); // read as rendered (innerText)
   await expect(page.locator('#monthly .stack-row')).toHaveCount(3);
   await expect(page.locator('#monthly .stack-row').nth(2)).toHaveText(`Hybrid ${usd(r.hybrid.usd_per_month)}`, {
     useInnerText: true,
@@ -265,6 +267,8 @@ test('a link opens a hybrid scenario exactly as it was shown', async ({ page, co
   const problems = await openPage(other, url);
   expect(await pageResult(other)).toEqual(shown.result);
   expect(await outputs(other)).toEqual(shown.outputs);
+  await renderDetails(page);
+  await renderDetails(other);
   await expect(other.locator('#monthly')).toHaveText(await page.locator('#monthly').innerText(), {
     useInnerText: true,
   });

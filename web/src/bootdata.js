@@ -25,9 +25,30 @@ function lean(value) {
   );
 }
 
-/** The boot data in the page: { computed, engine_sha256, schema, defaults, catalog, presets, evaluate, gpus, sensitivity }. */
+/**
+ * The parts of the boot data the first paint does not need: each in an element of its own (id tcoscope-boot-<key>),
+ * parsed when first read (half the boot data's ~290 KB, out of the page's first task).
+ */
+export const BOOT_LATER = ['catalog', 'presets', 'gpus'];
+
+/**
+ * The boot data in the page: { computed, engine_sha256, schema, defaults, catalog, presets, evaluate, gpus,
+ * sensitivity, catalogText } (catalog, presets and gpus parsed when first read; catalogText: the catalog's JSON as
+ * the page carries it, for the engine).
+ */
 export function readBoot(doc = document) {
   const el = doc.getElementById('tcoscope-boot');
   if (!el) throw new Error('the page was built without its boot data (web/build.mjs writes it)');
-  return JSON.parse(el.textContent);
+  const boot = JSON.parse(el.textContent);
+  const text = (key) => {
+    const part = doc.getElementById(`tcoscope-boot-${key}`);
+    if (!part) throw new Error(`the page was built without its boot data's ${key} (web/build.mjs writes it)`);
+    return part.textContent;
+  };
+  for (const key of BOOT_LATER) {
+    let value;
+    Object.defineProperty(boot, key, { enumerable: true, get: () => (value ??= JSON.parse(text(key))) });
+  }
+  Object.defineProperty(boot, 'catalogText', { get: () => text('catalog') });
+  return boot;
 }

@@ -6,15 +6,18 @@ import { engineModule } from './wasm.js';
 import { nextTask } from './tasks.js';
 
 /**
- * Loads the engine once, handing it the catalog (the boot data's: the module has none compiled in); resolves to
- * { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep, evaluateWith, importPrices, compare,
- *   defaults, presets, catalog } (the JSON Schema is in the boot data: the module leaves it out).
+ * Loads the engine once, handing it the catalog (the boot data's: the module has none compiled in; catalogText()
+ * returns its JSON text); resolves to { evaluate, gpus, minimize, sensitivity, sensitivityBegin, sensitivityStep,
+ * evaluateWith, importPrices, compare, defaults, presets, catalog } (the JSON Schema is in the boot data: the module
+ * leaves it out).
  */
-export async function loadEngine(catalog) {
+export async function loadEngine(catalogText) {
   const m = await engineModule;
   // Its own task: parsing the catalog is a few ms of the main thread, kept apart from the first evaluate.
   await nextTask();
-  const loaded = JSON.parse(m.loadCatalog(JSON.stringify(catalog)));
+  // As UTF-8 bytes: the glue copies a Uint8Array as it stands, where a string goes through two loops in JS that
+  // count and encode its ~100 KB character by character.
+  const loaded = JSON.parse(m.loadCatalog(new TextEncoder().encode(catalogText())));
   if (!loaded.ok) throw new Error(`the cost engine could not read its catalog: ${loaded.errors[0]?.message}`);
   // A scenario is an object, or JSON text from outside (a file, a link) handed over as it is: the engine checks its
   // size, depth and value count before it parses it, so a hostile document never goes through JSON.stringify.

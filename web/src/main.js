@@ -12,7 +12,7 @@ import { createState } from './state.js';
 import { createInputs } from './inputs.js';
 import { createOutputs } from './outputs.js';
 import { createCharts } from './charts.js';
-import { startPage, previewStart, chooseStart, followPastedLinks } from './startup.js';
+import { startPage, previewStart, chooseStart, followPastedLinks, layOutInFrame } from './startup.js';
 import { createRunLoop } from './runloop.js';
 import { createScenarioPicker } from './picker.js';
 import { createToolbar } from './toolbar.js';
@@ -112,11 +112,21 @@ async function boot() {
   const figures = createOutputs(document);
   let pricesPanel = null;
   let compare = null;
+  // The first task draws only the verdict card (what the first paint shows); the figures below the fold follow in
+  // the next task, and every run after draws them all (issue 13: no long task).
+  let belowFold = false;
   const outputs = {
+    /** The verdict card: in the frame of every run. */
     render(result, scenario) {
-      figures.render(result, scenario);
-      pricesPanel?.render(result, scenario);
+      figures.renderTop(result, scenario);
+      pricesPanel?.renderLine(result);
       compare?.changed();
+    },
+    /** The figures below the fold: in the frame only while they are seen (runloop.js below()). */
+    renderBelow(result, scenario) {
+      if (!belowFold) return;
+      figures.renderBelow(result);
+      pricesPanel?.render(result, scenario);
     },
   };
   const loop = createRunLoop({
@@ -146,6 +156,11 @@ async function boot() {
     const hybrid = boot.evaluate.result?.verdict.choice === 'hybrid';
     drawConfidenceLine($('#verdict-confidence'), boot.sensitivity.result, hybrid);
   }
+  // The figures below the fold once the first frame is drawn: that frame lays out what it shows, no more.
+  await layOutInFrame();
+  belowFold = true;
+  const first = loop.current();
+  if (first) outputs.renderBelow(first.result, first.scenario);
   await nextTask();
   const inputs = createInputs($('#inputs'), {
     state,
@@ -217,6 +232,7 @@ async function boot() {
       howSure,
     });
     loop.watchTable($('#gpus-card'));
+    loop.watchDetails($('#details'));
   }
   loop.run(); // everything drawn: body[data-state="built"] for the default scenario
   await nextTask();
@@ -260,10 +276,12 @@ async function boot() {
   engine.evaluate(structuredClone(state.scenario));
   performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
   await nextTask();
+  // The picker puts each preset through the engine (minimize) to know it again: a task of its own.
+  picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: boot.presets });
+  await nextTask();
   loop.run(); // the live result: the same figures as the build's for the default scenario
   await nextTask();
 
-  picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: boot.presets });
   picker.show(start.source);
   const startOver = ['Start over with the default scenario', () => replaceScenario(defaults, { edit: true })];
   for (const m of start.messages) {
@@ -446,12 +464,14 @@ async function boot() {
     pins: () => compare?.pins() ?? [],
   });
 
+  await nextTask();
   loop.resync();
   loop.run();
 }
 
 boot().catch((e) => {
   console.error(e);
+  delete document.documentElement.dataset.booting; // what went wrong is shown, wherever the boot stopped
   document.body.dataset.state = 'failed';
   setText($('#verdict-sentence'), `The cost engine could not start: ${e.message}`);
 });

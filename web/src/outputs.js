@@ -242,158 +242,174 @@ export function createOutputs(root) {
       body.replaceChildren(...rows);
   }
 
+  /** The verdict card: the verdict, its reasons and the headline figures (what the first paint shows). */
+  function renderTop(r, scenario) {
+    const ex = r.explainMap;
+    const api = r.api;
+    const sh = r.self_host;
+    const be = r.breakeven;
+    $('.verdict', root).dataset.choice = r.verdict.choice;
+    $('#verdict-sentence', root).replaceChildren(...verdictSentence(r, scenario, margin));
+    $('#reasons', root).replaceChildren(
+      ...r.verdict.reasons.map((x) => {
+        const [tag, phrase] = FAVORS[x.favors] ?? [x.favors, `${x.favors}: `];
+        return h(
+          'li',
+          { class: `reason ${x.favors}` },
+          h('span', { class: 'favors', 'aria-hidden': 'true' }, tag),
+          h('span', { class: 'reason-text' }, h('span', { class: 'visually-hidden' }, phrase), x.message),
+        );
+      }),
+    );
+
+    cards.api.value.update(usd(api.usd_per_month), ex.get('api.usd_per_month'));
+    subFigures.apiMtok.update(usd(api.usd_per_mtok), ex.get('api.usd_per_mtok'));
+    cards.self.value.update(usd(sh.usd_per_month), ex.get('self_host.usd_per_month'));
+    subFigures.selfMtok.update(usd(sh.usd_per_mtok), ex.get('self_host.usd_per_mtok'));
+    // The hybrid's card sits beside the two pure options only when it is a real mix; otherwise a line says why.
+    const hy = hybridOf(r);
+    if (hy) {
+      if (cards.hybrid.card.parentNode !== headline) cards.self.card.after(cards.hybrid.card);
+      cards.hybrid.value.update(usd(hy.usd_per_month), ex.get('hybrid.usd_per_month'));
+      subFigures.hybridMtok.update(usd(hy.usd_per_mtok), ex.get('hybrid.usd_per_mtok'));
+      subFigures.floor.update(replicaCount(hy.floor_replicas), ex.get('hybrid.floor_replicas'));
+      subFigures.served.update(percent(hy.self_served_share), ex.get('hybrid.self_served_tokens_per_month'));
+      subFigures.floorBusy.update(percent(hy.utilization), ex.get('hybrid.utilization'));
+    } else cards.hybrid.card.remove();
+    headline.classList.toggle('with-hybrid', Boolean(hy));
+    const picked = PICKS[r.verdict.choice];
+    for (const key of ['api', 'self', 'hybrid']) {
+      cards[key].pick.hidden = key !== picked;
+      cards[key].card.classList.toggle('picked', key === picked);
+    }
+    const why = noHybridText(r, scenario);
+    noHybrid.hidden = !why;
+    setText(noHybridLine, why ?? '');
+    const floorEntry = !hy && r.hybrid ? ex.get('hybrid.floor_replicas') : null;
+    noHybridTail.hidden = !floorEntry;
+    if (floorEntry) noHybridFloor.update(floorEntry.value, floorEntry);
+    if (be.kind === 'crossing') {
+      cards.breakeven.value.update(`${compact(be.tokens_per_month)} tokens`, ex.get('breakeven.tokens_per_month'));
+      setText(cards.breakeven.sub, `a month, or ${usd(be.api_usd_per_month)} of API spend`);
+    } else {
+      cards.breakeven.value.update(be.kind === 'never' ? 'Never' : 'Always', ex.get('breakeven.tokens_per_month'));
+      setText(
+        cards.breakeven.sub,
+        be.kind === 'never' ? 'self-hosting stays dearer at any volume' : 'self-hosting is cheaper at every volume',
+      );
+    }
+    cards.utilization.value.update(percent(sh.utilization), ex.get('self_host.utilization'));
+    subFigures.replicas.update(String(sh.replicas_peak), ex.get('self_host.replicas_peak'));
+    setText(replicasWord, sh.replicas_peak === 1 ? ' replica at peak · ' : ' replicas at peak · ');
+    subFigures.gpuHours.update(
+      `${count(sh.gpu_hours_per_month)} GPU-h a month`,
+      ex.get('self_host.gpu_hours_per_month'),
+    );
+    const pb = r.horizon.payback_month;
+    cards.payback.value.update(pb ? `Month ${pb}` : 'None', ex.get('horizon.payback_month'));
+    setText(
+      cards.payback.sub,
+      pb ? `of ${r.horizon.months}: one-off costs ${usd(r.horizon.one_time_usd)}` : `within ${r.horizon.months} months`,
+    );
+  }
+
+  /** The figures below the fold: the token split and totals, the monthly components, the fleet's sizing, the cost
+   * per 1M tokens and the charts' captions. */
+  function renderBelow(r) {
+    const ex = r.explainMap;
+    const api = r.api;
+    const sh = r.self_host;
+    const be = r.breakeven;
+    const hy = hybridOf(r);
+    const pb = r.horizon.payback_month;
+    setText(splitMonth, compact(r.workload.tokens_per_month));
+    split.input.update(compact(r.workload.input_tokens_per_month), ex.get('workload.input_tokens_per_month'));
+    split.output.update(compact(r.workload.output_tokens_per_month), ex.get('workload.output_tokens_per_month'));
+    setText(horizonMonths, String(r.horizon.months));
+    split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
+    split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
+    if (hy) {
+      split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
+      if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
+    } else hybridTotal.remove();
+    renderMonthly($('#monthly', root), r);
+    renderSizing(r);
+
+    const rows = [
+      ['api', 'API, all-in', api.usd_per_mtok, 'api', 'api.usd_per_mtok'],
+      [
+        'full',
+        'Self-hosted, raw GPU at 100% load',
+        sh.usd_per_mtok_at_full_load,
+        'self faint',
+        'self_host.usd_per_mtok_at_full_load',
+      ],
+      [
+        'actual',
+        `Self-hosted, raw GPU at ${percent(sh.utilization)} utilization`,
+        sh.usd_per_mtok_raw_at_utilization,
+        'self mid',
+        'self_host.usd_per_mtok_raw_at_utilization',
+      ],
+      ['allin', 'Self-hosted, all-in', sh.usd_per_mtok, 'self', 'self_host.usd_per_mtok'],
+      ...(hy
+        ? [
+            [
+              'hybrid',
+              `Hybrid, all-in (${replicaCount(hy.floor_replicas)} + API overflow)`,
+              hy.usd_per_mtok,
+              'hybrid',
+              'hybrid.usd_per_mtok',
+            ],
+          ]
+        : []),
+    ];
+    const top = Math.max(...rows.map((x) => x[2]), 1e-12);
+    const trs = rows.map(([key, label, value, cls, path]) => {
+      const row = mtokRow(key, label, cls);
+      row.fig.update(usd(value), ex.get(path));
+      row.bar.style.width = `${(value / top) * 100}%`;
+      return row.tr;
+    });
+    const tbody = table.tBodies[0];
+    if (trs.length !== tbody.children.length || trs.some((tr, i) => tbody.children[i] !== tr))
+      tbody.replaceChildren(...trs);
+
+    setText(
+      $('#volume-caption', root),
+      (be.kind === 'crossing'
+        ? `Self-hosting breaks even at ${compact(be.tokens_per_month)} tokens a month (${usd(be.api_usd_per_month)} ` +
+          `of API spend); this workload is ${compact(r.workload.tokens_per_month)} tokens a month.`
+        : be.kind === 'never'
+          ? `Self-hosting never breaks even between ${volumes(r)} tokens a month.`
+          : `Self-hosting is cheaper at every volume from ${volumes(r, 'to')} tokens a month.`) + hybridVolumeText(r),
+    );
+    const hz = r.horizon;
+    setText(
+      $('#cumulative-caption', root),
+      `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)}` +
+        (hy
+          ? `, self-hosting ${usd(hz.total_self_host_usd)} and the hybrid ${usd(hz.total_hybrid_usd)}, the last ` +
+            `two including ${usd(hz.one_time_usd)} paid up front; `
+          : ` and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; `) +
+        (pb ? `self-hosting pays back in month ${pb}.` : 'self-hosting does not pay back within the horizon.'),
+    );
+    const replicas = `${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak`;
+    setText(
+      $('#load-caption', root),
+      `${hy ? 'Self-hosting everything, replicas' : 'Replicas'} are sized for the busiest hour at ` +
+        `${percent(r.load.target_peak_utilization, 0)} target load (${replicas}), so the GPUs are busy ` +
+        `${percent(sh.utilization)} of the time: the shaded gap is idle capacity that is paid for.` +
+        (hy ? ` ${hybridWeekText(r, hy)}` : ''),
+    );
+  }
+
   return {
     render(r, scenario) {
-      const ex = r.explainMap;
-      const api = r.api;
-      const sh = r.self_host;
-      const be = r.breakeven;
-      $('.verdict', root).dataset.choice = r.verdict.choice;
-      $('#verdict-sentence', root).replaceChildren(...verdictSentence(r, scenario, margin));
-      $('#reasons', root).replaceChildren(
-        ...r.verdict.reasons.map((x) => {
-          const [tag, phrase] = FAVORS[x.favors] ?? [x.favors, `${x.favors}: `];
-          return h(
-            'li',
-            { class: `reason ${x.favors}` },
-            h('span', { class: 'favors', 'aria-hidden': 'true' }, tag),
-            h('span', { class: 'reason-text' }, h('span', { class: 'visually-hidden' }, phrase), x.message),
-          );
-        }),
-      );
-
-      cards.api.value.update(usd(api.usd_per_month), ex.get('api.usd_per_month'));
-      subFigures.apiMtok.update(usd(api.usd_per_mtok), ex.get('api.usd_per_mtok'));
-      cards.self.value.update(usd(sh.usd_per_month), ex.get('self_host.usd_per_month'));
-      subFigures.selfMtok.update(usd(sh.usd_per_mtok), ex.get('self_host.usd_per_mtok'));
-      // The hybrid's card sits beside the two pure options only when it is a real mix; otherwise a line says why.
-      const hy = hybridOf(r);
-      if (hy) {
-        if (cards.hybrid.card.parentNode !== headline) cards.self.card.after(cards.hybrid.card);
-        cards.hybrid.value.update(usd(hy.usd_per_month), ex.get('hybrid.usd_per_month'));
-        subFigures.hybridMtok.update(usd(hy.usd_per_mtok), ex.get('hybrid.usd_per_mtok'));
-        subFigures.floor.update(replicaCount(hy.floor_replicas), ex.get('hybrid.floor_replicas'));
-        subFigures.served.update(percent(hy.self_served_share), ex.get('hybrid.self_served_tokens_per_month'));
-        subFigures.floorBusy.update(percent(hy.utilization), ex.get('hybrid.utilization'));
-      } else cards.hybrid.card.remove();
-      headline.classList.toggle('with-hybrid', Boolean(hy));
-      const picked = PICKS[r.verdict.choice];
-      for (const key of ['api', 'self', 'hybrid']) {
-        cards[key].pick.hidden = key !== picked;
-        cards[key].card.classList.toggle('picked', key === picked);
-      }
-      const why = noHybridText(r, scenario);
-      noHybrid.hidden = !why;
-      setText(noHybridLine, why ?? '');
-      const floorEntry = !hy && r.hybrid ? ex.get('hybrid.floor_replicas') : null;
-      noHybridTail.hidden = !floorEntry;
-      if (floorEntry) noHybridFloor.update(floorEntry.value, floorEntry);
-      if (be.kind === 'crossing') {
-        cards.breakeven.value.update(`${compact(be.tokens_per_month)} tokens`, ex.get('breakeven.tokens_per_month'));
-        setText(cards.breakeven.sub, `a month, or ${usd(be.api_usd_per_month)} of API spend`);
-      } else {
-        cards.breakeven.value.update(be.kind === 'never' ? 'Never' : 'Always', ex.get('breakeven.tokens_per_month'));
-        setText(
-          cards.breakeven.sub,
-          be.kind === 'never' ? 'self-hosting stays dearer at any volume' : 'self-hosting is cheaper at every volume',
-        );
-      }
-      cards.utilization.value.update(percent(sh.utilization), ex.get('self_host.utilization'));
-      subFigures.replicas.update(String(sh.replicas_peak), ex.get('self_host.replicas_peak'));
-      setText(replicasWord, sh.replicas_peak === 1 ? ' replica at peak · ' : ' replicas at peak · ');
-      subFigures.gpuHours.update(
-        `${count(sh.gpu_hours_per_month)} GPU-h a month`,
-        ex.get('self_host.gpu_hours_per_month'),
-      );
-      const pb = r.horizon.payback_month;
-      cards.payback.value.update(pb ? `Month ${pb}` : 'None', ex.get('horizon.payback_month'));
-      setText(
-        cards.payback.sub,
-        pb
-          ? `of ${r.horizon.months}: one-off costs ${usd(r.horizon.one_time_usd)}`
-          : `within ${r.horizon.months} months`,
-      );
-
-      setText(splitMonth, compact(r.workload.tokens_per_month));
-      split.input.update(compact(r.workload.input_tokens_per_month), ex.get('workload.input_tokens_per_month'));
-      split.output.update(compact(r.workload.output_tokens_per_month), ex.get('workload.output_tokens_per_month'));
-      setText(horizonMonths, String(r.horizon.months));
-      split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
-      split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
-      if (hy) {
-        split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
-        if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
-      } else hybridTotal.remove();
-      renderMonthly($('#monthly', root), r);
-      renderSizing(r);
-
-      const rows = [
-        ['api', 'API, all-in', api.usd_per_mtok, 'api', 'api.usd_per_mtok'],
-        [
-          'full',
-          'Self-hosted, raw GPU at 100% load',
-          sh.usd_per_mtok_at_full_load,
-          'self faint',
-          'self_host.usd_per_mtok_at_full_load',
-        ],
-        [
-          'actual',
-          `Self-hosted, raw GPU at ${percent(sh.utilization)} utilization`,
-          sh.usd_per_mtok_raw_at_utilization,
-          'self mid',
-          'self_host.usd_per_mtok_raw_at_utilization',
-        ],
-        ['allin', 'Self-hosted, all-in', sh.usd_per_mtok, 'self', 'self_host.usd_per_mtok'],
-        ...(hy
-          ? [
-              [
-                'hybrid',
-                `Hybrid, all-in (${replicaCount(hy.floor_replicas)} + API overflow)`,
-                hy.usd_per_mtok,
-                'hybrid',
-                'hybrid.usd_per_mtok',
-              ],
-            ]
-          : []),
-      ];
-      const top = Math.max(...rows.map((x) => x[2]), 1e-12);
-      const trs = rows.map(([key, label, value, cls, path]) => {
-        const row = mtokRow(key, label, cls);
-        row.fig.update(usd(value), ex.get(path));
-        row.bar.style.width = `${(value / top) * 100}%`;
-        return row.tr;
-      });
-      const tbody = table.tBodies[0];
-      if (trs.length !== tbody.children.length || trs.some((tr, i) => tbody.children[i] !== tr))
-        tbody.replaceChildren(...trs);
-
-      setText(
-        $('#volume-caption', root),
-        (be.kind === 'crossing'
-          ? `Self-hosting breaks even at ${compact(be.tokens_per_month)} tokens a month (${usd(be.api_usd_per_month)} ` +
-            `of API spend); this workload is ${compact(r.workload.tokens_per_month)} tokens a month.`
-          : be.kind === 'never'
-            ? `Self-hosting never breaks even between ${volumes(r)} tokens a month.`
-            : `Self-hosting is cheaper at every volume from ${volumes(r, 'to')} tokens a month.`) + hybridVolumeText(r),
-      );
-      const hz = r.horizon;
-      setText(
-        $('#cumulative-caption', root),
-        `Over ${hz.months} months the API costs ${usd(hz.total_api_usd)}` +
-          (hy
-            ? `, self-hosting ${usd(hz.total_self_host_usd)} and the hybrid ${usd(hz.total_hybrid_usd)}, the last ` +
-              `two including ${usd(hz.one_time_usd)} paid up front; `
-            : ` and self-hosting ${usd(hz.total_self_host_usd)}, including ${usd(hz.one_time_usd)} paid up front; `) +
-          (pb ? `self-hosting pays back in month ${pb}.` : 'self-hosting does not pay back within the horizon.'),
-      );
-      const replicas = `${sh.replicas_peak} ${sh.replicas_peak === 1 ? 'replica' : 'replicas'} at peak`;
-      setText(
-        $('#load-caption', root),
-        `${hy ? 'Self-hosting everything, replicas' : 'Replicas'} are sized for the busiest hour at ` +
-          `${percent(r.load.target_peak_utilization, 0)} target load (${replicas}), so the GPUs are busy ` +
-          `${percent(sh.utilization)} of the time: the shaded gap is idle capacity that is paid for.` +
-          (hy ? ` ${hybridWeekText(r, hy)}` : ''),
-      );
+      renderTop(r, scenario);
+      renderBelow(r);
     },
+    renderTop,
+    renderBelow,
   };
 }

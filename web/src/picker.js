@@ -28,12 +28,12 @@ export function createScenarioPicker(select, { engine, state, defaults, presets 
       preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null,
     );
     select.value = preset ?? 'current';
+    select.disabled = false; // from the first show on: until then it holds the boot's preview entries
   }
 
   select.addEventListener('change', () => {
     const p = presets.find((x) => x.id === select.value);
     state.replace(select.value === 'current' ? brought : p ? overlay(defaults, p.scenario) : defaults);
   });
-  select.disabled = false;
   return { show };
 }

@@ -512,6 +512,7 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
   function render(result, scenario) {
     const p = result.prices;
     if (!p) return;
+    renderLine(result);
     const stalePaths = new Set(p.stale.map((x) => x.path));
     tbody.replaceChildren(
       ...p.as_of.map((x) => {
@@ -542,7 +543,13 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
     );
     if (document.activeElement !== threshold && threshold.getAttribute('aria-invalid') !== 'true')
       threshold.value = String(scenario.prices_stale_after_months ?? p.stale_after_months);
-    if (line) {
+  }
+
+  /** The one line in the verdict card: the oldest price used, how many are stale (the card's table is below). */
+  function renderLine(result) {
+    const p = result.prices;
+    if (p && line) {
+      const r = store.record;
       const parts = [];
       if (p.oldest) parts.push(`Prices as of ${dayText(p.oldest)} (the oldest used)`);
       if (p.stale.length)
@@ -570,6 +577,7 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
 
   return {
     render,
+    renderLine,
     showErrors,
     /** The person changed the linked scenario: what the link's author saw no longer describes it. */
     forgetLink() {

@@ -8,6 +8,7 @@
 // data-computed="build" on #results, then replaced by the live engine's identical figures.
 import { $, h, setText } from './dom.js';
 import { createSampler } from './sampler.js';
+import { nextTask } from './tasks.js';
 
 // The engine's code on the error that says this replica cannot serve the model (it does not fit, or misses the
 // latency target): the throughput panel shows its message over the last result that ran.
@@ -79,12 +80,44 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     gpusDirty = false;
   }
 
+  // The details below the fold (monthly components, sizing, cost per 1M tokens, prices, throughput): drawn in the
+  // frame while on or near the screen, else in a task after it, so that an edit's frame draws what is seen (issue
+  // 13: an edit in one frame). A job replaces the one of the same name still waiting; until watchDetails() is
+  // called (the embed never does) everything is drawn at once.
+  const waiting = new Map();
+  let deferring = false;
+  let detailsSeen = false;
+  function drawWaiting() {
+    const jobs = [...waiting.values()];
+    waiting.clear();
+    for (const job of jobs) {
+      try {
+        job();
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  }
+  function below(name, job) {
+    if (!deferring || detailsSeen) {
+      waiting.delete(name);
+      job();
+      return;
+    }
+    if (!waiting.size) nextTask().then(drawWaiting); // called from the frame's callback: runs once it is drawn
+    waiting.set(name, job);
+  }
+
   function render(result, scenario) {
     result.explainMap = new Map(result.explain.map((e) => [e.figure, e]));
     outputs.render(result, scenario);
     howSure?.point(result); // its confidence compares the pure options: it says so under a hybrid verdict
     charts?.update(result);
-    throughput?.render(result, scenario, { options: gpuOptions() });
+    if (outputs.renderBelow) below('figures', () => outputs.renderBelow(result, scenario));
+    if (throughput) {
+      const options = gpuOptions();
+      below('throughput', () => throughput.render(result, scenario, { options }));
+    }
     inputs?.applyResult(result);
     setText($('#scenario-description'), scenario.description ?? '');
     setText($('#scenario-name'), result.name ?? '');
@@ -187,11 +220,13 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       body.dataset.state = 'stale';
       howSure?.stale(true); // it keeps the last good scenario's
       if (throughput) {
-        throughput.render(good.result, good.scenario, {
+        const last = good;
+        const options = {
           problem: replicaProblem(envelope.errors)?.message ?? null,
           options: gpuOptions(),
           current: scenario,
-        });
+        };
+        below('throughput', () => throughput.render(last.result, last.scenario, options));
       }
       notes.push(problemsNotice(envelope.errors, unmatched));
     } else {
@@ -252,6 +287,17 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     builtGpus(envelope) {
       gpus = envelope;
       gpusDirty = true;
+    },
+    /** The details (card) are drawn in an edit's frame only while on or near the screen (below()). */
+    watchDetails(card) {
+      deferring = true;
+      new IntersectionObserver(
+        ([entry]) => {
+          detailsSeen = entry.isIntersecting;
+          if (detailsSeen && waiting.size) drawWaiting();
+        },
+        { rootMargin: '400px 0px' },
+      ).observe(card);
     },
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {

@@ -13,6 +13,7 @@ import { overlay } from './state.js';
 import { problemLines, showMessage, clearMessage } from './messages.js';
 import { limitsOf, useSchema } from './schema.js';
 import { readBoot } from './bootdata.js';
+import { nextTask } from './tasks.js';
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -253,6 +254,8 @@ export async function chooseStart(engine, defaults, frag, limits) {
  */
 export function startPage() {
   const html = document.documentElement;
+  // Nothing of the page is laid out before its first frame (issue 13): see layOutInFrame.
+  html.dataset.booting = '';
   // A saved copy of the page keeps the scenario it showed on <html data-link>; a link in the address bar wins.
   const keptLink = html.dataset.link;
   resetDrawn();
@@ -262,13 +265,35 @@ export function startPage() {
   else delete html.dataset.theme;
 
   const boot = readBoot();
-  const engineReady = loadEngine(boot.catalog).then((engine) => {
+  const engineReady = loadEngine(() => boot.catalogText).then((engine) => {
     performance.mark('tcoscope:engine-ready');
     return engine;
   });
   useSchema(boot.schema);
   const limits = limitsOf(boot.schema);
   return { frag, embed: frag.embed, boot, schema: boot.schema, limits, defaults: boot.defaults, engineReady };
+}
+
+/**
+ * Lifts html[data-booting] (display: none on the body's children, set by startPage) in the next animation frame,
+ * before that frame's style and layout; resolves in a task after that frame. The page's first task ends with the
+ * document's load, and the load lays the whole document out at once: ~30 ms of style and layout (fonts and all) in
+ * the same task as the script that drew the first result. Hidden, that layout is nothing; the frame then lays out and
+ * paints the result, as it would have: the same first paint, in two tasks instead of one. (content-visibility:
+ * hidden does not do: the load's layout forces the skipped parts.) A hidden tab gets no frames: a timer lifts it.
+ */
+export function layOutInFrame() {
+  return new Promise((resolve) => {
+    let lifted = false;
+    const lift = () => {
+      if (lifted) return;
+      lifted = true;
+      delete document.documentElement.dataset.booting;
+      nextTask().then(resolve);
+    };
+    requestAnimationFrame(lift);
+    setTimeout(lift, 250);
+  });
 }
 
 /**
