@@ -466,7 +466,8 @@ TEST(properties_test, raw_cost_per_token_at_utilization_u_is_the_full_load_cost_
     const Inputs& in = inputs(c);
     if (in.on_prem()) continue;  // power follows load on premises: the identity is for rented GPUs
     // A spot fleet (a generated case may rent at a catalog spot row) bills spare replicas that serve nothing:
-    // its full-load cost carries them, so the identity is for on-demand fleets (spot_test.cpp works spot out).
+    // its full-load cost carries them, so the identity is for on-demand fleets (spot_test.cpp works spot
+    // out).
     if (in.spot_fleet) continue;
     const json& sh = c.result["self_host"];
     double u = sh["utilization"].get<double>();
