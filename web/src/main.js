@@ -199,6 +199,7 @@ async function boot() {
     inputs.showErrors = (problems) => pricesPanel.showErrors(formErrors(problems));
   }
   let pricesDialog = null;
+  await nextTask(); // the charts and the comparison above, "How sure?" (its tornado and rows) in a task of its own
   // "How sure?" samples after each point result (once the engine runs); the embed shows only its line in the
   // verdict card.
   const howSure = createHowSure($('#howsure'), { state, catalog, schema, verdictLine: $('#verdict-confidence') });

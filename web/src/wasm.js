@@ -76,14 +76,10 @@ async function compile() {
 /** Resolves to the Emscripten module (instantiated, runtime ready); rejects with a readable error. */
 function start() {
   performance.mark('tcoscope:engine-start');
-  // From the next task: the page's first task draws the first result, and the single file's first slice of
-  // unpacking (and the served page's fetch) would add ~10 ms to it; the engine is not needed before the form is up.
-  const compiled = nextTask()
-    .then(compile)
-    .then((m) => {
-      performance.mark('tcoscope:engine-compiled');
-      return m;
-    });
+  const compiled = compile().then((m) => {
+    performance.mark('tcoscope:engine-compiled');
+    return m;
+  });
   return new Promise((resolve, reject) => {
     // Read at call time: tests wrap the global (and the glue's `var createTcoscope` has run by now).
     const create = globalThis.createTcoscope;
@@ -103,7 +99,11 @@ function start() {
   });
 }
 
-/** The engine module, on its way from the first line the page runs. */
-export const engineModule = start();
+/**
+ * The engine module, on its way from the page's second task: the first draws the first result, and the single
+ * file's first slice of unpacking, the served page's fetch and the glue's set-up would add ~10 ms to it; the engine
+ * is not needed before the form is up.
+ */
+export const engineModule = nextTask().then(start);
 // An engine that cannot start is reported by the boot (startup.js), not as an unhandled rejection.
 engineModule.catch(() => {});
