@@ -391,7 +391,7 @@ test('adopting a row puts it in the scenario and the main result, by mouse or ke
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core passes with the panel and the table on screen (${colorScheme})`, async ({ page }) => {
-    test.setTimeout(120_000); // axe-core walks the whole page: minutes on a loaded 2-core machine
+    test.setTimeout(240_000); // three axe-core walks: 1.8-2 min on a loaded 2-core machine (its walks are slow here)
     await page.emulateMedia({ colorScheme });
     await openPage(page);
     await page.locator('.advanced > summary').click();
