@@ -1,6 +1,7 @@
 // wasm.js — starts the engine as the page's script runs (its work from the next task on), before the page boots:
-// main.js imports it first. Over http the .wasm streams in and compiles as it arrives (WebAssembly.compileStreaming;
-// a server that sends the wrong MIME type gets the buffered path). In the single file its bytes sit in the page, LZMA-compressed and base64'd
+// main.js imports it first. Over http the .wasm streams in and compiles as it arrives
+// (WebAssembly.compileStreaming; a server that sends the wrong MIME type gets the buffered path). In the single file
+// its bytes sit in the page, LZMA-compressed and base64'd
 // (<script type="application/x-tcoscope-wasm">): decoded natively (Uint8Array.fromBase64, else atob), then unpacked
 // by lzma.js in slices of a few ms (so that no task of the load runs long) and compiled. A copy saved with "Save page
 // as" runs from file://, where nothing can be fetched, and an embed in a sandboxed frame (an opaque origin, which
