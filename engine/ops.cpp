@@ -18,7 +18,7 @@
 namespace tcoscope::ops {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 // The catalog a run prices with: the built-in one, or a copy with the run's imported prices in `storage`.
 // False with out.errors (at "(prices)") when the price file cannot be read.
@@ -71,8 +71,8 @@ bool prepare(std::string_view text, Outcome& out, ParsedScenario& parsed, Resolv
 // bad.
 static bool scrub_numbers(json& j) {
   if (j.is_number_float()) {
-    double& x = j.get_ref<double&>();
-    if (x == 0) x = 0.0;
+    const double x = j.number();
+    if (x == 0) j = 0.0;
     return std::isfinite(x);
   }
   bool finite = true;
@@ -347,7 +347,7 @@ json presets() {
   json out = json::array();
   for (std::size_t i = 0; i < embedded::kPresetFileCount; ++i) {
     const embedded::File& f = embedded::kPresetFiles[i];
-    json scenario = json::parse(f.text, nullptr, /*allow_exceptions=*/false);
+    json scenario = json::parse(f.text);
     if (!scenario.is_object()) continue;  // a test checks every preset parses
     scenario.erase("$schema");            // for editors of the file, not part of the scenario
     json entry = {{"id", f.name},

@@ -2,7 +2,7 @@
 // so the page and the command line can never disagree.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +14,7 @@ namespace tcoscope::ops {
 
 struct Outcome {
   bool ok = false;
-  nlohmann::json result;  // evaluate: the result; validate: the scenario with defaults filled in
+  Json result;  // evaluate: the result; validate: the scenario with defaults filled in
   Problems errors;
   Problems warnings;
 };
@@ -66,22 +66,22 @@ Outcome compare(const std::vector<std::string>& scenario_jsons, const RunOptions
 // scenario is invalid, else {"ok": true, "result": {"samples": N}}. step(n) draws up to n more samples and
 // returns {"done": false, "samples_done": k, "samples": N}, or, once all are drawn, {"done": true,
 // "envelope": …} with exactly what sensitivity() returns; the job then ends.
-nlohmann::json sensitivity_begin(std::string_view scenario_json);
-nlohmann::json sensitivity_step(int max_samples);
+Json sensitivity_begin(std::string_view scenario_json);
+Json sensitivity_step(int max_samples);
 
-nlohmann::json defaults();       // the default scenario, every key
-const nlohmann::json& schema();  // the scenario's JSON Schema (draft 2020-12)
-nlohmann::json presets();        // [{ "id", "name", "description", "scenario" }]
-const nlohmann::json& catalog();
+Json defaults();       // the default scenario, every key
+const Json& schema();  // the scenario's JSON Schema (draft 2020-12)
+Json presets();        // [{ "id", "name", "description", "scenario" }]
+const Json& catalog();
 
 // {"ok": true, "result": …, "warnings": […]} or {"ok": false, "errors": […], "warnings": […]}
-nlohmann::json envelope(const Outcome& o);
-nlohmann::json envelope(Outcome&& o);  // the same, moving the result in
+Json envelope(const Outcome& o);
+Json envelope(Outcome&& o);  // the same, moving the result in
 
 // Replaces every -0 in `j` with 0.
-void drop_negative_zeros(nlohmann::json& j);
+void drop_negative_zeros(Json& j);
 
 // JSON pointer of the first non-finite number in `j`, or empty when every number is finite.
-std::string find_non_finite(const nlohmann::json& j, const std::string& path = "");
+std::string find_non_finite(const Json& j, const std::string& path = "");
 
 }  // namespace tcoscope::ops

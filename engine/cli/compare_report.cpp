@@ -7,7 +7,7 @@
 
 namespace tcoscope::cli {
 
-using nlohmann::json;
+using json = Json;
 
 namespace {
 
@@ -83,16 +83,16 @@ std::string compare_text(const json& c) {
 }
 
 std::string price_import_text(const json& r) {
-  std::string out = "Price file (" + r["format"].get<std::string>() + "): " + fmt::plain(r["entries"]) +
-                    " entries; " + fmt::plain(r["matched"]) + " replace catalog prices, " +
-                    fmt::plain(r["added"]) + " added as extra API models, " +
+  std::string out = "Price file (" + r["format"].get<std::string>() + "): " + fmt::plain(r["entries"].number()) +
+                    " entries; " + fmt::plain(r["matched"].number()) + " replace catalog prices, " +
+                    fmt::plain(r["added"].number()) + " added as extra API models, " +
                     std::to_string(r["skipped"].size()) + " skipped\n";
   auto row = [](const json& m) {
-    std::string s = "  " + m["id"].get<std::string>() + ": " + fmt::usd(m["usd_per_mtok_input"]) + " in";
+    std::string s = "  " + m["id"].get<std::string>() + ": " + fmt::usd(m["usd_per_mtok_input"].number()) + " in";
     if (!m["usd_per_mtok_cached_input"].is_null())
-      s += ", " + fmt::usd(m["usd_per_mtok_cached_input"]) + " cached";
-    s += ", " + fmt::usd(m["usd_per_mtok_output"]) + " out per 1M tokens";
-    if (!m["batch_discount"].is_null()) s += ", batch −" + fmt::percent(m["batch_discount"]);
+      s += ", " + fmt::usd(m["usd_per_mtok_cached_input"].number()) + " cached";
+    s += ", " + fmt::usd(m["usd_per_mtok_output"].number()) + " out per 1M tokens";
+    if (!m["batch_discount"].is_null()) s += ", batch −" + fmt::percent(m["batch_discount"].number());
     if (!m["as_of"].get<std::string>().empty()) s += " (as of " + m["as_of"].get<std::string>() + ")";
     s += "\n";
     for (const json& note : m["notes"]) s += "      " + note.get<std::string>() + "\n";
@@ -109,7 +109,7 @@ std::string price_import_text(const json& r) {
     out += "  " + s["key"].get<std::string>() + ": " + s["reason"].get<std::string>() + "\n";
   out += "\nKeys not used:\n";
   for (const json& k : r["ignored_keys"])
-    out += "  " + k["key"].get<std::string>() + " (" + fmt::plain(k["entries"]) +
+    out += "  " + k["key"].get<std::string>() + " (" + fmt::plain(k["entries"].number()) +
            " entries): " + k["reason"].get<std::string>() + "\n";
   return out;
 }

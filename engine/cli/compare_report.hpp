@@ -2,15 +2,15 @@
 // table with the differences marked.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string>
 
 namespace tcoscope::cli {
 
-std::string compare_text(const nlohmann::json& comparison);
+std::string compare_text(const Json& comparison);
 
 // An import report (`tcoscope prices FILE --format text`): counts, what replaced catalog prices, what was
 // added, skipped and ignored.
-std::string price_import_text(const nlohmann::json& report);
+std::string price_import_text(const Json& report);
 
 }  // namespace tcoscope::cli

@@ -19,6 +19,8 @@
 #include "model/staleness.hpp"
 #include "ops.hpp"
 
+using tcoscope::Json;
+
 namespace {
 
 constexpr int kExitOk = 0;
@@ -173,7 +175,7 @@ bool read_prices(RunFlags& flags) {
 }
 
 int finish_command(const tcoscope::ops::Outcome& o, const std::string& format,
-                   std::string (*text)(const nlohmann::json&)) {
+                   std::string (*text)(const Json&)) {
   print_problems(o.warnings, "warning: ");
   if (!o.ok) {
     print_problems(o.errors, "");
@@ -182,7 +184,7 @@ int finish_command(const tcoscope::ops::Outcome& o, const std::string& format,
   if (format == "text")
     std::cout << text(o.result);
   else
-    std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << o.result.dump(2) << "\n";
   return kExitOk;
 }
 
@@ -305,7 +307,7 @@ int run_scenario_command(const std::string& command, const std::vector<std::stri
                   : command == "sensitivity" ? tcoscope::cli::sensitivity_text(o.result)
                                              : tcoscope::cli::text_report(o.result));
   else
-    std::cout << o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << o.result.dump(2) << "\n";
   return kExitOk;
 }
 
@@ -337,7 +339,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "presets") {
-    nlohmann::json all = tcoscope::ops::presets();
+    Json all = tcoscope::ops::presets();
     if (rest.empty()) {
       for (const auto& p : all)
         std::cout << p["id"].get<std::string>() << "\t" << p["name"].get<std::string>() << "\n";

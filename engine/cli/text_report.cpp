@@ -12,11 +12,11 @@
 
 namespace tcoscope::cli {
 
-using nlohmann::json;
+using json = Json;
 
 std::string gpu_table_text(const json& r) {
   std::string out = "Which GPU? " + r["model"].get<std::string>() + " at " +
-                    fmt::tokens(r["tokens_per_month"]) + " tokens/month, cheapest first\n\n";
+                    fmt::tokens(r["tokens_per_month"].number()) + " tokens/month, cheapest first\n\n";
   char line[256];
   std::snprintf(line, sizeof line, "%-24s %4s %-22s %10s %9s %5s %6s %12s %10s\n", "GPU", "×", "rent/buy",
                 "price", "tok/s", "repl", "util", "$/month", "$/1M tok");
@@ -29,13 +29,13 @@ std::string gpu_table_text(const json& r) {
     bool rent = o["option"] == "rent";
     std::string how = rent ? "rent " + o["provider"].get<std::string>() : std::string("buy");
     std::string price =
-        rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"]);
+        rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"].number());
     std::string per_mtok = o["usd_per_mtok"].is_null() ? "n/a" : fmt::usd(o["usd_per_mtok"].get<double>());
     std::snprintf(line, sizeof line, "%-24s %4d %-22s %10s %9s %5d %6s %12s %10s%s\n",
                   o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(),
                   how.substr(0, 22).c_str(), price.c_str(),
-                  fmt::plain(o["tokens_per_second_per_replica"]).c_str(), o["replicas_peak"].get<int>(),
-                  fmt::percent(o["utilization"]).c_str(), fmt::usd_whole(o["usd_per_month"]).c_str(),
+                  fmt::plain(o["tokens_per_second_per_replica"].number()).c_str(), o["replicas_peak"].get<int>(),
+                  fmt::percent(o["utilization"].number()).c_str(), fmt::usd_whole(o["usd_per_month"].number()).c_str(),
                   per_mtok.c_str(), o["current"].get<bool>() ? "  ← current" : "");
     out += line;
   }

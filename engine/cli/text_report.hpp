@@ -2,16 +2,16 @@
 // returns.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string>
 
 namespace tcoscope::cli {
 
 // The readable report of an evaluate result.
-std::string text_report(const nlohmann::json& result);
+std::string text_report(const Json& result);
 // "How sure?": the confidence line, the spreads, the tornado as a table and the flip sentences.
-std::string sensitivity_text(const nlohmann::json& result);
+std::string sensitivity_text(const Json& result);
 // The "Which GPU?" result as an aligned table.
-std::string gpu_table_text(const nlohmann::json& result);
+std::string gpu_table_text(const Json& result);
 
 }  // namespace tcoscope::cli

@@ -8,22 +8,78 @@
 #include <vector>
 
 #include "contract/embedded.hpp"
-#include "contract/json_optional.hpp"
 #include "contract/scenario_fields.hpp"
 
 namespace tcoscope {
 
-// A row's members from a JSON object, as NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT reads them (a
-// missing member keeps its default) with one difference: a null member is missing too ("not given"). The rows
-// are read where the parsed document holds them: no copy of it without its nulls (issue 13: the page's first
-// engine call). A row that is not an object is a type error, as with the macro.
-#define TCOSCOPE_ROW_MEMBER(member)                                                \
-  if (auto it = object.find(#member); it != object.end() && !it->second.is_null()) \
-    it->second.get_to(row.member);
-#define TCOSCOPE_CATALOG_ROW(Type, ...)                                         \
-  void from_json(const nlohmann::json& j, Type& row) {                          \
-    const auto& object = j.get_ref<const nlohmann::json::object_t&>();          \
-    NLOHMANN_JSON_EXPAND(NLOHMANN_JSON_PASTE(TCOSCOPE_ROW_MEMBER, __VA_ARGS__)) \
+namespace {
+
+using json = Json;
+
+// A row's members from a JSON object (TCOSCOPE_CATALOG_ROW): a missing or null member keeps its default ("not
+// given"); a member of the wrong type is a load error naming it. The rows are read where the parsed document
+// holds them: no copy (issue 13: the page's first engine call).
+bool read(const json& j, RentalRate& row, std::string& wrong);
+bool read(const json& j, Purchase& row, std::string& wrong);
+bool read(const json& j, double& x, std::string&) {
+  if (!j.is_number()) return false;
+  x = j.number();
+  return true;
+}
+bool read(const json& j, int& x, std::string&) {
+  if (!j.is_number() || j.number() != static_cast<double>(static_cast<int>(j.number()))) return false;
+  x = static_cast<int>(j.integer());
+  return true;
+}
+bool read(const json& j, std::string& x, std::string&) {
+  if (!j.is_string()) return false;
+  x = j.string();
+  return true;
+}
+template <class T>
+bool read(const json& j, std::optional<T>& x, std::string& wrong) {
+  if (j.is_null()) {
+    x.reset();
+    return true;
+  }
+  T v{};
+  if (!read(j, v, wrong)) return false;
+  x = std::move(v);
+  return true;
+}
+template <class T>
+bool read(const json& j, std::vector<T>& xs, std::string& wrong) {
+  if (!j.is_array()) return false;
+  xs.clear();
+  for (const json& item : j.items()) {
+    xs.emplace_back();
+    if (!read(item, xs.back(), wrong)) {
+      wrong = "[" + std::to_string(xs.size() - 1) + "]" + wrong;
+      return false;
+    }
+  }
+  return true;
+}
+
+#define TCOSCOPE_ROW_MEMBER(member)                                                        \
+  if (const json* v = j.lookup(#member); v && !v->is_null() && !read(*v, row.member, wrong)) { \
+    wrong = "." #member + wrong;                                                         \
+    return false;                                                                         \
+  }
+// TCOSCOPE_FOR_EACH(m, a, b, c): m(a) m(b) m(c), up to 64 arguments (a rescan per level of _EXPAND).
+#define TCOSCOPE_EXPAND(...) TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(__VA_ARGS__)))
+#define TCOSCOPE_EXPAND3(...) TCOSCOPE_EXPAND2(TCOSCOPE_EXPAND2(TCOSCOPE_EXPAND2(__VA_ARGS__)))
+#define TCOSCOPE_EXPAND2(...) TCOSCOPE_EXPAND1(TCOSCOPE_EXPAND1(TCOSCOPE_EXPAND1(__VA_ARGS__)))
+#define TCOSCOPE_EXPAND1(...) __VA_ARGS__
+#define TCOSCOPE_FOR_EACH(m, ...) __VA_OPT__(TCOSCOPE_EXPAND(TCOSCOPE_FOR_EACH_STEP(m, __VA_ARGS__)))
+#define TCOSCOPE_FOR_EACH_STEP(m, first, ...) m(first) __VA_OPT__(TCOSCOPE_FOR_EACH_NEXT TCOSCOPE_PARENS(m, __VA_ARGS__))
+#define TCOSCOPE_FOR_EACH_NEXT() TCOSCOPE_FOR_EACH_STEP
+#define TCOSCOPE_PARENS ()
+#define TCOSCOPE_CATALOG_ROW(Type, ...)        \
+  bool read(const json& j, Type& row, std::string& wrong) { \
+    if (!j.is_object()) return false;          \
+    TCOSCOPE_FOR_EACH(TCOSCOPE_ROW_MEMBER, __VA_ARGS__) \
+    return true;                               \
   }
 
 TCOSCOPE_CATALOG_ROW(RentalRate, provider, provider_name, usd_per_gpu_hour, kind, source, as_of)
@@ -46,9 +102,7 @@ TCOSCOPE_CATALOG_ROW(EngineProfile, id, name, mbu, mfu, mfu_prefill, max_batch, 
                      source, as_of, note)
 TCOSCOPE_CATALOG_ROW(DefaultRange, path, label, when, scale, low, high, dist, group, reason, source, as_of)
 
-namespace {
 
-using nlohmann::json;
 
 template <class Row>
 void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::vector<std::string>& errors) {
@@ -58,16 +112,13 @@ void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::ve
     return;
   }
   for (std::size_t i = 0; i < it->size(); ++i) {
-    const json& row = (*it)[i];
-#if defined(__cpp_exceptions)
-    try {
-      rows.push_back(row.get<Row>());
-    } catch (const json::exception& e) {
-      errors.push_back(std::string(key) + "[" + std::to_string(i) + "]: " + e.what());
+    rows.emplace_back();
+    std::string wrong;
+    if (!read((*it)[i], rows.back(), wrong)) {
+      rows.pop_back();
+      errors.push_back(std::string(key) + "[" + std::to_string(i) + "]" + wrong +
+                       (wrong.empty() ? ": not an object" : ": of the wrong type"));
     }
-#else
-    rows.push_back(row.get<Row>());  // the compiled-in catalog: a native test reads it with exceptions on
-#endif
   }
 }
 

@@ -4,7 +4,7 @@
 // the module.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,12 +25,12 @@ std::vector<std::string> load_catalog(std::string_view text);
 
 // The catalog files as one JSON document {gpus, models, api_models, measurements, default_ranges, engines},
 // for the page's pickers.
-const nlohmann::json& builtin_catalog_json();
+const Json& builtin_catalog_json();
 
 // Reads catalog documents; problems (a mistyped field, an unknown id) land in Catalog::load_errors. Missing
 // or null fields take the struct's default; a test checks that every row has its id, source and as_of.
-Catalog parse_catalog(const nlohmann::json& gpus, const nlohmann::json& models,
-                      const nlohmann::json& api_models, const nlohmann::json& measurements,
-                      const nlohmann::json& ranges = nullptr, const nlohmann::json& engines = nullptr);
+Catalog parse_catalog(const Json& gpus, const Json& models,
+                      const Json& api_models, const Json& measurements,
+                      const Json& ranges = nullptr, const Json& engines = nullptr);
 
 }  // namespace tcoscope

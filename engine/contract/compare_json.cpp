@@ -7,12 +7,12 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 // The value at `pointer` in `j`, or null.
 json at(const json& j, const char* pointer) {
-  json::json_pointer p(pointer);
-  return j.contains(p) ? j.at(p) : json(nullptr);
+  const json* v = j.at_pointer(pointer);
+  return v ? *v : json(nullptr);
 }
 
 // Every leaf of an object as pointer → value; arrays (the 168 weights) are one leaf.

@@ -2,15 +2,15 @@
 // a value per scenario (raw numbers: only people-facing code formats them), and what differs between them.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <vector>
 
 namespace tcoscope {
 
 struct ComparedScenario {
-  nlohmann::json scenario;     // every key, defaults filled in (validate's output)
-  nlohmann::json result;       // evaluate's result
-  nlohmann::json sensitivity;  // sensitivity's result, or null
+  Json scenario;     // every key, defaults filled in (validate's output)
+  Json result;       // evaluate's result
+  Json sensitivity;  // sensitivity's result, or null
 };
 
 // {"scenarios": [{"name", "choice"}],
@@ -19,6 +19,6 @@ struct ComparedScenario {
 //  "reasons_differ": [codes present in some scenarios but not all],
 //  "input_differences": [{"path", "values"}]}: every scenario input (a JSON pointer) whose value is not the
 // same in all of them; "best" is the lowest cost where lower is better.
-nlohmann::json compare_json(const std::vector<ComparedScenario>& scenarios);
+Json compare_json(const std::vector<ComparedScenario>& scenarios);
 
 }  // namespace tcoscope

@@ -15,7 +15,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 constexpr double kMaxUsdPerMtok = 1000;     // the scenario's accepted API price range
 constexpr double kMaxBatchDiscount = 0.95;  // likewise
@@ -41,29 +41,6 @@ std::string check_price_limits(std::string_view text) {
            std::to_string(kMaxPriceFileValues);
   return "";
 }
-
-// Where a parse failed, without a throw.
-struct ParseErrorAt : nlohmann::json_sax<json> {
-  std::size_t position = 0;
-  std::string token;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t at, const std::string& last, const nlohmann::detail::exception&) override {
-    position = at;
-    for (char ch : last.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
-    return false;
-  }
-};
 
 std::string pointer_token(std::string_view key) {
   std::string out;
@@ -121,8 +98,8 @@ std::vector<Aliases> aliases_of(const json* doc, const Catalog& catalog) {
     if (rows.is_array())
       for (const json& r : rows)
         if (r.is_object() && r.value("id", json()) == m.id) {
-          if (auto k = r.find("litellm_key"); k != r.end() && k->is_string()) a.litellm_key = *k;
-          if (auto k = r.find("genai_prices_id"); k != r.end() && k->is_string()) a.genai_prices_id = *k;
+          if (auto k = r.find("litellm_key"); k != r.end() && k->is_string()) a.litellm_key = k->string();
+          if (auto k = r.find("genai_prices_id"); k != r.end() && k->is_string()) a.genai_prices_id = k->string();
         }
     out.push_back(std::move(a));
   }
@@ -142,12 +119,13 @@ class Importer {
       out_.errors.push_back({"", problem});
       return std::move(out_);
     }
-    json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    json::ParseError at;
+    json doc = json::parse(text, &at);
     if (doc.is_discarded()) {
-      ParseErrorAt at;
-      json::sax_parse(text.begin(), text.end(), &at, nlohmann::detail::input_format_t::json, true);
+      std::string token;  // printable ASCII only: the message becomes JSON
+      for (char ch : at.token.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
       out_.errors.push_back({"", "not valid JSON at character " + std::to_string(at.position) +
-                                     (at.token.empty() ? "" : " (near '" + at.token + "')") +
+                                     (token.empty() ? "" : " (near '" + token + "')") +
                                      "; accepted: a LiteLLM or genai-prices price file"});
       return std::move(out_);
     }
@@ -253,13 +231,13 @@ class Importer {
       const json& r = rows[i];
       const std::string at = "/api_models/" + std::to_string(i);
       if (!r.is_object() || !r.contains("id") || !r["id"].is_string() ||
-          r["id"].get_ref<const std::string&>().empty() ||
-          r["id"].get_ref<const std::string&>().size() > kMaxIdChars) {
+          r["id"].string().empty() ||
+          r["id"].string().size() > kMaxIdChars) {
         skip(at, "expected an object with an \"id\" of 1 to 200 characters");
         continue;
       }
       ImportedPrice p;
-      p.key = r["id"];
+      p.key = r["id"].string();
       p.row.id = p.key;
       std::string why;
       auto price = [&](const char* key, bool required) -> std::optional<double> {
@@ -293,7 +271,7 @@ class Importer {
       }
       auto text = [&](const char* key) {
         auto it = r.find(key);
-        return it != r.end() && it->is_string() && it->get_ref<const std::string&>().size() <= 2000
+        return it != r.end() && it->is_string() && it->string().size() <= 2000
                    ? it->get<std::string>()
                    : std::string();
       };
@@ -307,8 +285,8 @@ class Importer {
         p.row.context_tokens = c->get<double>();
       if (auto n = r.find("notes"); n != r.end() && n->is_array())
         for (const json& x : *n)
-          if (x.is_string() && p.notes.size() < 20) p.notes.push_back(x);
-      add(std::move(p), catalog_.api_model(r["id"].get_ref<const std::string&>()));
+          if (x.is_string() && p.notes.size() < 20) p.notes.push_back(x.string());
+      add(std::move(p), catalog_.api_model(r["id"].string()));
     }
   }
 
@@ -414,7 +392,7 @@ class Importer {
       p.row.id = key;
       p.row.name = key;
       p.row.provider = e.contains("litellm_provider") && e["litellm_provider"].is_string() &&
-                               e["litellm_provider"].get_ref<const std::string&>().size() <= kMaxIdChars
+                               e["litellm_provider"].string().size() <= kMaxIdChars
                            ? e["litellm_provider"].get<std::string>()
                            : "";
       p.row.usd_per_mtok_input = *in;
@@ -531,7 +509,7 @@ class Importer {
       }
       std::optional<Day> from;
       if (k->is_object() && k->size() == 1 && k->contains("start") && (*k)["start"].is_string())
-        from = parse_day((*k)["start"].get_ref<const std::string&>());
+        from = parse_day((*k)["start"].string());
       if (from) {
         dated.push_back({&c["prices"], from});
         continue;
@@ -591,12 +569,12 @@ class Importer {
       for (const json& m : pr["models"]) {
         if (too_many()) return;
         if (!m.is_object() || !m.contains("id") || !m["id"].is_string() ||
-            m["id"].get_ref<const std::string&>().empty() ||
-            m["id"].get_ref<const std::string&>().size() > kMaxIdChars) {
+            m["id"].string().empty() ||
+            m["id"].string().size() > kMaxIdChars) {
           skip(provider_id + "/?", "expected a model: an object with an \"id\" of 1 to 200 characters");
           continue;
         }
-        const std::string model_id = m["id"];
+        const std::string model_id = m["id"].string();
         const std::string key = provider_id + "/" + model_id;
         ImportedPrice p;
         p.key = key;
@@ -637,7 +615,7 @@ class Importer {
         }
         p.row.id = key;
         p.row.name = m.contains("name") && m["name"].is_string() &&
-                             m["name"].get_ref<const std::string&>().size() <= kMaxIdChars
+                             m["name"].string().size() <= kMaxIdChars
                          ? m["name"].get<std::string>()
                          : model_id;
         p.row.provider = provider_name;

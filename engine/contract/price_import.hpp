@@ -4,7 +4,7 @@
 // first, never a throw, and a file that cannot be read imports nothing.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +31,7 @@ struct PriceImportOptions {
   std::string_view file_date;
   // The catalog's API rows as JSON, for their aliases ("litellm_key", "genai_prices_id"); null: the built-in
   // catalog's.
-  const nlohmann::json* catalog_api_models = nullptr;
+  const Json* catalog_api_models = nullptr;
 };
 
 struct ImportedPrice {
@@ -73,9 +73,9 @@ Catalog with_prices(const Catalog& base, const PriceImport& prices);
 // {"format", "entries", "matched", "added", "api_models": [rows in the catalog's form, each with
 // "imported_from", "replaces_catalog" and "notes"], "skipped": [{key, reason}], "ignored_keys": [{key,
 // reason, entries}]}. The "api_models" document is itself an importable price file (format "tcoscope").
-nlohmann::json to_json(const PriceImport& p);
+Json to_json(const PriceImport& p);
 
 // {"as_of": [{path, as_of, source, detail}], "oldest", "stale_after_months", "today" | null, "stale": […]}.
-nlohmann::json to_json(const PriceAges& a);
+Json to_json(const PriceAges& a);
 
 }  // namespace tcoscope

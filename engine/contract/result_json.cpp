@@ -7,7 +7,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = Json;
 
 json optional_number(const std::optional<double>& x) {
   return x ? json(*x) : json(nullptr);
@@ -305,8 +305,8 @@ json to_json(const Evaluation& e) {
   return to_json(e, explain(e));
 }
 
-nlohmann::json to_json(const std::vector<GpuOption>& options) {
-  using nlohmann::json;
+Json to_json(const std::vector<GpuOption>& options) {
+  using json = Json;
   json out = json::array();
   for (const GpuOption& o : options) {
     json row = {{"gpu", o.gpu}, {"gpu_name", o.gpu_name}, {"fits", o.fits}};

@@ -13,7 +13,7 @@ namespace tcoscope {
 namespace {
 
 using namespace fields;  // Range, Integer, Text, Slider: the table's vocabulary
-using nlohmann::json;
+using json = Json;
 
 std::string range_text(const Range& r) {
   if (r.min_nonzero > 0)
@@ -132,7 +132,7 @@ class Reader {
       error(at(key), "expected a string, got " + describe(*v));
       return;
     }
-    const auto& s = v->get_ref<const std::string&>();
+    const auto& s = v->string();
     if (s.size() > t.max_chars && utf8_chars(s) > t.max_chars) {
       error(at(key),
             describe(*v) + " is too long; accepted: at most " + std::to_string(t.max_chars) + " characters");
@@ -148,7 +148,7 @@ class Reader {
       error(at(key), "expected one of " + choice_list<E>() + ", got " + describe(*v));
       return;
     }
-    if (auto e = from_name<E>(v->get_ref<const std::string&>()))
+    if (auto e = from_name<E>(v->string()))
       out = *e;
     else
       error(at(key), describe(*v) + " is not accepted; accepted: " + choice_list<E>());
@@ -350,94 +350,43 @@ json difference(const json& full, const json& defaults) {
   return out;
 }
 
-// A second pass over text that failed to parse: tracks the JSON pointer while reading, so the error names the
-// field it happened in. Constructs nlohmann's parse_error but never throws it.
-class ErrorLocator : public nlohmann::json_sax<json> {
- public:
-  explicit ErrorLocator(std::string_view text) : text_(text) {}
+// Text that failed to parse: the field the error happened in (the parser's second pass tracks the containers)
+// and a message with where and near what.
+Problem locate_error(std::string_view text, const json::ParseError& e) {
   std::string pointer;
-  std::string message;
-
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override {
-    stack_.push_back({true, false, "", 0});
-    return true;
+  // Text that simply ends is blamed on the last field read (a truncated link); a syntax error between two
+  // keys is blamed on the object, not on the key before it.
+  const std::size_t position = e.position;
+  bool truncated = position >= text.size();
+  // A bad token glued to the value before it (`0x10`: the number 0, then "x") belongs to that value's key.
+  bool glued = false;
+  if (!truncated && position >= 1) {
+    std::size_t before = position - 1;  // the character the parser stopped at
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\n' || text[before - 1] == '\t' ||
+                          text[before - 1] == '\r'))
+      --before;
+    glued = before > 0 && text[before - 1] != ',' && text[before - 1] != '{' && text[before - 1] != '[';
   }
-  bool key(string_t& k) override {
-    stack_.back().key = escape_pointer_token(utf8_prefix(k, fields::kMaxIdChars));
-    stack_.back().has_key = true;
-    return true;
-  }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override {
-    stack_.push_back({false, false, "", 0});
-    return true;
-  }
-  bool end_array() override { return close(); }
-  bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception&) override {
-    pointer.clear();
-    // Text that simply ends is blamed on the last field read (a truncated link); a syntax error between two
-    // keys is blamed on the object, not on the key before it.
-    bool truncated = position >= text_.size();
-    // A bad token glued to the value before it (`0x10`: the number 0, then "x") belongs to that value's key.
-    bool glued = false;
-    if (!truncated && position >= 1) {
-      std::size_t before = position - 1;  // the character the parser stopped at
-      while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\n' ||
-                            text_[before - 1] == '\t' || text_[before - 1] == '\r'))
-        --before;
-      glued = before > 0 && text_[before - 1] != ',' && text_[before - 1] != '{' && text_[before - 1] != '[';
+  for (std::size_t i = 0; i < e.levels.size(); ++i) {
+    const json::Level& l = e.levels[i];
+    bool innermost = i + 1 == e.levels.size();
+    if (l.object && !(l.has_key || ((truncated || (glued && innermost)) && !l.key.empty()))) break;
+    pointer += "/" + (l.object ? escape_pointer_token(utf8_prefix(l.key, fields::kMaxIdChars))
+                               : std::to_string(l.index));
+    if (pointer.size() > 400) {  // a 200,000-deep document must not yield a 400 KB message
+      pointer = utf8_prefix(pointer, 400);
+      break;
     }
-    for (std::size_t i = 0; i < stack_.size(); ++i) {
-      const Level& l = stack_[i];
-      bool innermost = i + 1 == stack_.size();
-      if (l.object && !(l.has_key || ((truncated || (glued && innermost)) && !l.key.empty()))) break;
-      pointer += "/" + (l.object ? l.key : std::to_string(l.index));
-      if (pointer.size() > 400) {  // a 200,000-deep document must not yield a 400 KB message
-        pointer = utf8_prefix(pointer, 400);
-        break;
-      }
-    }
-    // Printable ASCII only: the token may hold invalid UTF-8 or control bytes, and this message becomes JSON.
-    std::string token;
-    for (char ch : last_token.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
-    if (last_token.size() > 40) token += "...";
-    message = "not valid JSON at character " + std::to_string(position) +
+  }
+  // Printable ASCII only: the token may hold invalid UTF-8 or control bytes, and this message becomes JSON.
+  std::string token;
+  for (char ch : e.token.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
+  if (e.token.size() > 40) token += "...";
+  return {pointer,
+          "not valid JSON at character " + std::to_string(position) +
               (token.empty() ? std::string() : " (near '" + token + "')") +
-              "; accepted: a JSON object (a scenario), numbers within ±1.7e308";
-    return false;
-  }
-
- private:
-  struct Level {
-    bool object;
-    bool has_key;
-    std::string key;
-    std::size_t index;
-  };
-  bool value() {
-    if (!stack_.empty()) {
-      if (stack_.back().object)
-        stack_.back().has_key = false;  // between keys the error is the object's
-      else
-        ++stack_.back().index;
-    }
-    return true;
-  }
-  bool close() {
-    stack_.pop_back();
-    return value();
-  }
-  std::vector<Level> stack_;
-  std::string_view text_;
-};
+              "; accepted: a JSON object (a scenario), numbers within ±1.7e308"};
+}
 
 }  // namespace
 
@@ -456,20 +405,20 @@ void add_problem(Problems& list, std::string path, std::string message, std::str
 
 std::string describe(const json& v) {
   switch (v.type()) {
-    case json::value_t::null:
+    case json::Type::null:
       return "null";
-    case json::value_t::boolean:
+    case json::Type::boolean:
       return v.get<bool>() ? "true" : "false";
-    case json::value_t::string: {
-      const auto& s = v.get_ref<const std::string&>();
+    case json::Type::string: {
+      const auto& s = v.string();
       if (s.size() > 40) return "a string of " + std::to_string(utf8_chars(s)) + " characters";
-      return "the string " + v.dump(-1, ' ', false, json::error_handler_t::replace);
+      return "the string " + v.dump();
     }
-    case json::value_t::array:
+    case json::Type::array:
       return "an array of " + std::to_string(v.size()) + " items";
-    case json::value_t::object:
+    case json::Type::object:
       return "an object";
-    case json::value_t::discarded:
+    case json::Type::discarded:
       return "invalid JSON";
     default: {
       if (v.is_number_float() && !std::isfinite(v.get<double>())) return "a number too large to represent";
@@ -499,12 +448,10 @@ ParsedScenario parse_scenario_text(std::string_view text) {
     out.errors.push_back({"", std::move(problem)});
     return out;
   }
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  json::ParseError error;
+  json j = json::parse(text, &error, /*locate=*/true);
   if (j.is_discarded()) {
-    ErrorLocator locator(text);
-    json::sax_parse(text.begin(), text.end(), &locator, nlohmann::detail::input_format_t::json,
-                    /*strict=*/true);
-    out.errors.push_back({locator.pointer, locator.message.empty() ? "not valid JSON" : locator.message});
+    out.errors.push_back(locate_error(text, error));
     return out;
   }
   return parse_scenario(j);

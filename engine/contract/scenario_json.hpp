@@ -2,7 +2,7 @@
 // minimize.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string_view>
 
 #include "model/problems.hpp"
@@ -29,14 +29,14 @@ inline constexpr std::size_t kMaxScenarioValues = 10000;
 inline constexpr std::size_t kMaxProblemsListed = 100;
 
 // Never throws: malformed JSON, wrong types and out-of-range values all come back as problems.
-ParsedScenario parse_scenario(const nlohmann::json& j);
+ParsedScenario parse_scenario(const Json& j);
 ParsedScenario parse_scenario_text(std::string_view text);
 
 // Every field, defaults included; optional (catalog-filled) fields only when set.
-nlohmann::json to_json(const Scenario& s);
+Json to_json(const Scenario& s);
 
 // Only what differs from the defaults (plus schema_version): what a share link carries.
-nlohmann::json to_minimal_json(const Scenario& s);
+Json to_minimal_json(const Scenario& s);
 
 // The first limit `text` breaks, as a message; empty when it is within all of them. Reads the bytes once.
 std::string check_limits(std::string_view text);
@@ -58,6 +58,6 @@ inline constexpr const char* kUnknownKeyCode = "unknown_key";
 
 // A short, safe rendering of a JSON value for messages: 1.5, "abc", a string of 10485760 characters, an
 // object.
-std::string describe(const nlohmann::json& v);
+std::string describe(const Json& v);
 
 }  // namespace tcoscope

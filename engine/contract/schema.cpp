@@ -11,7 +11,7 @@ namespace tcoscope {
 namespace {
 
 using namespace fields;  // Range, Integer, Text, Slider: the table's vocabulary
-using nlohmann::json;
+using json = Json;
 
 std::string with_unit(const char* description, const char* unit) {
   std::string d = description;

@@ -2,7 +2,7 @@
 // field table (contract/scenario_fields.hpp) and the defaults (model/scenario.hpp).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "contract/json.hpp"
 #include <string>
 #include <vector>
 
@@ -13,7 +13,7 @@ namespace tcoscope {
 // span when narrower than the accepted range) and, at the root, "x-tcoscope-limits" (bytes, depth, values).
 // Stricter than the engine on one point only: unknown keys, which the engine ignores with a warning, are
 // errors here (additionalProperties: false), so an editor flags a mistyped key.
-nlohmann::json scenario_schema();
+Json scenario_schema();
 
 // Every key and enum name of the scenario, and every catalog id: libFuzzer dictionary entries, one per line.
 std::vector<std::string> fuzz_dictionary();

@@ -20,11 +20,13 @@
 #include "contract/catalog_json.hpp"
 #include "ops.hpp"
 
+using tcoscope::Json;
+
 namespace {
 
 // Replace, never throw, on invalid UTF-8: a throw would abort the module.
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string dump(const Json& j) {
+  return j.dump();
 }
 
 std::string evaluate(const std::string& scenario) {
@@ -63,10 +65,10 @@ std::string import_prices(const std::string& price_file, const std::string& toda
 }
 // `scenarios`: a JSON array of 2 to 4 scenarios (objects, or JSON texts).
 std::string compare(const std::string& scenarios, const std::string& prices, const std::string& today) {
-  const nlohmann::json list = nlohmann::json::parse(scenarios, nullptr, /*allow_exceptions=*/false);
+  const Json list = tcoscope::Json::parse(scenarios);
   std::vector<std::string> texts;
   if (list.is_array())
-    for (const nlohmann::json& s : list) texts.push_back(s.is_string() ? s.get<std::string>() : dump(s));
+    for (const Json& s : list) texts.push_back(s.is_string() ? s.get<std::string>() : dump(s));
   return dump(tcoscope::ops::envelope(tcoscope::ops::compare(texts, run_options(prices, today))));
 }
 std::string defaults() {
@@ -85,7 +87,7 @@ std::string load_catalog(const std::string& text) {
   for (const std::string& problem : tcoscope::load_catalog(text))
     out.errors.push_back({"(catalog)", problem});
   out.ok = out.errors.empty();
-  out.result = nlohmann::json::object();
+  out.result = Json::object();
   return dump(tcoscope::ops::envelope(out));
 }
 

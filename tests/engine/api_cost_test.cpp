@@ -1,6 +1,7 @@
 // api_cost_test.cpp — the API bill: uncached, cached and output tokens, and the batch discount.
 #include "model/api_cost.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"

@@ -117,7 +117,7 @@ TEST(catalog_test, measurements_are_found_by_model_gpu_gpu_count_precision_and_e
 }
 
 TEST(catalog_test, malformed_catalog_rows_are_reported_not_thrown) {
-  using nlohmann::json;
+  using json = tcoscope::Json;
   Catalog c = parse_catalog(json{{"gpus", json::array({json{{"id", "x"}, {"vram_gb", "lots"}}})}},
                             json::object(), json::array(), json(nullptr));
   EXPECT_FALSE(c.load_errors.empty());

@@ -7,7 +7,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 const json& row(const json& c, const std::string& key) {
   for (const json& r : c["rows"])
@@ -44,8 +44,8 @@ TEST(compare_test, two_scenarios_give_one_value_per_scenario_for_every_figure) {
   EXPECT_EQ(row(c, "breakeven_kind")["values"][0], a.result["breakeven"]["kind"]);
   // And the confidence is the Monte Carlo's probability of the verdict's choice.
   ops::Outcome s = ops::sensitivity(kSmall);
-  double p = s.result["monte_carlo"]["probability_self_host_cheaper"];
-  double confidence = row(c, "confidence")["values"][0];
+  double p = s.result["monte_carlo"]["probability_self_host_cheaper"].number();
+  double confidence = row(c, "confidence")["values"][0].number();
   EXPECT_DOUBLE_EQ(confidence, a.result["verdict"]["choice"] == "api" ? 1 - p : p);
 }
 
@@ -57,7 +57,7 @@ TEST(compare_test, differences_are_marked_on_rows_and_listed_by_input) {
   EXPECT_EQ(row(c, "api_usd_per_month")["best"], 0);                 // half the volume, half the API bill
   EXPECT_FALSE(row(c, "margin_usd_per_month")["best"].is_number());  // not a cost: no "best"
   std::vector<std::string> paths;
-  for (const json& d : c["input_differences"]) paths.push_back(d["path"]);
+  for (const json& d : c["input_differences"]) paths.push_back(d["path"].string());
   EXPECT_EQ(paths, (std::vector<std::string>{"/self_host/gpu", "/workload/tokens_per_month"}));
   EXPECT_EQ(c["input_differences"][0]["values"], json({"h100-sxm", "l40s"}));
 }
@@ -66,7 +66,7 @@ TEST(compare_test, identical_scenarios_differ_nowhere) {
   ops::Outcome o = ops::compare({kSmall, kSmall, kSmall});
   ASSERT_TRUE(o.ok);
   for (const json& r : o.result["rows"]) {
-    EXPECT_FALSE(r["differs"]) << r["key"];
+    EXPECT_FALSE(r["differs"].boolean()) << r["key"];
     EXPECT_TRUE(r["best"].is_null()) << r["key"];
   }
   EXPECT_TRUE(o.result["input_differences"].empty());

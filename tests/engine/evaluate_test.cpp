@@ -38,7 +38,7 @@ TEST(evaluate_test, zero_volume_reports_per_token_costs_as_absent_not_infinite) 
   Evaluation e = evaluate(resolved(s));
   EXPECT_FALSE(e.api_usd_per_mtok);
   EXPECT_FALSE(e.self_host_usd_per_mtok);
-  nlohmann::json j = to_json(e);
+  tcoscope::Json j = to_json(e);
   EXPECT_TRUE(j["api"]["usd_per_mtok"].is_null());
   EXPECT_EQ(ops::find_non_finite(j), "");
 }
@@ -59,7 +59,7 @@ TEST(evaluate_test, every_breakdown_component_has_an_explanation) {
     Scenario s;
     s.self_host.deployment = deployment;
     Evaluation e = evaluate(resolved(s));
-    nlohmann::json j = to_json(e);
+    tcoscope::Json j = to_json(e);
     for (auto it = j["self_host"]["breakdown"].begin(); it != j["self_host"]["breakdown"].end(); ++it) {
       bool found = false;
       for (const Explanation& x : explain(e)) found = found || x.figure == "self_host.breakdown." + it.key();
@@ -81,7 +81,7 @@ TEST(evaluate_test, breakdown_components_sum_to_the_monthly_total) {
 
 TEST(evaluate_test, result_carries_the_contract_keys_of_spec_section_5) {
   Evaluation e0 = evaluate(resolved(Scenario{}));
-  nlohmann::json j = to_json(e0, explain(e0));
+  tcoscope::Json j = to_json(e0, explain(e0));
   for (const char* key : {"usd_per_month", "usd_per_mtok"}) EXPECT_TRUE(j["api"].contains(key)) << key;
   for (const char* key : {"usd_per_month", "usd_per_mtok", "usd_per_mtok_at_full_load", "utilization",
                           "replicas_peak", "gpu_hours_per_month", "breakdown"})

@@ -18,7 +18,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 json weights_with_one_hour(double x, int hour = 5) {
   json w = json::array();
@@ -82,7 +82,7 @@ TEST(extremes_test, every_extreme_scenario_that_validates_evaluates_with_figures
     for (const char* negative_zero : {"-0.0,", "-0.0]", "-0.0}"})
       EXPECT_EQ(r.dump().find(negative_zero), std::string::npos) << text;
     const json& sh = r["self_host"];
-    const double u = sh["utilization"];
+    const double u = sh["utilization"].number();
     EXPECT_GE(u, 0) << text;
     EXPECT_LE(u, 1) << text;
     // The replica count is its formula: max(min, ceil(peak demand / (capacity × target))) + spares.

@@ -1,6 +1,7 @@
 // horizon_test.cpp — month by month with growth, cumulative cost and the payback month.
 #include "model/horizon.hpp"
 
+#include <cmath>
 #include <gtest/gtest.h>
 
 #include "model/api_cost.hpp"

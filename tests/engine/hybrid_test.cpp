@@ -122,8 +122,8 @@ TEST(hybrid_test, the_hybrid_is_never_dearer_than_the_cheaper_pure_option) {
             ASSERT_TRUE(o.ok) << text << all(o.errors);
             const auto& hz = o.result["horizon"];
             ASSERT_FALSE(hz["total_hybrid_usd"].is_null()) << text;
-            double hybrid = hz["total_hybrid_usd"], api = hz["total_api_usd"],
-                   self = hz["total_self_host_usd"];
+            double hybrid = hz["total_hybrid_usd"].number(), api = hz["total_api_usd"].number(),
+                   self = hz["total_self_host_usd"].number();
             EXPECT_LE(hybrid, std::min(api, self) + 1e-6) << text;
             ++checked;
             if (o.result["hybrid"]["kind"] == "mix") {
@@ -133,7 +133,7 @@ TEST(hybrid_test, the_hybrid_is_never_dearer_than_the_cheaper_pure_option) {
             // The series adds up to the total.
             double sum = o.result["horizon"]["one_time_usd"].get<double>() *
                          (o.result["hybrid"]["kind"] == "api_only" ? 0 : 1);
-            for (double m : hz["hybrid_usd"]) sum += m;
+            for (const Json& m : hz["hybrid_usd"]) sum += m.number();
             EXPECT_NEAR(sum, hybrid, std::max(1e-6, hybrid * 1e-12)) << text;
           }
   EXPECT_EQ(checked, 2 * 5 * 4 * 3 * 2);

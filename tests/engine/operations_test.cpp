@@ -1,4 +1,5 @@
 // operations_test.cpp — the text-in, JSON-out surface the CLI and the wasm module share; the presets.
+#include <cmath>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -11,7 +12,7 @@
 namespace tcoscope::ops {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 TEST(operations_test, every_preset_evaluates_to_its_intended_verdict) {
   const std::map<std::string, std::string> intended = {
@@ -26,7 +27,7 @@ TEST(operations_test, every_preset_evaluates_to_its_intended_verdict) {
   json all = presets();
   ASSERT_GE(all.size(), 6u);
   for (const json& p : all) {
-    std::string id = p["id"];
+    std::string id = p["id"].string();
     ASSERT_TRUE(intended.count(id)) << "preset without an intended verdict: " << id;
     Outcome o = evaluate(p["scenario"].dump());
     ASSERT_TRUE(o.ok) << id << ": " << (o.errors.empty() ? "" : to_string(o.errors[0]));
@@ -41,7 +42,7 @@ TEST(operations_test, every_preset_evaluates_to_its_intended_verdict) {
 TEST(operations_test, the_utilization_trap_preset_runs_at_10_to_20_percent) {
   for (const json& p : presets())
     if (p["id"] == "utilization-trap") {
-      double u = evaluate(p["scenario"].dump()).result["self_host"]["utilization"];
+      double u = evaluate(p["scenario"].dump()).result["self_host"]["utilization"].number();
       EXPECT_GE(u, 0.10);
       EXPECT_LE(u, 0.20);
     }

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include "json_support.hpp"
 #include <sstream>
 #include <string>
 
@@ -43,15 +43,15 @@ std::string hex(std::uint64_t x) {
 // What `tcoscope evaluate FILE --today none` prints (engine/cli/main.cpp).
 std::string cli_output(const std::string& scenario_text) {
   ops::Outcome o = ops::evaluate(scenario_text);
-  return o.result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return o.result.dump(2) + "\n";
 }
 
 TEST(presets_unchanged_test, every_preset_evaluates_byte_identically_without_the_new_keys) {
-  const nlohmann::json fixture =
-      nlohmann::json::parse(read("tests/fixtures/presets_before_price_paths.json"));
-  const nlohmann::json& presets = fixture.at("presets");
+  const tcoscope::Json fixture =
+      tcoscope::Json::parse(read("tests/fixtures/presets_before_price_paths.json"));
+  const tcoscope::Json& presets = fixture.at("presets");
   ASSERT_GE(presets.size(), 7u);
-  for (const auto& [id, expected] : presets.items()) {
+  for (const auto& [id, expected] : presets.members()) {
     const std::string text = read("assets/presets/" + id + ".json");
     ASSERT_FALSE(text.empty()) << id;
     const std::string out = cli_output(text);
@@ -62,8 +62,8 @@ TEST(presets_unchanged_test, every_preset_evaluates_byte_identically_without_the
 
 TEST(presets_unchanged_test, the_new_keys_at_rest_change_nothing) {
   // Spot settings other than `spot` itself only matter with spot in use; price paths of 0 are no path.
-  for (const nlohmann::json& p : ops::presets()) {
-    nlohmann::json s = p.at("scenario");
+  for (const tcoscope::Json& p : ops::presets()) {
+    tcoscope::Json s = p.at("scenario");
     const std::string before = cli_output(s.dump());
     s["api"]["price_change_per_year"] = 0;
     s["self_host"]["cloud"]["rate_change_per_year"] = 0;

@@ -13,7 +13,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 std::string fixture(const std::string& name) {
   std::ifstream in(std::string(TCOSCOPE_SOURCE_DIR) + "/tests/fixtures/prices/" + name, std::ios::binary);

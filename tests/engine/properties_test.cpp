@@ -33,7 +33,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 constexpr int kScenarioCount = 600;
 constexpr std::uint64_t kSeed = 0x6c6c6d74636f2026ull;

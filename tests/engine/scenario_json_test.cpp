@@ -19,7 +19,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 using test::all;
 using test::find;

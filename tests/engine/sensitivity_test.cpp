@@ -9,13 +9,14 @@
 
 #include "contract/catalog_json.hpp"
 #include "contract/scenario_fields.hpp"
+#include "json_support.hpp"
 #include "model/random.hpp"
 #include "ops.hpp"
 
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 json run(const json& scenario, std::optional<int> samples = {}, std::optional<int> seed = {}) {
   ops::Outcome o = ops::sensitivity(scenario.dump(), samples, seed);
@@ -39,7 +40,7 @@ double full_saving(const json& scenario) {
 
 // `scenario` with the input at `path` set to x (an optional input is set the same way).
 json with_input(json scenario, const std::string& path, double x) {
-  scenario[json::json_pointer(path)] = x;
+  made_at_pointer(scenario, path) = x;
   return scenario;
 }
 
@@ -55,8 +56,7 @@ std::vector<json> presets() {
 bool settable(const json& scenario, const std::string& path) {
   if (path == fields::kPeakToAveragePath) return false;
   if (path == "/self_host/throughput/tokens_per_second_per_replica")
-    return scenario.value(json::json_pointer("/self_host/throughput/source"), std::string("measured")) !=
-           "modeled";
+    return value_at_pointer(scenario, "/self_host/throughput/source", "measured") != "modeled";
   return true;
 }
 
@@ -243,7 +243,7 @@ TEST(Sensitivity, FlipPointsFlipTheVerdictJustPastThem) {
 TEST(Sensitivity, FlipSentenceNamesTheWinnerAndTheValues) {
   json r = run(json::object(), 0);
   EXPECT_EQ(r["choice"], "api");
-  const std::string s = r["what_would_change"]["message"];
+  const std::string s = r["what_would_change"]["message"].string();
   EXPECT_EQ(r["what_would_change"]["code"], "flip_points");
   EXPECT_EQ(s.rfind("Self-hosting would be cheaper if ", 0), 0u) << s;
   EXPECT_NE(s.find(" were at least "), std::string::npos) << s;
@@ -286,8 +286,8 @@ TEST(Sensitivity, SameSeedSameResultOtherSeedsAgreeWithinTheirError) {
   json a = run(scenario, 4000, 7), b = run(scenario, 4000, 7), c = run(scenario, 4000, 8);
   EXPECT_EQ(a, b);
   EXPECT_NE(a["monte_carlo"]["saving_usd_per_month"], c["monte_carlo"]["saving_usd_per_month"]);
-  const double pa = a["monte_carlo"]["probability_self_host_cheaper"],
-               pc = c["monte_carlo"]["probability_self_host_cheaper"];
+  const double pa = a["monte_carlo"]["probability_self_host_cheaper"].number(),
+               pc = c["monte_carlo"]["probability_self_host_cheaper"].number();
   ASSERT_GT(pa, 0.05);
   ASSERT_LT(pa, 0.95);
   const double se = std::hypot(a["monte_carlo"]["standard_error"].get<double>(),

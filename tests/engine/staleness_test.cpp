@@ -8,7 +8,7 @@
 namespace tcoscope {
 namespace {
 
-using nlohmann::json;
+using json = tcoscope::Json;
 
 TEST(staleness_test, dates_of_a_year_or_a_month_stand_for_their_last_day) {
   EXPECT_EQ(to_string(*parse_day("2026")), "2026-12-31");
@@ -26,7 +26,7 @@ TEST(staleness_test, the_result_lists_the_date_of_every_catalog_price_used_and_t
   ASSERT_TRUE(o.ok);
   const json& prices = o.result["prices"];
   std::vector<std::string> paths;
-  for (const json& d : prices["as_of"]) paths.push_back(d["path"]);
+  for (const json& d : prices["as_of"]) paths.push_back(d["path"].string());
   EXPECT_EQ(paths, (std::vector<std::string>{"/api/usd_per_mtok_input", "/api/usd_per_mtok_output",
                                              "/api/usd_per_mtok_cached_input", "/api/batch_discount",
                                              "/self_host/cloud/usd_per_gpu_hour"}));
@@ -55,7 +55,7 @@ TEST(staleness_test, prices_older_than_the_threshold_on_the_day_given_add_the_st
   EXPECT_EQ(stale.result["prices"]["stale"][0]["path"], "/self_host/cloud/usd_per_gpu_hour");
   std::string message;
   for (const json& r : stale.result["verdict"]["reasons"])
-    if (r["code"] == "stale_prices") message = r["message"];
+    if (r["code"] == "stale_prices") message = r["message"].string();
   EXPECT_NE(message.find("more than 6 months old on 2026-02-13"), std::string::npos) << message;
   EXPECT_NE(message.find("as of 2025-08-12"), std::string::npos) << message;
   // A year later the API rows are stale too; a threshold of 0 switches the check off.
