@@ -145,9 +145,12 @@ void write(std::string& out, const Json& j, int indent, int depth) {
     case Json::Type::boolean:
       out += j.boolean() ? "true" : "false";
       return;
-    case Json::Type::integer: {
+    case Json::Type::integer:
+    case Json::Type::unsigned_integer: {
       char buf[24];
-      auto r = std::to_chars(buf, buf + sizeof buf, j.integer());
+      auto r = j.type() == Json::Type::integer
+                   ? std::to_chars(buf, buf + sizeof buf, j.integer())
+                   : std::to_chars(buf, buf + sizeof buf, j.unsigned_integer());
       out.append(buf, r.ptr);
       return;
     }
@@ -473,6 +476,12 @@ class JsonParser {
         out = Json(n);
         return true;
       }
+      std::uint64_t u;
+      r = std::from_chars(text.data(), text.data() + text.size(), u);
+      if (r.ec == std::errc() && r.ptr == text.data() + text.size()) {
+        out = Json(u);
+        return true;
+      }
     }
     const std::string copy(text);  // strtod needs the end marked
     const double x = std::strtod(copy.c_str(), nullptr);
@@ -494,24 +503,77 @@ Json::Json(std::string&& s) : type_(Type::string), s_(new std::string(std::move(
 Json::Json(Array&& a) : type_(Type::array), a_(new Array(std::move(a))) {}
 Json::Json(const Array& a) : type_(Type::array), a_(new Array(a)) {}
 
-Json::Json(std::initializer_list<JsonInit> items) {
-  const bool pairs = std::all_of(items.begin(), items.end(), [](const JsonInit& x) {
-    const Json& j = x.peek();
-    return j.is_array() && j.a_->size() == 2 && (*j.a_)[0].is_string();
-  });
-  if (pairs && items.size() > 0) {
-    type_ = Type::object;
-    o_ = new Object();
-    for (const JsonInit& x : items) {
-      Json pair = x.take();
-      (*this)[pair.a_->front().string()] = std::move(pair.a_->back());
-    }
-  } else {
-    type_ = Type::array;
-    a_ = new Array();
-    a_->reserve(items.size());
-    for (const JsonInit& x : items) a_->push_back(x.take());
+bool JsonInit::is_string() const {
+  return kind_ == Kind::text || kind_ == Kind::moved_string ||
+         (kind_ == Kind::copied && u_.copied->is_string()) || (kind_ == Kind::moved && u_.moved->is_string());
+}
+
+bool JsonInit::is_pair() const {
+  if (kind_ == Kind::list) return u_.list.size == 2 && u_.list.begin[0].is_string();
+  const Json* j = kind_ == Kind::copied ? u_.copied : kind_ == Kind::moved ? u_.moved : nullptr;
+  return j && j->is_array() && j->size() == 2 && j->items()[0].is_string();
+}
+
+std::string_view JsonInit::text() const {
+  switch (kind_) {
+    case Kind::text:
+      return {u_.text.data, u_.text.size};
+    case Kind::moved_string:
+      return *u_.moved_string;
+    case Kind::copied:
+      return u_.copied->string();
+    default:
+      return u_.moved->string();
   }
+}
+
+Json JsonInit::make() const {
+  switch (kind_) {
+    case Kind::null:
+      return Json();
+    case Kind::boolean:
+      return Json(u_.b);
+    case Kind::integer:
+      return Json(u_.i);
+    case Kind::unsigned_integer:
+      return Json(static_cast<std::uint64_t>(u_.i));
+    case Kind::number:
+      return Json(u_.d);
+    case Kind::text:
+      return Json(std::string_view(u_.text.data, u_.text.size));
+    case Kind::moved_string:
+      return Json(std::move(*u_.moved_string));
+    case Kind::copied:
+      return *u_.copied;
+    case Kind::moved:
+      return std::move(*u_.moved);
+    case Kind::list:
+      return make(u_.list.begin, u_.list.size);
+    case Kind::other:
+      break;
+  }
+  return u_.other.make(u_.other.object);
+}
+
+Json JsonInit::make(const JsonInit* items, std::size_t n) {
+  const bool pairs = n > 0 && std::all_of(items, items + n, [](const JsonInit& x) { return x.is_pair(); });
+  if (!pairs) {
+    Json::Array a;
+    a.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) a.push_back(items[i].make());
+    return Json(std::move(a));
+  }
+  Json out = Json::object();
+  for (std::size_t i = 0; i < n; ++i) {
+    const JsonInit& x = items[i];
+    if (x.kind_ == Kind::list) {
+      out[x.u_.list.begin[0].text()] = x.u_.list.begin[1].make();
+    } else {
+      Json pair = x.make();
+      out[pair.items()[0].string()] = std::move(pair.items()[1]);
+    }
+  }
+  return out;
 }
 
 Json::Json(const Json& other) : type_(other.type_), i_(other.i_) {
@@ -547,7 +609,7 @@ Json Json::array() { return Json(Array()); }
 Json Json::array(std::initializer_list<JsonInit> items) {
   Array a;
   a.reserve(items.size());
-  for (const JsonInit& x : items) a.push_back(x.take());
+  for (const JsonInit& x : items) a.push_back(x.make());
   return Json(std::move(a));
 }
 
@@ -584,6 +646,7 @@ const char* Json::type_name() const {
     case Type::boolean:
       return "boolean";
     case Type::integer:
+    case Type::unsigned_integer:
     case Type::number:
       return "number";
     case Type::string:
@@ -601,11 +664,13 @@ const char* Json::type_name() const {
 double Json::number() const {
   if (type_ == Type::number) return d_;
   if (type_ == Type::integer) return static_cast<double>(i_);
+  if (type_ == Type::unsigned_integer) return static_cast<double>(static_cast<std::uint64_t>(i_));
   return 0;
 }
 
 std::int64_t Json::integer() const {
   if (type_ == Type::integer) return i_;
+  if (type_ == Type::unsigned_integer) return INT64_MAX;
   // A double out of range (or not a number) has no integer: 0, where a cast would be undefined.
   if (type_ == Type::number && d_ > -9.2e18 && d_ < 9.2e18) return static_cast<std::int64_t>(d_);
   return 0;
@@ -782,7 +847,7 @@ void Json::dump_to(std::string& out, int indent) const { write(out, *this, inden
 
 bool operator==(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) {
-    if (a.is_number_integer() && b.is_number_integer()) return a.i_ == b.i_;
+    if (a.is_number_integer() && b.is_number_integer()) return a.type_ == b.type_ && a.i_ == b.i_;
     return a.number() == b.number();
   }
   if (a.type_ != b.type_) return false;

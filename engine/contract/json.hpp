@@ -9,12 +9,14 @@
 
 #include <concepts>
 #include <cstddef>
+#include <climits>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <ranges>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,7 +26,9 @@ class JsonInit;
 
 class Json {
  public:
-  enum class Type : unsigned char { null, boolean, integer, number, string, array, object, discarded };
+  // An integer is held as int64; one above INT64_MAX (up to 2^64 - 1) as unsigned_integer, so that a message
+  // can quote it as given.
+  enum class Type : unsigned char { null, boolean, integer, unsigned_integer, number, string, array, object, discarded };
   using Member = std::pair<std::string, Json>;
   using Array = std::vector<Json>;
   using Object = std::vector<Member>;  // sorted by key, keys unique
@@ -49,7 +53,10 @@ class Json {
   Json(bool b) noexcept : type_(Type::boolean), b_(b) {}
   template <std::integral T>
   requires(!std::same_as<T, bool> && !std::same_as<T, char>)
-  Json(T x) noexcept : type_(Type::integer), i_(static_cast<std::int64_t>(x)) {}
+  Json(T x) noexcept : type_(Type::integer), i_(static_cast<std::int64_t>(x)) {
+    if constexpr (std::is_unsigned_v<T>)
+      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX)) type_ = Type::unsigned_integer;
+  }
   Json(double x) noexcept : type_(Type::number), d_(x) {}
   Json(float x) noexcept : Json(static_cast<double>(x)) {}
   Json(const char* s);
@@ -87,8 +94,8 @@ class Json {
   Type type() const { return type_; }
   bool is_null() const { return type_ == Type::null; }
   bool is_boolean() const { return type_ == Type::boolean; }
-  bool is_number() const { return type_ == Type::integer || type_ == Type::number; }
-  bool is_number_integer() const { return type_ == Type::integer; }
+  bool is_number() const { return is_number_integer() || type_ == Type::number; }
+  bool is_number_integer() const { return type_ == Type::integer || type_ == Type::unsigned_integer; }
   bool is_number_float() const { return type_ == Type::number; }
   bool is_string() const { return type_ == Type::string; }
   bool is_array() const { return type_ == Type::array; }
@@ -102,6 +109,7 @@ class Json {
   bool boolean() const { return type_ == Type::boolean && b_; }
   double number() const;
   std::int64_t integer() const;
+  std::uint64_t unsigned_integer() const { return type_ == Type::unsigned_integer ? static_cast<std::uint64_t>(i_) : 0; }
   const std::string& string() const;  // "" unless a string
   std::string& string();              // a string: its text (a null becomes "")
   template <class T>
@@ -202,19 +210,73 @@ class Json {
   friend class JsonParser;
 };
 
-// An item of a braced list: a value made from anything a Json is made from, moved into the list's value.
+// An item of a braced list ({{"key", value}, …}): a note of what to make, not yet a value. The list's items and
+// the temporaries they point to live until the end of the full expression, so the value is made, in one
+// out-of-line call for the whole list, from pointers: a call site holds no constructor or destructor calls.
 class JsonInit {
  public:
+  JsonInit(std::nullptr_t) : kind_(Kind::null) {}
+  JsonInit(bool b) : kind_(Kind::boolean) { u_.b = b; }
+  template <std::integral T>
+  requires(!std::same_as<T, bool> && !std::same_as<T, char>)
+  JsonInit(T x) : kind_(Kind::integer) {
+    u_.i = static_cast<std::int64_t>(x);
+    if constexpr (std::is_unsigned_v<T>)
+      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX)) kind_ = Kind::unsigned_integer;
+  }
+  JsonInit(double x) : kind_(Kind::number) { u_.d = x; }
+  JsonInit(float x) : JsonInit(static_cast<double>(x)) {}
+  JsonInit(const char* s) : kind_(Kind::text) { u_.text = {s, s ? std::char_traits<char>::length(s) : 0}; }
+  JsonInit(std::string_view s) : kind_(Kind::text) { u_.text = {s.data(), s.size()}; }
+  JsonInit(const std::string& s) : kind_(Kind::text) { u_.text = {s.data(), s.size()}; }
+  JsonInit(std::string&& s) : kind_(Kind::moved_string) { u_.moved_string = &s; }
+  JsonInit(const Json& j) : kind_(Kind::copied) { u_.copied = &j; }
+  JsonInit(Json&& j) : kind_(Kind::moved) { u_.moved = &j; }
+  JsonInit(Json& j) : JsonInit(static_cast<const Json&>(j)) {}
+  JsonInit(std::initializer_list<JsonInit> items) : kind_(Kind::list) { u_.list = {items.begin(), items.size()}; }
+  // Anything else a Json is made from (std::optional, containers): made by one function per type.
   template <class T>
-  requires std::constructible_from<Json, T&&>
-  JsonInit(T&& x) : value_(std::forward<T>(x)) {}
-  JsonInit(std::initializer_list<JsonInit> items) : value_(items) {}
-  Json take() const { return std::move(value_); }
-  const Json& peek() const { return value_; }
+  requires(!std::is_arithmetic_v<T> && !std::is_pointer_v<T> && !std::is_array_v<T> &&
+           !std::is_null_pointer_v<T> && !std::convertible_to<const T&, std::string_view> &&
+           !std::same_as<T, Json> && std::constructible_from<Json, const T&>)
+  JsonInit(const T& x) : kind_(Kind::other) {
+    u_.other = {&x, [](const void* p) { return Json(*static_cast<const T*>(p)); }};
+  }
+
+  // Made from a list: an object when every item is a [string, value] pair (nlohmann's rule), else an array.
+  static Json make(const JsonInit* items, std::size_t n);
+  Json make() const;
 
  private:
-  mutable Json value_;
+  enum class Kind : unsigned char {
+    null, boolean, integer, unsigned_integer, number, text, moved_string, copied, moved, list, other };
+  bool is_pair() const;
+  bool is_string() const;
+  std::string_view text() const;
+  Kind kind_;
+  union {
+    bool b;
+    std::int64_t i;
+    double d;
+    struct {
+      const char* data;
+      std::size_t size;
+    } text;
+    std::string* moved_string;
+    const Json* copied;
+    Json* moved;
+    struct {
+      const JsonInit* begin;
+      std::size_t size;
+    } list;
+    struct {
+      const void* object;
+      Json (*make)(const void*);
+    } other;
+  } u_;
 };
+
+inline Json::Json(std::initializer_list<JsonInit> items) : Json(JsonInit::make(items.begin(), items.size())) {}
 
 template <>
 inline bool Json::get<bool>() const {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 
 namespace tcoscope {
 namespace {

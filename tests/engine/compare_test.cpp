@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ops.hpp"
+#include "json_support.hpp"
 
 namespace tcoscope {
 namespace {
@@ -53,7 +54,7 @@ TEST(compare_test, differences_are_marked_on_rows_and_listed_by_input) {
   ops::Outcome o = ops::compare({kSmall, kLarge});
   ASSERT_TRUE(o.ok);
   const json& c = o.result;
-  EXPECT_TRUE(row(c, "api_usd_per_month")["differs"]);
+  EXPECT_TRUE(row(c, "api_usd_per_month")["differs"].boolean());
   EXPECT_EQ(row(c, "api_usd_per_month")["best"], 0);                 // half the volume, half the API bill
   EXPECT_FALSE(row(c, "margin_usd_per_month")["best"].is_number());  // not a cost: no "best"
   std::vector<std::string> paths;

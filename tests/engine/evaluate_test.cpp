@@ -1,5 +1,6 @@
 // evaluate_test.cpp — the worked examples of SPEC §1 and §4, end to end through evaluate().
 #include "model/evaluate.hpp"
+#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 

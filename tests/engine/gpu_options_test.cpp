@@ -1,5 +1,6 @@
 // gpu_options_test.cpp — "Which GPU?": every catalog GPU, rented at each rate and bought, cheapest first.
 #include "model/gpu_options.hpp"
+#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,6 +2,7 @@
 // explicit number overrides them, unknown ids are errors that list what is accepted, "custom" needs its
 // numbers, and questionable combinations give warnings.
 #include "model/inputs.hpp"
+#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 #include "model/throughput.hpp"
 
 namespace tcoscope {

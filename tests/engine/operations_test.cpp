@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/text_report.hpp"
+#include "json_support.hpp"
 #include "contract/scenario_json.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"

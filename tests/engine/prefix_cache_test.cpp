@@ -6,6 +6,7 @@
 #include <string>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 #include "model/throughput.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 #include "contract/result_json.hpp"
 #include "contract/scenario_json.hpp"
 #include "model/api_cost.hpp"

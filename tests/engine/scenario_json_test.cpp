@@ -2,6 +2,7 @@
 // exact round trips, the minimal form a link carries, warnings for unknown keys, and a clear problem naming
 // the field for every class of bad input.
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -254,7 +255,7 @@ TEST(scenario_json_test, the_minimal_form_carries_only_what_differs_from_the_def
 TEST(scenario_json_test, the_minimal_form_round_trips_for_the_default_every_preset_and_a_full_scenario) {
   std::vector<std::pair<std::string, Scenario>> cases = {{"default", Scenario{}},
                                                          {"everything set", everything_set()}};
-  for (const json& p : ops::presets()) cases.emplace_back(p["id"], parse_scenario(p["scenario"]).scenario);
+  for (const json& p : ops::presets()) cases.emplace_back(p["id"].string(), parse_scenario(p["scenario"]).scenario);
   for (const auto& [label, s] : cases) {
     json minimal = to_minimal_json(s);
     ParsedScenario back = parse_scenario_text(minimal.dump());
