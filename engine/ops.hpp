@@ -2,12 +2,12 @@
 // so the page and the command line can never disagree.
 #pragma once
 
-#include "contract/json.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "contract/json.hpp"
 #include "model/problems.hpp"
 
 namespace tcoscope::ops {

@@ -83,12 +83,14 @@ std::string compare_text(const json& c) {
 }
 
 std::string price_import_text(const json& r) {
-  std::string out = "Price file (" + r["format"].get<std::string>() + "): " + fmt::plain(r["entries"].number()) +
-                    " entries; " + fmt::plain(r["matched"].number()) + " replace catalog prices, " +
+  std::string out = "Price file (" + r["format"].get<std::string>() +
+                    "): " + fmt::plain(r["entries"].number()) + " entries; " +
+                    fmt::plain(r["matched"].number()) + " replace catalog prices, " +
                     fmt::plain(r["added"].number()) + " added as extra API models, " +
                     std::to_string(r["skipped"].size()) + " skipped\n";
   auto row = [](const json& m) {
-    std::string s = "  " + m["id"].get<std::string>() + ": " + fmt::usd(m["usd_per_mtok_input"].number()) + " in";
+    std::string s =
+        "  " + m["id"].get<std::string>() + ": " + fmt::usd(m["usd_per_mtok_input"].number()) + " in";
     if (!m["usd_per_mtok_cached_input"].is_null())
       s += ", " + fmt::usd(m["usd_per_mtok_cached_input"].number()) + " cached";
     s += ", " + fmt::usd(m["usd_per_mtok_output"].number()) + " out per 1M tokens";

@@ -28,15 +28,16 @@ std::string gpu_table_text(const json& r) {
     }
     bool rent = o["option"] == "rent";
     std::string how = rent ? "rent " + o["provider"].get<std::string>() : std::string("buy");
-    std::string price =
-        rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h" : fmt::usd_whole(o["usd_per_gpu"].number());
+    std::string price = rent ? fmt::usd(o["usd_per_gpu_hour"].get<double>()) + "/h"
+                             : fmt::usd_whole(o["usd_per_gpu"].number());
     std::string per_mtok = o["usd_per_mtok"].is_null() ? "n/a" : fmt::usd(o["usd_per_mtok"].get<double>());
     std::snprintf(line, sizeof line, "%-24s %4d %-22s %10s %9s %5d %6s %12s %10s%s\n",
                   o["gpu"].get<std::string>().c_str(), o["gpus_per_replica"].get<int>(),
                   how.substr(0, 22).c_str(), price.c_str(),
-                  fmt::plain(o["tokens_per_second_per_replica"].number()).c_str(), o["replicas_peak"].get<int>(),
-                  fmt::percent(o["utilization"].number()).c_str(), fmt::usd_whole(o["usd_per_month"].number()).c_str(),
-                  per_mtok.c_str(), o["current"].get<bool>() ? "  ← current" : "");
+                  fmt::plain(o["tokens_per_second_per_replica"].number()).c_str(),
+                  o["replicas_peak"].get<int>(), fmt::percent(o["utilization"].number()).c_str(),
+                  fmt::usd_whole(o["usd_per_month"].number()).c_str(), per_mtok.c_str(),
+                  o["current"].get<bool>() ? "  ← current" : "");
     out += line;
   }
   return out;

@@ -2,8 +2,9 @@
 // returns.
 #pragma once
 
-#include "contract/json.hpp"
 #include <string>
+
+#include "contract/json.hpp"
 
 namespace tcoscope::cli {
 

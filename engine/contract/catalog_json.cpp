@@ -61,10 +61,10 @@ bool read(const json& j, std::vector<T>& xs, std::string& wrong) {
   return true;
 }
 
-#define TCOSCOPE_ROW_MEMBER(member)                                                        \
+#define TCOSCOPE_ROW_MEMBER(member)                                                            \
   if (const json* v = j.lookup(#member); v && !v->is_null() && !read(*v, row.member, wrong)) { \
-    wrong = "." #member + wrong;                                                         \
-    return false;                                                                         \
+    wrong = "." #member + wrong;                                                               \
+    return false;                                                                              \
   }
 // TCOSCOPE_FOR_EACH(m, a, b, c): m(a) m(b) m(c), up to 64 arguments (a rescan per level of _EXPAND).
 #define TCOSCOPE_EXPAND(...) TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(__VA_ARGS__)))
@@ -72,14 +72,15 @@ bool read(const json& j, std::vector<T>& xs, std::string& wrong) {
 #define TCOSCOPE_EXPAND2(...) TCOSCOPE_EXPAND1(TCOSCOPE_EXPAND1(TCOSCOPE_EXPAND1(__VA_ARGS__)))
 #define TCOSCOPE_EXPAND1(...) __VA_ARGS__
 #define TCOSCOPE_FOR_EACH(m, ...) __VA_OPT__(TCOSCOPE_EXPAND(TCOSCOPE_FOR_EACH_STEP(m, __VA_ARGS__)))
-#define TCOSCOPE_FOR_EACH_STEP(m, first, ...) m(first) __VA_OPT__(TCOSCOPE_FOR_EACH_NEXT TCOSCOPE_PARENS(m, __VA_ARGS__))
+#define TCOSCOPE_FOR_EACH_STEP(m, first, ...) \
+  m(first) __VA_OPT__(TCOSCOPE_FOR_EACH_NEXT TCOSCOPE_PARENS(m, __VA_ARGS__))
 #define TCOSCOPE_FOR_EACH_NEXT() TCOSCOPE_FOR_EACH_STEP
 #define TCOSCOPE_PARENS ()
-#define TCOSCOPE_CATALOG_ROW(Type, ...)        \
+#define TCOSCOPE_CATALOG_ROW(Type, ...)                     \
   bool read(const json& j, Type& row, std::string& wrong) { \
-    if (!j.is_object()) return false;          \
-    TCOSCOPE_FOR_EACH(TCOSCOPE_ROW_MEMBER, __VA_ARGS__) \
-    return true;                               \
+    if (!j.is_object()) return false;                       \
+    TCOSCOPE_FOR_EACH(TCOSCOPE_ROW_MEMBER, __VA_ARGS__)     \
+    return true;                                            \
   }
 
 TCOSCOPE_CATALOG_ROW(RentalRate, provider, provider_name, usd_per_gpu_hour, kind, source, as_of)
@@ -101,8 +102,6 @@ TCOSCOPE_CATALOG_ROW(EngineProfile, id, name, mbu, mfu, mfu_prefill, max_batch, 
                      large_gpu_max_batch, large_gpu_except, high_bandwidth_gb_per_s, high_bandwidth_mbu,
                      source, as_of, note)
 TCOSCOPE_CATALOG_ROW(DefaultRange, path, label, when, scale, low, high, dist, group, reason, source, as_of)
-
-
 
 template <class Row>
 void read_rows(const json& doc, const char* key, std::vector<Row>& rows, std::vector<std::string>& errors) {

@@ -4,11 +4,11 @@
 // the module.
 #pragma once
 
-#include "contract/json.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "contract/json.hpp"
 #include "model/catalog.hpp"
 
 namespace tcoscope {
@@ -29,8 +29,7 @@ const Json& builtin_catalog_json();
 
 // Reads catalog documents; problems (a mistyped field, an unknown id) land in Catalog::load_errors. Missing
 // or null fields take the struct's default; a test checks that every row has its id, source and as_of.
-Catalog parse_catalog(const Json& gpus, const Json& models,
-                      const Json& api_models, const Json& measurements,
+Catalog parse_catalog(const Json& gpus, const Json& models, const Json& api_models, const Json& measurements,
                       const Json& ranges = nullptr, const Json& engines = nullptr);
 
 }  // namespace tcoscope

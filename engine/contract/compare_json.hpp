@@ -2,8 +2,9 @@
 // a value per scenario (raw numbers: only people-facing code formats them), and what differs between them.
 #pragma once
 
-#include "contract/json.hpp"
 #include <vector>
+
+#include "contract/json.hpp"
 
 namespace tcoscope {
 

@@ -19,18 +19,18 @@ const Json kNull;
 
 // The member with this key, or where it would go.
 Json::Object::iterator lower(Json::Object& o, std::string_view key) {
-  return std::lower_bound(o.begin(), o.end(), key,
-                          [](const Json::Member& m, std::string_view k) { return std::string_view(m.first) < k; });
-}
-Json::Object::const_iterator lower(const Json::Object& o, std::string_view key) {
-  return std::lower_bound(o.begin(), o.end(), key,
-                          [](const Json::Member& m, std::string_view k) { return std::string_view(m.first) < k; });
+  return std::lower_bound(o.begin(), o.end(), key, [](const Json::Member& m, std::string_view k) {
+    return std::string_view(m.first) < k;
+  });
 }
 
 // The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlong forms, no surrogates, nothing
-// past U+10FFFF), or 0 with `prefix` set to how many of its bytes were acceptable before the first that is not.
+// past U+10FFFF), or 0 with `prefix` set to how many of its bytes were acceptable before the first that is
+// not.
 std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t& prefix) {
-  const auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100; };
+  const auto byte = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100;
+  };
   const unsigned c = byte(0);
   prefix = 1;
   if (c < 0x80) return 1;
@@ -148,9 +148,8 @@ void write(std::string& out, const Json& j, int indent, int depth) {
     case Json::Type::integer:
     case Json::Type::unsigned_integer: {
       char buf[24];
-      auto r = j.type() == Json::Type::integer
-                   ? std::to_chars(buf, buf + sizeof buf, j.integer())
-                   : std::to_chars(buf, buf + sizeof buf, j.unsigned_integer());
+      auto r = j.type() == Json::Type::integer ? std::to_chars(buf, buf + sizeof buf, j.integer())
+                                               : std::to_chars(buf, buf + sizeof buf, j.unsigned_integer());
       out.append(buf, r.ptr);
       return;
     }
@@ -303,7 +302,8 @@ class JsonParser {
       Json item;
       if (!value(item, depth)) return false;
       done_value();
-      // In order as written (keys usually come sorted), else where it belongs; a repeated key's last value wins.
+      // In order as written (keys usually come sorted), else where it belongs; a repeated key's last value
+      // wins.
       if (members.empty() || members.back().first < key) {
         members.emplace_back(std::move(key), std::move(item));
       } else {
@@ -364,7 +364,10 @@ class JsonParser {
     for (int k = 0; k < 4; ++k, ++i_) {
       if (i_ >= s_.size()) return fail(start, i_, "four hex digits"), -1;
       const char c = s_[i_];
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
       if (d < 0) return fail(start, i_, "four hex digits"), -1;
       cp = cp * 16 + d;
     }
@@ -375,8 +378,8 @@ class JsonParser {
     const std::size_t start = i_++;
     for (;;) {
       const std::size_t run = i_;
-      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20 &&
-             static_cast<unsigned char>(s_[i_]) < 0x80)
+      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' &&
+             static_cast<unsigned char>(s_[i_]) >= 0x20 && static_cast<unsigned char>(s_[i_]) < 0x80)
         ++i_;
       out.append(s_.substr(run, i_ - run));
       if (i_ >= s_.size()) return fail(start, i_, "'\"'");
@@ -604,7 +607,9 @@ void Json::release() noexcept {
   type_ = Type::null;
 }
 
-Json Json::array() { return Json(Array()); }
+Json Json::array() {
+  return Json(Array());
+}
 
 Json Json::array(std::initializer_list<JsonInit> items) {
   Array a;
@@ -676,7 +681,9 @@ std::int64_t Json::integer() const {
   return 0;
 }
 
-const std::string& Json::string() const { return type_ == Type::string ? *s_ : kEmptyString; }
+const std::string& Json::string() const {
+  return type_ == Type::string ? *s_ : kEmptyString;
+}
 std::string& Json::string() {
   if (type_ != Type::string) *this = Json(std::string());
   return *s_;
@@ -696,20 +703,30 @@ std::size_t Json::size() const {
   }
 }
 
-const Json::Array& Json::items() const { return type_ == Type::array ? *a_ : kEmptyArray; }
+const Json::Array& Json::items() const {
+  return type_ == Type::array ? *a_ : kEmptyArray;
+}
 Json::Array& Json::items() {
   if (type_ != Type::array) *this = array();
   return *a_;
 }
-const Json::Object& Json::members() const { return type_ == Type::object ? *o_ : kEmptyObject; }
+const Json::Object& Json::members() const {
+  return type_ == Type::object ? *o_ : kEmptyObject;
+}
 Json::Object& Json::members() {
   if (type_ != Type::object) *this = object();
   return *o_;
 }
 
-void Json::push_back(Json x) { items().push_back(std::move(x)); }
-Json& Json::back() { return items().back(); }
-const Json& Json::back() const { return items().back(); }
+void Json::push_back(Json x) {
+  items().push_back(std::move(x));
+}
+Json& Json::back() {
+  return items().back();
+}
+const Json& Json::back() const {
+  return items().back();
+}
 
 Json& Json::item(std::size_t i) {
   Array& a = items();
@@ -737,7 +754,9 @@ const Json* Json::lookup(std::string_view key) const {
   auto it = lower(*o_, key);
   return it != o_->end() && it->first == key ? &it->second : nullptr;
 }
-Json* Json::lookup(std::string_view key) { return const_cast<Json*>(std::as_const(*this).lookup(key)); }
+Json* Json::lookup(std::string_view key) {
+  return const_cast<Json*>(std::as_const(*this).lookup(key));
+}
 
 const Json* Json::at_pointer(std::string_view pointer) const {
   const Json* j = this;
@@ -843,7 +862,9 @@ std::string Json::dump(int indent) const {
   dump_to(out, indent);
   return out;
 }
-void Json::dump_to(std::string& out, int indent) const { write(out, *this, indent, 0); }
+void Json::dump_to(std::string& out, int indent) const {
+  write(out, *this, indent, 0);
+}
 
 bool operator==(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) {

@@ -1,15 +1,15 @@
-// json.hpp — the engine's JSON value: parsed from untrusted text without a throw, built by the contract layer,
-// written back as text. Its own, not nlohmann's (issue 13): every operation is one out-of-line call, so the
-// wasm module carries one small copy of each instead of a template expansion at every call site; the module
-// shrank by a third. The calls keep nlohmann's names and meaning where the contract layer used them (get<T>,
-// find, contains, value, push_back, dump; {{"key", value}, …} makes an object), and the text is the same:
-// keys in sorted order, numbers as nlohmann wrote them (contract/json_number.hpp), invalid UTF-8 written as
-// U+FFFD.
+// json.hpp — the engine's JSON value: parsed from untrusted text without a throw, built by the contract
+// layer, written back as text. Its own, not nlohmann's (issue 13): every operation is one out-of-line call,
+// so the wasm module carries one small copy of each instead of a template expansion at every call site; the
+// module shrank by a third. The calls keep nlohmann's names and meaning where the contract layer used them
+// (get<T>, find, contains, value, push_back, dump; {{"key", value}, …} makes an object), and the text is the
+// same: keys in sorted order, numbers as nlohmann wrote them (contract/json_number.hpp), invalid UTF-8
+// written as U+FFFD.
 #pragma once
 
+#include <climits>
 #include <concepts>
 #include <cstddef>
-#include <climits>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -28,7 +28,17 @@ class Json {
  public:
   // An integer is held as int64; one above INT64_MAX (up to 2^64 - 1) as unsigned_integer, so that a message
   // can quote it as given.
-  enum class Type : unsigned char { null, boolean, integer, unsigned_integer, number, string, array, object, discarded };
+  enum class Type : unsigned char {
+    null,
+    boolean,
+    integer,
+    unsigned_integer,
+    number,
+    string,
+    array,
+    object,
+    discarded
+  };
   using Member = std::pair<std::string, Json>;
   using Array = std::vector<Json>;
   using Object = std::vector<Member>;  // sorted by key, keys unique
@@ -52,10 +62,11 @@ class Json {
   Json(std::nullptr_t) noexcept : Json() {}
   Json(bool b) noexcept : type_(Type::boolean), b_(b) {}
   template <std::integral T>
-  requires(!std::same_as<T, bool> && !std::same_as<T, char>)
-  Json(T x) noexcept : type_(Type::integer), i_(static_cast<std::int64_t>(x)) {
+  requires(!std::same_as<T, bool> && !std::same_as<T, char>) Json(T x)
+  noexcept : type_(Type::integer), i_(static_cast<std::int64_t>(x)) {
     if constexpr (std::is_unsigned_v<T>)
-      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX)) type_ = Type::unsigned_integer;
+      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX))
+        type_ = Type::unsigned_integer;
   }
   Json(double x) noexcept : type_(Type::number), d_(x) {}
   Json(float x) noexcept : Json(static_cast<double>(x)) {}
@@ -70,8 +81,8 @@ class Json {
   // A container of values (std::vector, std::array) as an array.
   template <class R>
   requires(std::ranges::range<const R> && !std::convertible_to<const R&, std::string_view> &&
-           !std::same_as<std::ranges::range_value_t<R>, Json>)
-  Json(const R& xs) : Json(array()) {
+           !std::same_as<std::ranges::range_value_t<R>, Json>) Json(const R& xs)
+      : Json(array()) {
     for (const auto& x : xs) push_back(Json(x));
   }
   Json(Array&& a);
@@ -109,7 +120,9 @@ class Json {
   bool boolean() const { return type_ == Type::boolean && b_; }
   double number() const;
   std::int64_t integer() const;
-  std::uint64_t unsigned_integer() const { return type_ == Type::unsigned_integer ? static_cast<std::uint64_t>(i_) : 0; }
+  std::uint64_t unsigned_integer() const {
+    return type_ == Type::unsigned_integer ? static_cast<std::uint64_t>(i_) : 0;
+  }
   const std::string& string() const;  // "" unless a string
   std::string& string();              // a string: its text (a null becomes "")
   template <class T>
@@ -136,7 +149,7 @@ class Json {
   }
   Json& item(std::size_t i);
   const Json& item(std::size_t i) const;
-  Json& operator[](std::string_view key);  // a member, made null when missing (a null becomes {})
+  Json& operator[](std::string_view key);              // a member, made null when missing (a null becomes {})
   const Json& operator[](std::string_view key) const;  // a member, or a null when missing
   Json& operator[](const char* key) { return (*this)[std::string_view(key)]; }
   const Json& operator[](const char* key) const { return (*this)[std::string_view(key)]; }
@@ -150,7 +163,8 @@ class Json {
   const Json* at_pointer(std::string_view pointer) const;
   std::size_t erase(std::string_view key);
   void update(const Json& other);  // other's members replace or join this object's
-  // A member's value if this is an object holding the key with a value of the default's type, else the default.
+  // A member's value if this is an object holding the key with a value of the default's type, else the
+  // default.
   std::string value(std::string_view key, const char* fallback) const;
   std::string value(std::string_view key, const std::string& fallback) const;
   double value(std::string_view key, double fallback) const;
@@ -210,19 +224,19 @@ class Json {
   friend class JsonParser;
 };
 
-// An item of a braced list ({{"key", value}, …}): a note of what to make, not yet a value. The list's items and
-// the temporaries they point to live until the end of the full expression, so the value is made, in one
+// An item of a braced list ({{"key", value}, …}): a note of what to make, not yet a value. The list's items
+// and the temporaries they point to live until the end of the full expression, so the value is made, in one
 // out-of-line call for the whole list, from pointers: a call site holds no constructor or destructor calls.
 class JsonInit {
  public:
   JsonInit(std::nullptr_t) : kind_(Kind::null) {}
   JsonInit(bool b) : kind_(Kind::boolean) { u_.b = b; }
   template <std::integral T>
-  requires(!std::same_as<T, bool> && !std::same_as<T, char>)
-  JsonInit(T x) : kind_(Kind::integer) {
+  requires(!std::same_as<T, bool> && !std::same_as<T, char>) JsonInit(T x) : kind_(Kind::integer) {
     u_.i = static_cast<std::int64_t>(x);
     if constexpr (std::is_unsigned_v<T>)
-      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX)) kind_ = Kind::unsigned_integer;
+      if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(INT64_MAX))
+        kind_ = Kind::unsigned_integer;
   }
   JsonInit(double x) : kind_(Kind::number) { u_.d = x; }
   JsonInit(float x) : JsonInit(static_cast<double>(x)) {}
@@ -233,13 +247,15 @@ class JsonInit {
   JsonInit(const Json& j) : kind_(Kind::copied) { u_.copied = &j; }
   JsonInit(Json&& j) : kind_(Kind::moved) { u_.moved = &j; }
   JsonInit(Json& j) : JsonInit(static_cast<const Json&>(j)) {}
-  JsonInit(std::initializer_list<JsonInit> items) : kind_(Kind::list) { u_.list = {items.begin(), items.size()}; }
+  JsonInit(std::initializer_list<JsonInit> items) : kind_(Kind::list) {
+    u_.list = {items.begin(), items.size()};
+  }
   // Anything else a Json is made from (std::optional, containers): made by one function per type.
   template <class T>
   requires(!std::is_arithmetic_v<T> && !std::is_pointer_v<T> && !std::is_array_v<T> &&
            !std::is_null_pointer_v<T> && !std::convertible_to<const T&, std::string_view> &&
-           !std::same_as<T, Json> && std::constructible_from<Json, const T&>)
-  JsonInit(const T& x) : kind_(Kind::other) {
+           !std::same_as<T, Json> && std::constructible_from<Json, const T&>) JsonInit(const T& x)
+      : kind_(Kind::other) {
     u_.other = {&x, [](const void* p) { return Json(*static_cast<const T*>(p)); }};
   }
 
@@ -249,7 +265,18 @@ class JsonInit {
 
  private:
   enum class Kind : unsigned char {
-    null, boolean, integer, unsigned_integer, number, text, moved_string, copied, moved, list, other };
+    null,
+    boolean,
+    integer,
+    unsigned_integer,
+    number,
+    text,
+    moved_string,
+    copied,
+    moved,
+    list,
+    other
+  };
   bool is_pair() const;
   bool is_string() const;
   std::string_view text() const;
@@ -276,7 +303,8 @@ class JsonInit {
   } u_;
 };
 
-inline Json::Json(std::initializer_list<JsonInit> items) : Json(JsonInit::make(items.begin(), items.size())) {}
+inline Json::Json(std::initializer_list<JsonInit> items)
+    : Json(JsonInit::make(items.begin(), items.size())) {}
 
 template <>
 inline bool Json::get<bool>() const {

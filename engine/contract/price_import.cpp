@@ -99,7 +99,8 @@ std::vector<Aliases> aliases_of(const json* doc, const Catalog& catalog) {
       for (const json& r : rows)
         if (r.is_object() && r.value("id", json()) == m.id) {
           if (auto k = r.find("litellm_key"); k != r.end() && k->is_string()) a.litellm_key = k->string();
-          if (auto k = r.find("genai_prices_id"); k != r.end() && k->is_string()) a.genai_prices_id = k->string();
+          if (auto k = r.find("genai_prices_id"); k != r.end() && k->is_string())
+            a.genai_prices_id = k->string();
         }
     out.push_back(std::move(a));
   }
@@ -230,8 +231,7 @@ class Importer {
     for (std::size_t i = 0; i < rows.size() && !too_many(); ++i) {
       const json& r = rows[i];
       const std::string at = "/api_models/" + std::to_string(i);
-      if (!r.is_object() || !r.contains("id") || !r["id"].is_string() ||
-          r["id"].string().empty() ||
+      if (!r.is_object() || !r.contains("id") || !r["id"].is_string() || r["id"].string().empty() ||
           r["id"].string().size() > kMaxIdChars) {
         skip(at, "expected an object with an \"id\" of 1 to 200 characters");
         continue;
@@ -271,9 +271,8 @@ class Importer {
       }
       auto text = [&](const char* key) {
         auto it = r.find(key);
-        return it != r.end() && it->is_string() && it->string().size() <= 2000
-                   ? it->get<std::string>()
-                   : std::string();
+        return it != r.end() && it->is_string() && it->string().size() <= 2000 ? it->get<std::string>()
+                                                                               : std::string();
       };
       p.row.name = text("name").empty() ? p.row.id : text("name");
       p.row.provider = text("provider");
@@ -568,8 +567,7 @@ class Importer {
                                             : provider_id;
       for (const json& m : pr["models"]) {
         if (too_many()) return;
-        if (!m.is_object() || !m.contains("id") || !m["id"].is_string() ||
-            m["id"].string().empty() ||
+        if (!m.is_object() || !m.contains("id") || !m["id"].is_string() || m["id"].string().empty() ||
             m["id"].string().size() > kMaxIdChars) {
           skip(provider_id + "/?", "expected a model: an object with an \"id\" of 1 to 200 characters");
           continue;
@@ -614,8 +612,7 @@ class Importer {
           if (!known) ignore("models[]." + k.key().substr(0, 60), "unknown key");
         }
         p.row.id = key;
-        p.row.name = m.contains("name") && m["name"].is_string() &&
-                             m["name"].string().size() <= kMaxIdChars
+        p.row.name = m.contains("name") && m["name"].is_string() && m["name"].string().size() <= kMaxIdChars
                          ? m["name"].get<std::string>()
                          : model_id;
         p.row.provider = provider_name;

@@ -4,11 +4,11 @@
 // first, never a throw, and a file that cannot be read imports nothing.
 #pragma once
 
-#include "contract/json.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "contract/json.hpp"
 #include "model/catalog.hpp"
 #include "model/problems.hpp"
 #include "model/staleness.hpp"

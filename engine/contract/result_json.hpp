@@ -1,10 +1,10 @@
 // result_json.hpp — results as JSON (SPEC §5): what the CLI prints and the page reads, key for key.
 #pragma once
 
-#include "contract/json.hpp"
 #include <vector>
 
 #include "analysis/sensitivity.hpp"
+#include "contract/json.hpp"
 #include "model/evaluate.hpp"
 #include "model/gpu_options.hpp"
 #include "model/problems.hpp"

@@ -382,10 +382,9 @@ Problem locate_error(std::string_view text, const json::ParseError& e) {
   std::string token;
   for (char ch : e.token.substr(0, 40)) token += (ch >= 0x20 && ch < 0x7f) ? ch : '?';
   if (e.token.size() > 40) token += "...";
-  return {pointer,
-          "not valid JSON at character " + std::to_string(position) +
-              (token.empty() ? std::string() : " (near '" + token + "')") +
-              "; accepted: a JSON object (a scenario), numbers within ±1.7e308"};
+  return {pointer, "not valid JSON at character " + std::to_string(position) +
+                       (token.empty() ? std::string() : " (near '" + token + "')") +
+                       "; accepted: a JSON object (a scenario), numbers within ±1.7e308"};
 }
 
 }  // namespace

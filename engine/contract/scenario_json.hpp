@@ -2,9 +2,9 @@
 // minimize.
 #pragma once
 
-#include "contract/json.hpp"
 #include <string_view>
 
+#include "contract/json.hpp"
 #include "model/problems.hpp"
 #include "model/scenario.hpp"
 

@@ -2,9 +2,10 @@
 // field table (contract/scenario_fields.hpp) and the defaults (model/scenario.hpp).
 #pragma once
 
-#include "contract/json.hpp"
 #include <string>
 #include <vector>
+
+#include "contract/json.hpp"
 
 namespace tcoscope {
 

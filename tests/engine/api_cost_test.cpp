@@ -1,8 +1,9 @@
 // api_cost_test.cpp — the API bill: uncached, cached and output tokens, and the batch discount.
 #include "model/api_cost.hpp"
 
-#include <cmath>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "test_support.hpp"
 

@@ -2,8 +2,8 @@
 // marked, the inputs that differ, and errors that name the scenario.
 #include <gtest/gtest.h>
 
-#include "ops.hpp"
 #include "json_support.hpp"
+#include "ops.hpp"
 
 namespace tcoscope {
 namespace {

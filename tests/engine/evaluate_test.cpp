@@ -1,10 +1,10 @@
 // evaluate_test.cpp — the worked examples of SPEC §1 and §4, end to end through evaluate().
 #include "model/evaluate.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include "contract/result_json.hpp"
+#include "json_support.hpp"
 #include "model/units.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "cli/text_report.hpp"
-#include "json_support.hpp"
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 #include "model/capacity.hpp"
 #include "model/units.hpp"
 #include "ops.hpp"

@@ -1,6 +1,5 @@
 // gpu_options_test.cpp — "Which GPU?": every catalog GPU, rented at each rate and bought, cheapest first.
 #include "model/gpu_options.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +7,7 @@
 
 #include "cli/text_report.hpp"
 #include "contract/result_json.hpp"
+#include "json_support.hpp"
 #include "model/evaluate.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"

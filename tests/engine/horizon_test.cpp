@@ -1,8 +1,9 @@
 // horizon_test.cpp — month by month with growth, cumulative cost and the payback month.
 #include "model/horizon.hpp"
 
-#include <cmath>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "model/api_cost.hpp"
 #include "model/self_host_cost.hpp"

@@ -1,7 +1,6 @@
 // hybrid_test.cpp — the hybrid option (issue 11): a fixed self-hosted floor with the API for each hour's
 // overflow, worked by hand on bare setups, and its properties over many scenarios.
 #include "model/hybrid.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 #include "model/evaluate.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"

@@ -2,7 +2,6 @@
 // explicit number overrides them, unknown ids are errors that list what is accepted, "custom" needs its
 // numbers, and questionable combinations give warnings.
 #include "model/inputs.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +12,7 @@
 #include <utility>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 #include "test_support.hpp"
 
 namespace tcoscope {

@@ -6,22 +6,26 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <string>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "contract/json.hpp"
 
 namespace tcoscope {
 
-inline void PrintTo(const Json& j, std::ostream* os) { *os << j.dump(); }
-inline std::ostream& operator<<(std::ostream& os, const Json& j) { return os << j.dump(); }
+inline void PrintTo(const Json& j, std::ostream* os) {
+  *os << j.dump();
+}
+inline std::ostream& operator<<(std::ostream& os, const Json& j) {
+  return os << j.dump();
+}
 
 inline Json operator""_json(const char* text, std::size_t n) {
   Json::ParseError error;
   Json j = Json::parse(std::string_view(text, n), &error);
-  EXPECT_FALSE(j.is_discarded()) << "a test's JSON literal does not parse: " << error.message << " at character "
-                                 << error.position;
+  EXPECT_FALSE(j.is_discarded()) << "a test's JSON literal does not parse: " << error.message
+                                 << " at character " << error.position;
   return j;
 }
 

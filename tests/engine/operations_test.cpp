@@ -1,12 +1,12 @@
 // operations_test.cpp — the text-in, JSON-out surface the CLI and the wasm module share; the presets.
-#include <cmath>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 #include "cli/text_report.hpp"
-#include "json_support.hpp"
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"
 

@@ -9,10 +9,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include "json_support.hpp"
 #include <sstream>
 #include <string>
 
+#include "json_support.hpp"
 #include "ops.hpp"
 
 namespace tcoscope {

@@ -1,7 +1,6 @@
 // price_import_test.cpp — LiteLLM and genai-prices files onto the catalog: every mapped key, what is skipped
 // and why, tiers, dated prices, malformed files, and a run priced with an imported file.
 #include "contract/price_import.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +8,7 @@
 #include <sstream>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 #include "ops.hpp"
 
 namespace tcoscope {

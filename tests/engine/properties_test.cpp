@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "contract/catalog_json.hpp"
-#include "json_support.hpp"
 #include "contract/result_json.hpp"
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 #include "model/api_cost.hpp"
 #include "model/breakeven.hpp"
 #include "model/capacity.hpp"

@@ -2,7 +2,6 @@
 // exact round trips, the minimal form a link carries, warnings for unknown keys, and a clear problem naming
 // the field for every class of bad input.
 #include "contract/scenario_json.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "json_support.hpp"
 #include "model/units.hpp"
 #include "ops.hpp"
 #include "test_support.hpp"
@@ -255,7 +255,8 @@ TEST(scenario_json_test, the_minimal_form_carries_only_what_differs_from_the_def
 TEST(scenario_json_test, the_minimal_form_round_trips_for_the_default_every_preset_and_a_full_scenario) {
   std::vector<std::pair<std::string, Scenario>> cases = {{"default", Scenario{}},
                                                          {"everything set", everything_set()}};
-  for (const json& p : ops::presets()) cases.emplace_back(p["id"].string(), parse_scenario(p["scenario"]).scenario);
+  for (const json& p : ops::presets())
+    cases.emplace_back(p["id"].string(), parse_scenario(p["scenario"]).scenario);
   for (const auto& [label, s] : cases) {
     json minimal = to_minimal_json(s);
     ParsedScenario back = parse_scenario_text(minimal.dump());

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "contract/catalog_json.hpp"
-#include "json_support.hpp"
 #include "contract/scenario_json.hpp"
+#include "json_support.hpp"
 #include "model/inputs.hpp"
 #include "model/throughput.hpp"
 #include "ops.hpp"

@@ -1,9 +1,9 @@
 // spot_test.cpp — spot (preemptible) rental capacity (issue 11): the spot rate, the interruption model
 // (spare replicas held for availability, capacity lost to restarts) for the whole fleet or the hybrid's
 // floor, worked by hand.
-#include <cmath>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "model/evaluate.hpp"

@@ -1,9 +1,9 @@
 // staleness_test.cpp — the dates of the prices used, the oldest, and the stale_prices reason on a given day.
 #include "model/staleness.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
+#include "json_support.hpp"
 #include "ops.hpp"
 
 namespace tcoscope {

@@ -1,11 +1,11 @@
 // throughput_test.cpp — the roofline model against MODEL.md §2 and the published measurements of MODEL.md §8,
 // within its stated tolerances (±20 % on fixed-length offline benchmarks, ±25 % at batch 1).
 #include "model/throughput.hpp"
-#include "json_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include "contract/catalog_json.hpp"
+#include "json_support.hpp"
 
 namespace tcoscope {
 namespace {
