@@ -43,7 +43,7 @@ Usage:
                                                   read a LiteLLM or genai-prices file: what it maps, and why not
   tcoscope defaults                               print the default scenario
   tcoscope schema                                 print the scenario's JSON Schema (for editors and validators)
-  tcoscope presets [ID]                           list the preset scenarios, or print one
+  tcoscope presets [ID | --format json]           list the preset scenarios, print one, or all as JSON
   tcoscope catalog                                print the GPU, model, API-price and throughput catalog
 
 Every command that takes a scenario (and compare) also takes:
@@ -340,6 +340,10 @@ int main(int argc, char** argv) {
   }
   if (command == "presets") {
     Json all = tcoscope::ops::presets();
+    if (rest.size() == 2 && rest[0] == "--format" && rest[1] == "json") {
+      std::cout << all.dump(2) << "\n";
+      return kExitOk;
+    }
     if (rest.empty()) {
       for (const auto& p : all)
         std::cout << p["id"].get<std::string>() << "\t" << p["name"].get<std::string>() << "\n";

@@ -41,6 +41,22 @@ struct Text {
   std::size_t max_chars;
 };
 
+// A field's description, for people: the JSON Schema's (contract/schema.cpp). The wasm module never writes
+// the schema (its page has it from the build's run of the CLI), so its build defines TCOSCOPE_NO_DESCRIPTIONS
+// and the text stays out of the binary (about 20 KB; issue 13): the constructor runs at compile time and
+// keeps nothing.
+struct Doc {
+  consteval Doc(const char* s)
+#ifdef TCOSCOPE_NO_DESCRIPTIONS
+      : text((static_cast<void>(s), ""))
+#else
+      : text(s)
+#endif
+  {
+  }
+  const char* text;
+};
+
 struct Integer {
   int min;
   int max;
@@ -308,22 +324,21 @@ class NumericInputCollector {
  public:
   NumericInputCollector(std::vector<NumericInput>& out, std::string prefix)
       : out_(out), prefix_(std::move(prefix)) {}
-  void number(const char* key, double& x, const Range& r, const char* unit, const char* d,
-              const Slider& = {}) {
-    out_.push_back({prefix_ + "/" + key, r, unit, d, &x, nullptr});
+  void number(const char* key, double& x, const Range& r, const char* unit, Doc d, const Slider& = {}) {
+    out_.push_back({prefix_ + "/" + key, r, unit, d.text, &x, nullptr});
   }
-  void optional(const char* key, std::optional<double>& x, const Range& r, const char* unit, const char* d) {
-    out_.push_back({prefix_ + "/" + key, r, unit, d, nullptr, &x});
+  void optional(const char* key, std::optional<double>& x, const Range& r, const char* unit, Doc d) {
+    out_.push_back({prefix_ + "/" + key, r, unit, d.text, nullptr, &x});
   }
-  void integer(const char*, int&, const Integer&, const char*, const char*) {}
-  void optional_integer(const char*, std::optional<int>&, const Integer&, const char*, const char*) {}
-  void version(const char*, int&, const char*) {}
-  void boolean(const char*, bool&, const char*) {}
-  void text(const char*, std::string&, const Text&, const char*) {}
+  void integer(const char*, int&, const Integer&, const char*, Doc) {}
+  void optional_integer(const char*, std::optional<int>&, const Integer&, const char*, Doc) {}
+  void version(const char*, int&, Doc) {}
+  void boolean(const char*, bool&, Doc) {}
+  void text(const char*, std::string&, const Text&, Doc) {}
   template <class E>
-  void choice(const char*, E&, const char*) {}
+  void choice(const char*, E&, Doc) {}
   template <class T>
-  void object(const char* key, T& x, const char*) {
+  void object(const char* key, T& x, Doc) {
     if constexpr (std::is_same_v<T, Uncertainty>) return;  // the ranges' own settings are not inputs
     NumericInputCollector child(out_, prefix_ + "/" + key);
     visit(child, x);
@@ -331,8 +346,8 @@ class NumericInputCollector {
       out_.push_back({kPeakToAveragePath, Range{1, double(kHoursPerWeek)}, "× the average hour",
                       "Peak hour over the average hour of the week", nullptr, nullptr});
   }
-  void weights(const char*, std::vector<double>&, const Range&, const char*) {}
-  void ranges(const char*, std::map<std::string, InputRange>&, const char*) {}
+  void weights(const char*, std::vector<double>&, const Range&, Doc) {}
+  void ranges(const char*, std::map<std::string, InputRange>&, Doc) {}
 
  private:
   std::vector<NumericInput>& out_;

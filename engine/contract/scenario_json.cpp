@@ -81,10 +81,10 @@ class Reader {
     }
   }
 
-  void number(const char* key, double& out, const Range& r, const char*, const char*, const Slider& = {}) {
+  void number(const char* key, double& out, const Range& r, const char*, Doc, const Slider& = {}) {
     if (const json* v = get(key)) read_number(*v, at(key), r, out);
   }
-  void optional(const char* key, std::optional<double>& out, const Range& r, const char*, const char*) {
+  void optional(const char* key, std::optional<double>& out, const Range& r, const char*, Doc) {
     const json* v = get(key);
     if (!v) return;
     if (v->is_null()) {
@@ -94,11 +94,10 @@ class Reader {
     double x = 0;
     if (read_number(*v, at(key), r, x)) out = x;
   }
-  void integer(const char* key, int& out, const Integer& r, const char*, const char*) {
+  void integer(const char* key, int& out, const Integer& r, const char*, Doc) {
     if (const json* v = get(key)) read_integer(*v, at(key), r, out);
   }
-  void optional_integer(const char* key, std::optional<int>& out, const Integer& r, const char*,
-                        const char*) {
+  void optional_integer(const char* key, std::optional<int>& out, const Integer& r, const char*, Doc) {
     const json* v = get(key);
     if (!v) return;
     if (v->is_null()) {
@@ -108,7 +107,7 @@ class Reader {
     int x = 0;
     if (read_integer(*v, at(key), r, x)) out = x;
   }
-  void version(const char* key, int& out, const char* description) {
+  void version(const char* key, int& out, Doc description) {
     int version = kSchemaVersion;
     integer(key, version, Integer{1, 1000000}, "", description);
     if (version > kSchemaVersion)
@@ -117,7 +116,7 @@ class Reader {
                          std::to_string(kSchemaVersion) + " (or omit it)");
     out = kSchemaVersion;
   }
-  void boolean(const char* key, bool& out, const char*) {
+  void boolean(const char* key, bool& out, Doc) {
     const json* v = get(key);
     if (!v) return;
     if (v->is_boolean())
@@ -125,7 +124,7 @@ class Reader {
     else
       error(at(key), "expected true or false, got " + describe(*v));
   }
-  void text(const char* key, std::string& out, const Text& t, const char*) {
+  void text(const char* key, std::string& out, const Text& t, Doc) {
     const json* v = get(key);
     if (!v) return;
     if (!v->is_string()) {
@@ -141,7 +140,7 @@ class Reader {
     out = s;
   }
   template <class E>
-  void choice(const char* key, E& out, const char*) {
+  void choice(const char* key, E& out, Doc) {
     const json* v = get(key);
     if (!v) return;
     if (!v->is_string()) {
@@ -154,7 +153,7 @@ class Reader {
       error(at(key), describe(*v) + " is not accepted; accepted: " + choice_list<E>());
   }
   template <class T>
-  void object(const char* key, T& out, const char*) {
+  void object(const char* key, T& out, Doc) {
     {
       Reader child(get(key), at(key), out_);
       fields::visit(child, out);
@@ -169,7 +168,7 @@ class Reader {
       }
     }
   }
-  void weights(const char* key, std::vector<double>& out, const Range& r, const char*) {
+  void weights(const char* key, std::vector<double>& out, const Range& r, Doc) {
     const json* weights = get(key);
     if (!weights || weights->is_null()) return;
     const std::string path = at(key);
@@ -192,7 +191,7 @@ class Reader {
   }
   // {"<JSON pointer of a numeric input>": {"low", "high", "dist"} | null}: the low and high within the
   // input's accepted range, low ≤ high; null switches the input's default range off.
-  void ranges(const char* key, std::map<std::string, InputRange>& out, const char*) {
+  void ranges(const char* key, std::map<std::string, InputRange>& out, Doc) {
     const json* v = get(key);
     if (!v || v->is_null()) return;
     const std::string path = at(key);
@@ -293,35 +292,34 @@ class Reader {
 class Writer {
  public:
   explicit Writer(json& out) : out_(out) { out_ = json::object(); }
-  void number(const char* key, double x, const Range&, const char*, const char*, const Slider& = {}) {
+  void number(const char* key, double x, const Range&, const char*, Doc, const Slider& = {}) {
     out_[key] = x;
   }
-  void optional(const char* key, const std::optional<double>& x, const Range&, const char*, const char*) {
+  void optional(const char* key, const std::optional<double>& x, const Range&, const char*, Doc) {
     if (x) out_[key] = *x;
   }
-  void integer(const char* key, int x, const Integer&, const char*, const char*) { out_[key] = x; }
-  void optional_integer(const char* key, const std::optional<int>& x, const Integer&, const char*,
-                        const char*) {
+  void integer(const char* key, int x, const Integer&, const char*, Doc) { out_[key] = x; }
+  void optional_integer(const char* key, const std::optional<int>& x, const Integer&, const char*, Doc) {
     if (x) out_[key] = *x;
   }
-  void version(const char* key, int x, const char*) { out_[key] = x; }
-  void boolean(const char* key, bool x, const char*) { out_[key] = x; }
-  void text(const char* key, const std::string& x, const Text&, const char*) { out_[key] = x; }
+  void version(const char* key, int x, Doc) { out_[key] = x; }
+  void boolean(const char* key, bool x, Doc) { out_[key] = x; }
+  void text(const char* key, const std::string& x, const Text&, Doc) { out_[key] = x; }
   template <class E>
-  void choice(const char* key, E x, const char*) {
+  void choice(const char* key, E x, Doc) {
     out_[key] = std::string(name(x));
   }
   template <class T>
-  void object(const char* key, const T& x, const char*) {
+  void object(const char* key, const T& x, Doc) {
     Writer child(out_[key]);
     fields::visit(child, x);
   }
-  void weights(const char* key, const std::vector<double>& w, const Range&, const char*) {
+  void weights(const char* key, const std::vector<double>& w, const Range&, Doc) {
     if (w.empty()) return;
     out_[key] = w;
     out_.erase("preset");  // unused with custom weights
   }
-  void ranges(const char* key, const std::map<std::string, InputRange>& ranges, const char*) {
+  void ranges(const char* key, const std::map<std::string, InputRange>& ranges, Doc) {
     if (ranges.empty()) return;
     json& o = out_[key] = json::object();
     for (const auto& [path, r] : ranges)

@@ -38,50 +38,48 @@ class SchemaWriter {
     object_["properties"] = json::object();
     object_["additionalProperties"] = false;
   }
-  void number(const char* key, double x, const Range& r, const char* unit, const char* d,
-              const Slider& s = {}) {
+  void number(const char* key, double x, const Range& r, const char* unit, Doc d, const Slider& s = {}) {
     json p = number_rules(r);
     p["default"] = x;
-    p["description"] = with_unit(d, unit);
+    p["description"] = with_unit(d.text, unit);
     if (s.max > s.min) p["x-tcoscope-slider"] = {{"minimum", s.min}, {"maximum", s.max}, {"log", s.log}};
     add(key, std::move(p));
   }
-  void optional(const char* key, const std::optional<double>&, const Range& r, const char* unit,
-                const char* d) {
+  void optional(const char* key, const std::optional<double>&, const Range& r, const char* unit, Doc d) {
     json p = number_rules(r);
     p["type"] = json::array({"number", "null"});
-    p["description"] = with_unit(d, unit);
+    p["description"] = with_unit(d.text, unit);
     add(key, std::move(p));
   }
-  void integer(const char* key, int x, const Integer& r, const char* unit, const char* d) {
+  void integer(const char* key, int x, const Integer& r, const char* unit, Doc d) {
     add(key, {{"type", "integer"},
               {"minimum", r.min},
               {"maximum", r.max},
               {"default", x},
-              {"description", with_unit(d, unit)}});
+              {"description", with_unit(d.text, unit)}});
   }
   void optional_integer(const char* key, const std::optional<int>&, const Integer& r, const char* unit,
-                        const char* d) {
+                        Doc d) {
     add(key, {{"type", json::array({"integer", "null"})},
               {"minimum", r.min},
               {"maximum", r.max},
-              {"description", with_unit(d, unit)}});
+              {"description", with_unit(d.text, unit)}});
   }
-  void version(const char* key, int x, const char* d) {
+  void version(const char* key, int x, Doc d) {
     add(key, {{"type", "integer"},
               {"minimum", 1},
               {"maximum", kSchemaVersion},
               {"default", x},
-              {"description", d}});
+              {"description", d.text}});
   }
-  void boolean(const char* key, bool x, const char* d) {
-    add(key, {{"type", "boolean"}, {"default", x}, {"description", d}});
+  void boolean(const char* key, bool x, Doc d) {
+    add(key, {{"type", "boolean"}, {"default", x}, {"description", d.text}});
   }
-  void text(const char* key, const std::string& x, const Text& t, const char* d) {
-    add(key, {{"type", "string"}, {"maxLength", t.max_chars}, {"default", x}, {"description", d}});
+  void text(const char* key, const std::string& x, const Text& t, Doc d) {
+    add(key, {{"type", "string"}, {"maxLength", t.max_chars}, {"default", x}, {"description", d.text}});
   }
   template <class E>
-  void choice(const char* key, E x, const char* d) {
+  void choice(const char* key, E x, Doc d) {
     json names = json::array(), labels = json::array();
     for (const EnumName& e : EnumTable<E>::values) {
       names.push_back(std::string(e.name));
@@ -91,26 +89,26 @@ class SchemaWriter {
               {"enum", std::move(names)},
               {"x-tcoscope-labels", std::move(labels)},
               {"default", std::string(name(x))},
-              {"description", d}});
+              {"description", d.text}});
   }
   template <class T>
-  void object(const char* key, const T& x, const char* d) {
+  void object(const char* key, const T& x, Doc d) {
     json child;
     SchemaWriter w(child);
     fields::visit(w, x);
-    child["description"] = d;
+    child["description"] = d.text;
     add(key, std::move(child));
   }
-  void weights(const char* key, const std::vector<double>&, const Range& r, const char* d) {
+  void weights(const char* key, const std::vector<double>&, const Range& r, Doc d) {
     json item = number_rules(r);
     add(key, {{"type", json::array({"array", "null"})},
               {"items", std::move(item)},
               {"minItems", kHoursPerWeek},
               {"maxItems", kHoursPerWeek},
               {"contains", {{"type", "number"}, {"exclusiveMinimum", 0}}},
-              {"description", d}});
+              {"description", d.text}});
   }
-  void ranges(const char* key, const std::map<std::string, InputRange>&, const char* d) {
+  void ranges(const char* key, const std::map<std::string, InputRange>&, Doc d) {
     json properties = json::object();
     json dists = json::array();
     for (const EnumName& e : EnumTable<RangeDist>::values) dists.push_back(std::string(e.name));
@@ -121,8 +119,7 @@ class SchemaWriter {
                       {"high", number_rules(input.range)},
                       {"dist", {{"type", "string"}, {"enum", dists}, {"default", "triangular"}}}}},
                     {"required", json::array({"low", "high"})},
-                    {"additionalProperties", false},
-                    {"description", with_unit(input.description, input.unit)}};
+                    {"additionalProperties", false}};
       properties[input.path] = {
           {"anyOf", json::array({json{{"type", "null"}}, std::move(range)})},
           {"description", "A range on " + input.path + " (" + with_unit(input.description, input.unit) +
@@ -131,7 +128,7 @@ class SchemaWriter {
     add(key, {{"type", "object"},
               {"properties", std::move(properties)},
               {"additionalProperties", false},
-              {"description", std::string(d) + "; low ≤ high"}});
+              {"description", std::string(d.text) + "; low ≤ high"}});
   }
   void ignored(const char* key) {
     add(key,
@@ -147,32 +144,27 @@ class SchemaWriter {
 class Keys {
  public:
   explicit Keys(std::set<std::string>& out) : out_(out) {}
-  void number(const char* key, double, const Range&, const char*, const char*, const Slider& = {}) {
+  void number(const char* key, double, const Range&, const char*, Doc, const Slider& = {}) { add(key); }
+  void optional(const char* key, const std::optional<double>&, const Range&, const char*, Doc) { add(key); }
+  void integer(const char* key, int, const Integer&, const char*, Doc) { add(key); }
+  void optional_integer(const char* key, const std::optional<int>&, const Integer&, const char*, Doc) {
     add(key);
   }
-  void optional(const char* key, const std::optional<double>&, const Range&, const char*, const char*) {
-    add(key);
-  }
-  void integer(const char* key, int, const Integer&, const char*, const char*) { add(key); }
-  void optional_integer(const char* key, const std::optional<int>&, const Integer&, const char*,
-                        const char*) {
-    add(key);
-  }
-  void version(const char* key, int, const char*) { add(key); }
-  void boolean(const char* key, bool, const char*) { add(key); }
-  void text(const char* key, const std::string&, const Text&, const char*) { add(key); }
+  void version(const char* key, int, Doc) { add(key); }
+  void boolean(const char* key, bool, Doc) { add(key); }
+  void text(const char* key, const std::string&, const Text&, Doc) { add(key); }
   template <class E>
-  void choice(const char* key, E, const char*) {
+  void choice(const char* key, E, Doc) {
     add(key);
     for (const EnumName& e : EnumTable<E>::values) add(std::string(e.name));
   }
   template <class T>
-  void object(const char* key, const T& x, const char*) {
+  void object(const char* key, const T& x, Doc) {
     add(key);
     fields::visit(*this, x);
   }
-  void weights(const char* key, const std::vector<double>&, const Range&, const char*) { add(key); }
-  void ranges(const char* key, const std::map<std::string, InputRange>&, const char*) {
+  void weights(const char* key, const std::vector<double>&, const Range&, Doc) { add(key); }
+  void ranges(const char* key, const std::map<std::string, InputRange>&, Doc) {
     add(key);
     for (const char* k : {"low", "high", "dist"}) add(k);
     for (const EnumName& e : EnumTable<RangeDist>::values) add(std::string(e.name));

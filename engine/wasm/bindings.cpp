@@ -74,9 +74,6 @@ std::string compare(const std::string& scenarios, const std::string& prices, con
 std::string defaults() {
   return dump(tcoscope::ops::defaults());
 }
-std::string presets() {
-  return dump(tcoscope::ops::presets());
-}
 std::string catalog() {
   return dump(tcoscope::ops::catalog());
 }
@@ -105,7 +102,6 @@ EMSCRIPTEN_BINDINGS(tcoscope) {
   emscripten::function("importPrices", &import_prices);
   emscripten::function("compare", &compare);
   emscripten::function("defaults", &defaults);
-  emscripten::function("presets", &presets);
   emscripten::function("catalog", &catalog);
   emscripten::function("loadCatalog", &load_catalog);
 }

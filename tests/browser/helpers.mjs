@@ -130,7 +130,8 @@ export async function nodeEngine() {
       evaluate: (scenario) => JSON.parse(m.evaluateWith(JSON.stringify(scenario), '', today)),
       minimize: call('minimize'),
       sensitivity: call('sensitivity'),
-      presets: () => JSON.parse(m.presets()),
+      // The CLI's too: the module has no presets compiled in (the page's boot data carries them).
+      presets: () => JSON.parse(execFileSync(cliPath, ['presets', '--format', 'json'])),
       catalog: () => JSON.parse(m.catalog()),
       defaults: () => JSON.parse(m.defaults()),
       // The CLI's: the module the page loads has no schema() (the page's boot data carries this one).

@@ -2,7 +2,7 @@
 // move, rent/buy and presets that change every output, inline errors that keep the last result.
 import { test, expect } from './fixtures.mjs';
 import { createRequire } from 'node:module';
-import { openPage, choosePreset, field, typeInto, settle, outputs, markerX } from './helpers.mjs';
+import { openPage, choosePreset, field, typeInto, settle, outputs, markerX, nodeEngine } from './helpers.mjs';
 
 test('the page loads and shows a verdict with its reasons and figures', async ({ page }) => {
   const problems = await openPage(page);
@@ -231,7 +231,7 @@ test('every figure the engine explains is on the page with its formula', async (
   const require = createRequire(import.meta.url);
   const engine = await require('../../build/wasm/engine/wasm/tcoscope.js')();
   for (const id of ['llama-70b-vs-gpt-4o', 'on-prem-two-h100']) {
-    const preset = JSON.parse(engine.presets()).find((p) => p.id === id);
+    const preset = (await nodeEngine()).presets().find((p) => p.id === id);
     const { result } = JSON.parse(engine.evaluate(JSON.stringify(preset.scenario)));
     await page.goto('/');
     await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');

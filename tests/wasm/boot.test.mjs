@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOOT_LATER, engineCatalog } from '../../web/src/bootdata.js';
 import { unlzma } from '../../web/src/lzma.js';
+import { presets } from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -47,7 +48,7 @@ for (const name of PAGES) {
     assert.equal(boot.computed, 'build');
     assert.deepEqual(boot.defaults, defaults);
     assert.deepEqual(boot.schema, schema); // the CLI's: the module has no schema()
-    assert.deepEqual(boot.presets, JSON.parse(engine.presets()));
+    assert.deepEqual(boot.presets, presets());
     assert.deepEqual(boot.catalog, engineCatalog(JSON.parse(engine.catalog())));
     // The page's first call for the default scenario sends this very text.
     assert.deepEqual(boot.evaluate, JSON.parse(engine.evaluate(JSON.stringify(defaults))));

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { rng } from './support.mjs';
+import { presets, rng } from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -106,7 +106,7 @@ test('price paths and spot capacity are in the schema with their ranges and defa
 
 test('the defaults and every preset pass the schema', () => {
   assert.ok(check(JSON.parse(engine.defaults())), JSON.stringify(check.errors));
-  for (const p of JSON.parse(engine.presets()))
+  for (const p of presets())
     assert.ok(check(p.scenario), `${p.id}: ${JSON.stringify(check.errors)}`);
 });
 

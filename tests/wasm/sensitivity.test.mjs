@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { generatedScenario, rng } from './support.mjs';
+import { generatedScenario, presets, rng } from './support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/native/engine/tcoscope');
@@ -21,7 +21,7 @@ const wasm = (text) => JSON.parse(engine.sensitivity(text));
 const same = (a, b, label) => assert.equal(JSON.stringify(a), JSON.stringify(b), label);
 
 test('every preset: the same probability, spreads, histogram, tornado and flips in wasm and natively', () => {
-  for (const p of JSON.parse(engine.presets())) {
+  for (const p of presets()) {
     const text = JSON.stringify(p.scenario);
     const w = wasm(text);
     assert.equal(w.ok, true, p.id);
@@ -67,7 +67,7 @@ test('--samples and --seed on the CLI are the scenario keys of the same name', (
 });
 
 test('sensitivityBegin + sensitivityStep in slices give exactly what sensitivity gives', () => {
-  for (const p of JSON.parse(engine.presets()).slice(0, 3)) {
+  for (const p of presets().slice(0, 3)) {
     const text = JSON.stringify({ ...p.scenario, uncertainty: { samples: 3000, seed: 11 } });
     const begun = JSON.parse(engine.sensitivityBegin(text));
     assert.equal(begun.ok, true);

@@ -1,4 +1,6 @@
 // support.mjs — what the node tests of the wasm module share.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 // A small deterministic generator (mulberry32) so failures reproduce.
 export function rng(seed) {
@@ -39,4 +41,11 @@ export function generatedScenario(r) {
     },
     operations: { engineering: { mode: pick(['fte', 'multiplier']), fte: r() * 2 } },
   };
+}
+
+// The preset scenarios [{id, name, description, scenario}], as the CLI lists them: the module has none compiled in
+// (its page carries them; engine/CMakeLists.txt).
+export function presets() {
+  const cli = fileURLToPath(new URL('../../build/native/engine/tcoscope', import.meta.url));
+  return JSON.parse(execFileSync(cli, ['presets', '--format', 'json'], { encoding: 'utf8' }));
 }

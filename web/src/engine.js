@@ -48,7 +48,6 @@ export async function loadEngine(catalogText) {
     /** 2 to 4 scenarios side by side (one row per figure, what differs): the envelope. */
     compare: (scenarios, prices, today) => JSON.parse(m.compare(JSON.stringify(scenarios), prices, today)),
     defaults: () => JSON.parse(m.defaults()),
-    presets: () => JSON.parse(m.presets()),
     catalog: () => JSON.parse(m.catalog()),
   };
 }
