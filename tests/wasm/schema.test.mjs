@@ -106,8 +106,7 @@ test('price paths and spot capacity are in the schema with their ranges and defa
 
 test('the defaults and every preset pass the schema', () => {
   assert.ok(check(JSON.parse(engine.defaults())), JSON.stringify(check.errors));
-  for (const p of presets())
-    assert.ok(check(p.scenario), `${p.id}: ${JSON.stringify(check.errors)}`);
+  for (const p of presets()) assert.ok(check(p.scenario), `${p.id}: ${JSON.stringify(check.errors)}`);
 });
 
 test('every default the schema states is the engine default', () => {
