@@ -207,10 +207,9 @@ void write(std::string& out, const Json& j, int indent, int depth) {
 
 // The parser: recursive descent over RFC 8259 JSON, as strict as nlohmann's (a leading UTF-8 byte-order mark
 // is skipped; nothing may follow the value). It never throws; the first error stops it. Nesting past
-// kMaxDepth is an error (the contract layer's limits are far lower; this keeps the stack bounded).
+// Json::kMaxParseDepth is an error.
 class JsonParser {
  public:
-  static constexpr std::size_t kMaxDepth = 512;
   JsonParser(std::string_view text, bool locate) : s_(text), locate_(locate) {}
 
   bool run(Json& out) {
@@ -278,7 +277,7 @@ class JsonParser {
 
   bool object(Json& out, std::size_t depth) {
     const std::size_t start = i_++;
-    if (depth > kMaxDepth) return fail(start, start, "less nesting");
+    if (depth > Json::kMaxParseDepth) return fail(start, start, "less nesting");
     out = Json::object();
     if (locate_) levels_.push_back({true, false, "", 0});
     skip_space();
@@ -328,7 +327,7 @@ class JsonParser {
 
   bool array(Json& out, std::size_t depth) {
     const std::size_t start = i_++;
-    if (depth > kMaxDepth) return fail(start, start, "less nesting");
+    if (depth > Json::kMaxParseDepth) return fail(start, start, "less nesting");
     out = Json::array();
     if (locate_) levels_.push_back({false, false, "", 0});
     skip_space();

@@ -95,6 +95,10 @@ class Json {
   Json& operator=(Json&& other) noexcept;
   ~Json() { release(); }
 
+  // Arrays and objects nested deeper than this do not parse (the contract layer's limits are far lower; this
+  // bounds the parser's recursion for any caller).
+  static constexpr std::size_t kMaxParseDepth = 512;
+
   static Json array();
   static Json array(std::initializer_list<JsonInit> items);
   static Json object();
