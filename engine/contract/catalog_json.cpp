@@ -61,11 +61,16 @@ bool read(const json& j, std::vector<T>& xs, std::string& wrong) {
   return true;
 }
 
-#define TCOSCOPE_ROW_MEMBER(member)                                                            \
-  if (const json* v = j.lookup(#member); v && !v->is_null() && !read(*v, row.member, wrong)) { \
-    wrong = "." #member + wrong;                                                               \
-    return false;                                                                              \
-  }
+// One member: missing or null keeps the default; the wrong type names it. One call per member at the row.
+template <class T>
+bool read_member(const json& row, const char* key, T& out, std::string& wrong) {
+  const json* v = row.lookup(key);
+  if (!v || v->is_null() || read(*v, out, wrong)) return true;
+  wrong = "." + std::string(key) + wrong;
+  return false;
+}
+#define TCOSCOPE_ROW_MEMBER(member) \
+  if (!read_member(j, #member, row.member, wrong)) return false;
 // TCOSCOPE_FOR_EACH(m, a, b, c): m(a) m(b) m(c), up to 64 arguments (a rescan per level of _EXPAND).
 #define TCOSCOPE_EXPAND(...) TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(TCOSCOPE_EXPAND3(__VA_ARGS__)))
 #define TCOSCOPE_EXPAND3(...) TCOSCOPE_EXPAND2(TCOSCOPE_EXPAND2(TCOSCOPE_EXPAND2(__VA_ARGS__)))
