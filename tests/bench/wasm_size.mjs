@@ -127,6 +127,10 @@ for (let n = leb(); n > 0; n--) {
 const KINDS = [
   ['nlohmann::json', /nlohmann/],
   [
+    'JSON (contract/json.*)',
+    /^(tcoscope::(Json(::|Parser|Init)|json_number|operator==\(tcoscope::Json)|std::__2::vector<tcoscope::Json)/,
+  ],
+  [
     'iostreams, locale',
     /basic_(o|i)?stream|basic_ios|ios_base|locale|num_put|num_get|ctype|codecvt|moneypunct|money_(get|put)|time_(get|put)|messages|collate|numpunct|streambuf|__stdoutbuf|__stdinbuf/,
   ],
@@ -141,7 +145,7 @@ const KINDS = [
     /^(printf|vfprintf|fmt_|strto|__floatscan|__intscan|snprintf|vsnprintf|sprintf|pop_arg|__shgetc|scanexp|decfloat|hexfloat|frexp|fmt_fp|memcpy|memset|memmove|strlen|__)/,
   ],
   ['std:: (strings, containers, other)', /std::/],
-  ['malloc (dlmalloc)', /malloc|free|sbrk|dlrealloc|dispose_chunk|emscripten_builtin/],
+  ['malloc (emmalloc)', /malloc|free|sbrk|dlrealloc|dispose_chunk|emscripten_builtin/],
 ];
 const byKind = new Map();
 for (const f of functions) {
