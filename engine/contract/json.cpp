@@ -286,6 +286,7 @@ class JsonParser {
       return close();
     }
     Json::Object& members = *out.o_;
+    bool sorted = true;
     for (;;) {
       skip_space();
       if (i_ >= s_.size() || s_[i_] != '"') return fail(i_, i_, "a string key");
@@ -301,17 +302,10 @@ class JsonParser {
       Json item;
       if (!value(item, depth)) return false;
       done_value();
-      // In order as written (keys usually come sorted), else where it belongs; a repeated key's last value
-      // wins.
-      if (members.empty() || members.back().first < key) {
-        members.emplace_back(std::move(key), std::move(item));
-      } else {
-        auto it = lower(members, key);
-        if (it != members.end() && it->first == key)
-          it->second = std::move(item);
-        else
-          members.emplace(it, std::move(key), std::move(item));
-      }
+      // In order as written; sorted once at the end when the keys did not come sorted (an insertion in place
+      // per key would be quadratic: a price file may hold an object of 500,000 keys).
+      sorted = sorted && (members.empty() || members.back().first < key);
+      members.emplace_back(std::move(key), std::move(item));
       skip_space();
       if (i_ < s_.size() && s_[i_] == ',') {
         ++i_;
@@ -319,6 +313,7 @@ class JsonParser {
       }
       if (i_ < s_.size() && s_[i_] == '}') {
         ++i_;
+        if (!sorted) sort_members(members);
         return close();
       }
       return fail(i_, i_, "',' or '}'");
@@ -356,6 +351,22 @@ class JsonParser {
   bool close() {
     if (locate_) levels_.pop_back();
     return true;
+  }
+
+  // Members in key order, a repeated key keeping the value written last (nlohmann's: its map assigns each).
+  static void sort_members(Json::Object& members) {
+    std::stable_sort(members.begin(), members.end(),
+                     [](const Json::Member& a, const Json::Member& b) { return a.first < b.first; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (kept > 0 && members[kept - 1].first == members[i].first)
+        members[kept - 1].second = std::move(members[i].second);
+      else if (kept != i)
+        members[kept++] = std::move(members[i]);
+      else
+        ++kept;
+    }
+    members.resize(kept);
   }
 
   int hex4(std::size_t start) {

@@ -1,6 +1,7 @@
-// layers_test.cpp — the engine's layers as README's layout draws them: the model (engine/model/) reads and writes no
-// JSON and knows no contract, report or ops code; no file outside engine/wasm/ includes an Emscripten header; and the
-// engine's JSON is its own (contract/json.hpp), nlohmann being the tests' independent reader only.
+// layers_test.cpp — the engine's layers as README's layout draws them: the model (engine/model/) reads and
+// writes no JSON and knows no contract, report or ops code; no file outside engine/wasm/ includes an
+// Emscripten header; and the engine's JSON is its own (contract/json.hpp), nlohmann being the tests'
+// independent reader only.
 #include <gtest/gtest.h>
 
 #include <filesystem>
