@@ -354,9 +354,21 @@ class JsonParser {
   }
 
   // Members in key order, a repeated key keeping the value written last (nlohmann's: its map assigns each).
+  // A bottom-up merge sort of its own: stable (the later of two equal keys stays later) and a few hundred
+  // bytes of wasm, where std::stable_sort's instantiation costs 4 KB.
   static void sort_members(Json::Object& members) {
-    std::stable_sort(members.begin(), members.end(),
-                     [](const Json::Member& a, const Json::Member& b) { return a.first < b.first; });
+    const std::size_t n = members.size();
+    Json::Object merged(n);
+    for (std::size_t width = 1; width < n; width *= 2) {
+      for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+        const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+        std::size_t a = lo, b = mid;
+        for (std::size_t out = lo; out < hi; ++out)
+          merged[out] =
+              std::move(members[b < hi && (a >= mid || members[b].first < members[a].first) ? b++ : a++]);
+      }
+      members.swap(merged);
+    }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
       if (kept > 0 && members[kept - 1].first == members[i].first)
