@@ -85,6 +85,9 @@ TEST(json_test, rejects_what_is_not_json) {
   for (const char* good : {"0", "-1", "1e5", "1E-5", "0.5e+3", "\"\"", "[]", "{}", " [ 1 , 2 ] ",
                            "\xEF\xBB\xBF{}", "\"\\u0000\"", "\"\x7F\"", "1e-400"})
     EXPECT_TRUE(accepts(good)) << good;
+  // A NUL byte after the value is text after it (nlohmann would stop reading there and accept).
+  EXPECT_FALSE(accepts(std::string_view("1\0x", 3)));
+  EXPECT_FALSE(accepts(std::string_view("\"a\0\"", 4)));
   std::string deep(Json::kMaxParseDepth, '[');
   deep += std::string(Json::kMaxParseDepth, ']');
   EXPECT_TRUE(accepts(deep));
