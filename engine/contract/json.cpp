@@ -166,38 +166,27 @@ void write(std::string& out, const Json& j, int indent, int depth) {
     case Json::Type::string:
       write_string(out, j.string());
       return;
-    case Json::Type::array: {
-      const Json::Array& a = j.items();
-      if (a.empty()) {
-        out += "[]";
-        return;
-      }
-      out += '[';
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        if (i) out += ',';
-        if (indent >= 0) newline(out, indent, depth + 1);
-        write(out, a[i], indent, depth + 1);
-      }
-      if (indent >= 0) newline(out, indent, depth);
-      out += ']';
-      return;
-    }
+    case Json::Type::array:
     case Json::Type::object: {
-      const Json::Object& o = j.members();
-      if (o.empty()) {
-        out += "{}";
+      // One loop for both: an array's items, or an object's members as "key": value.
+      const bool object = j.is_object();
+      const std::size_t n = j.size();
+      if (n == 0) {
+        out += object ? "{}" : "[]";
         return;
       }
-      out += '{';
-      for (std::size_t i = 0; i < o.size(); ++i) {
+      out += object ? '{' : '[';
+      for (std::size_t i = 0; i < n; ++i) {
         if (i) out += ',';
         if (indent >= 0) newline(out, indent, depth + 1);
-        write_string(out, o[i].first);
-        out += indent >= 0 ? ": " : ":";
-        write(out, o[i].second, indent, depth + 1);
+        if (object) {
+          write_string(out, j.members()[i].first);
+          out += indent >= 0 ? ": " : ":";
+        }
+        write(out, object ? j.members()[i].second : j.items()[i], indent, depth + 1);
       }
       if (indent >= 0) newline(out, indent, depth);
-      out += '}';
+      out += object ? '}' : ']';
       return;
     }
   }
@@ -580,14 +569,16 @@ Json JsonInit::make() const {
   return u_.other.make(u_.other.object);
 }
 
+Json JsonInit::make_array(const JsonInit* items, std::size_t n) {
+  Json::Array a;
+  a.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) a.push_back(items[i].make());
+  return Json(std::move(a));
+}
+
 Json JsonInit::make(const JsonInit* items, std::size_t n) {
   const bool pairs = n > 0 && std::all_of(items, items + n, [](const JsonInit& x) { return x.is_pair(); });
-  if (!pairs) {
-    Json::Array a;
-    a.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) a.push_back(items[i].make());
-    return Json(std::move(a));
-  }
+  if (!pairs) return make_array(items, n);
   Json out = Json::object();
   for (std::size_t i = 0; i < n; ++i) {
     const JsonInit& x = items[i];
@@ -634,10 +625,7 @@ Json Json::array() {
 }
 
 Json Json::array(std::initializer_list<JsonInit> items) {
-  Array a;
-  a.reserve(items.size());
-  for (const JsonInit& x : items) a.push_back(x.make());
-  return Json(std::move(a));
+  return JsonInit::make_array(items.begin(), items.size());
 }
 
 Json Json::object() {
@@ -664,28 +652,6 @@ Json Json::parse(std::string_view text, ParseError* error, bool locate) {
   out = Json();
   out.type_ = Type::discarded;
   return out;
-}
-
-const char* Json::type_name() const {
-  switch (type_) {
-    case Type::null:
-      return "null";
-    case Type::boolean:
-      return "boolean";
-    case Type::integer:
-    case Type::unsigned_integer:
-    case Type::number:
-      return "number";
-    case Type::string:
-      return "string";
-    case Type::array:
-      return "array";
-    case Type::object:
-      return "object";
-    case Type::discarded:
-      break;
-  }
-  return "discarded";
 }
 
 double Json::number() const {
@@ -881,11 +847,8 @@ Json::const_iterator Json::find(std::string_view key) const {
 
 std::string Json::dump(int indent) const {
   std::string out;
-  dump_to(out, indent);
-  return out;
-}
-void Json::dump_to(std::string& out, int indent) const {
   write(out, *this, indent, 0);
+  return out;
 }
 
 bool operator==(const Json& a, const Json& b) {

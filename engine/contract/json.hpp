@@ -118,7 +118,6 @@ class Json {
   bool is_object() const { return type_ == Type::object; }
   bool is_structured() const { return is_array() || is_object(); }
   bool is_discarded() const { return type_ == Type::discarded; }
-  const char* type_name() const;
 
   // Values. A number of the other kind converts (nlohmann's static_cast); another type gives the zero
   // value, where nlohmann would throw: callers check the type first, as the contract layer does.
@@ -211,7 +210,6 @@ class Json {
   // Text: compact with indent < 0, else one member or item per line, indented by `indent` spaces. Numbers
   // that are not finite are written as null (ops checks for them first).
   std::string dump(int indent = -1) const;
-  void dump_to(std::string& out, int indent = -1) const;
 
   friend bool operator==(const Json& a, const Json& b);
 
@@ -266,6 +264,7 @@ class JsonInit {
 
   // Made from a list: an object when every item is a [string, value] pair (nlohmann's rule), else an array.
   static Json make(const JsonInit* items, std::size_t n);
+  static Json make_array(const JsonInit* items, std::size_t n);  // the items as an array, pairs or not
   Json make() const;
 
  private:
