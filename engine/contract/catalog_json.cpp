@@ -3,6 +3,8 @@
 #include "contract/catalog_json.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +29,9 @@ bool read(const json& j, double& x, std::string&) {
   return true;
 }
 bool read(const json& j, int& x, std::string&) {
-  if (!j.is_number() || j.number() != static_cast<double>(static_cast<int>(j.number()))) return false;
-  x = static_cast<int>(j.integer());
+  const double d = j.number();  // checked in range before the cast, which is undefined outside it
+  if (!j.is_number() || !(d >= INT_MIN && d <= INT_MAX) || d != std::floor(d)) return false;
+  x = static_cast<int>(d);
   return true;
 }
 bool read(const json& j, std::string& x, std::string&) {

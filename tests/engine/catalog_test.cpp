@@ -124,5 +124,24 @@ TEST(catalog_test, malformed_catalog_rows_are_reported_not_thrown) {
   EXPECT_FALSE(c.load_errors.empty());
 }
 
+TEST(catalog_test, a_mistyped_member_is_named_and_an_out_of_range_integer_is_refused) {
+  using json = tcoscope::Json;
+  const json models = {
+      {"models", json::array({json{{"id", "a"}, {"layers", 1e300}}, json{{"id", "b"}, {"layers", 2.5}},
+                              json{{"id", "c"}, {"layers", 40}}})}};
+  Catalog c = parse_catalog(json{{"gpus", json::array({json{{"id", "x"}, {"vram_gb", "lots"}}})}}, models,
+                            json{{"api_models", json::array()}}, json{{"measurements", json::array()}});
+  auto has = [&](const std::string& text) {
+    for (const std::string& e : c.load_errors)
+      if (e.find(text) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("gpus[0].vram_gb: of the wrong type"));
+  EXPECT_TRUE(has("models[0].layers: of the wrong type"));  // 1e300 is no int: refused, not cast
+  EXPECT_TRUE(has("models[1].layers: of the wrong type"));
+  ASSERT_EQ(c.models.size(), 1u);
+  EXPECT_EQ(c.models[0].layers, 40);
+}
+
 }  // namespace
 }  // namespace tcoscope
