@@ -104,6 +104,56 @@ for (const width of [360, 1440]) {
   });
 }
 
+// Each font size and weight on screen costs the renderer a font lookup, on Linux a synchronous call to the browser
+// process: the 41 of a load before the type scale (styles.css :root) made the frame of the first result a long task.
+// Every text of the page (the parts below the fold too, and the closed ones aside) is in one of the scale's sizes
+// and one of its two weights; monospace (code, the export box) aside.
+const MAX_TEXT_STYLES = 12; // the page's today: a new combination is a cost at every load
+for (const width of [360, 1440]) {
+  test(`at ${width} px every text is in the type scale, in at most ${MAX_TEXT_STYLES} sizes and weights`, async ({
+    browser,
+  }) => {
+    const context = await fixedContext(browser, { viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+    await sampled(page);
+    const { scale, bold, styles, outside } = await page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      const probe = document.body.appendChild(document.createElement('span'));
+      const px = (name) => {
+        probe.style.fontSize = `var(${name})`;
+        return getComputedStyle(probe).fontSize;
+      };
+      const names = [...document.styleSheets]
+        .flatMap((s) => [...s.cssRules])
+        .filter((r) => r.selectorText === ':root')
+        .flatMap((r) => [...r.style].filter((p) => p.startsWith('--text-')));
+      const scale = [...new Set(names)].map(px);
+      probe.remove();
+      const bold = root.getPropertyValue('--bold').trim();
+      const styles = new Set();
+      const outside = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
+        if (!el.checkVisibility()) continue;
+        const cs = getComputedStyle(el);
+        if (cs.fontFamily.includes('monospace')) continue;
+        const style = `${cs.fontFamily} ${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`;
+        styles.add(style);
+        if (!scale.includes(cs.fontSize) || !['400', bold].includes(cs.fontWeight) || cs.fontStyle !== 'normal')
+          outside.push(`${el.id || el.className || el.tagName}: ${style}`);
+      }
+      return { scale, bold, styles: [...styles], outside: [...new Set(outside)] };
+    });
+    expect(scale.length, 'the scale read from styles.css').toBeGreaterThanOrEqual(6);
+    expect(bold).toMatch(/^\d+$/);
+    expect(outside, `texts outside the type scale (${scale.join(', ')}; 400 or ${bold})`).toEqual([]);
+    expect(styles.length, styles.join('\n')).toBeLessThanOrEqual(MAX_TEXT_STYLES);
+    await context.close();
+  });
+}
+
 test('a link shows its inputs before the engine is ready, and its figures once it is', async ({ page }) => {
   const engine = await holdEngine(page);
   const scenario = { name: 'Five billion', workload: { tokens_per_month: 5e9 } };
