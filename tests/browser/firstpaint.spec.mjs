@@ -5,7 +5,7 @@
 import { test, expect, fixedContext } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { outputs, pageResult, nodeEngine, field, sampled } from './helpers.mjs';
+import { outputs, pageResult, nodeEngine, field, sampled, mainThreadTasks } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -208,26 +208,9 @@ async function loadTasks(browser, url) {
   // Waited for with the page's own means: Playwright's polling expect() snapshots the page's accessibility tree
   // while it waits (100–250 ms tasks of its own on the same thread).
   await page.evaluate(readyAndSampled);
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const buffer = await browser.stopTracing();
   await context.close();
-  const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
-  const main = new Set(
-    traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const tasks = traceEvents
-    .filter((e) => e.ph === 'X' && e.pid === nav.pid && main.has(`${e.pid}:${e.tid}`) && e.ts >= nav.ts)
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const out = [];
-  let end = 0;
-  for (const t of tasks) {
-    if (t.ts < end) continue; // inside the task before (the outermost event is the task)
-    end = t.ts + t.dur;
-    out.push({ at: Math.round((t.ts - nav.ts) / 1000), ms: Math.round(t.dur / 1000), cpu: Math.round(t.tdur / 1000) });
-  }
-  return out;
+  return mainThreadTasks(buffer);
 }
 
 // Every task of a default load, the first included, is short: none over 50 ms (issue 13; web/bench.mjs reports the

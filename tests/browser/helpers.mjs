@@ -189,3 +189,40 @@ export async function chartBox(page, chart) {
   }
   throw new Error(`the ${chart} chart does not settle after scrolling to it`);
 }
+
+/**
+ * The renderer's main-thread tasks in a Chromium trace (browser.stopTracing()'s buffer, with the blink.user_timing
+ * category): [{ at, ms, cpu }] — ms from the main frame's navigation, or from the page's performance mark `from`;
+ * the task's wall time and its own time on the thread; only the tasks that start before the mark `to`, if given.
+ * The thread's time is what a timing guard can rely on here: on a shared 2-core machine another process's load
+ * lengthens the wall time, not that.
+ */
+export function mainThreadTasks(buffer, { from = null, to = null } = {}) {
+  const { traceEvents } = JSON.parse(buffer.toString());
+  const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+  const mark = (name) => {
+    const m = traceEvents.find((e) => e.name === name && e.cat?.includes('blink.user_timing'));
+    if (!m) throw new Error(`no performance mark ${name} in the trace`);
+    return m;
+  };
+  const pid = from ? mark(from).pid : nav.pid;
+  const t0 = from ? mark(from).ts : nav.ts;
+  const t1 = to ? mark(to).ts : Number.POSITIVE_INFINITY;
+  const main = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = traceEvents
+    .filter((e) => e.ph === 'X' && e.pid === pid && main.has(`${e.pid}:${e.tid}`) && e.ts >= t0 && e.ts <= t1)
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const out = [];
+  let end = 0;
+  for (const t of tasks) {
+    if (t.ts < end) continue; // inside the task before (the outermost event is the task)
+    end = t.ts + t.dur;
+    out.push({ at: Math.round((t.ts - t0) / 1000), ms: Math.round(t.dur / 1000), cpu: Math.round(t.tdur / 1000) });
+  }
+  return out;
+}

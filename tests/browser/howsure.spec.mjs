@@ -15,6 +15,7 @@ import {
   nodeEngine,
   typeInto,
   pageResult,
+  mainThreadTasks,
 } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -316,7 +317,10 @@ test('a shared link with a range reopens to the same probability', async ({ page
   expect(minimized.uncertainty).toEqual({ ranges: { '/self_host/cloud/usd_per_gpu_hour': range } });
 });
 
+// Timed by the main thread's own time in a trace (mainThreadTasks): a slice's wall time also holds whatever else
+// the shared 2-core machine ran meanwhile (one took 145 ms beside the sanitize build, its own time ~10 ms).
 test('sampling never blocks the page: no long task from the point result until the answer is drawn', async ({
+  browser,
   page,
 }) => {
   await openPage(page);
@@ -324,31 +328,24 @@ test('sampling never blocks the page: no long task from the point result until t
   await sampled(page);
   const row = await rangeRow(page, '/workload/tokens_per_month');
   await row.getByRole('textbox', { name: /^High/ }).click();
-  const seen = await page.evaluate(async () => {
-    const tasks = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
-    observer.observe({ type: 'longtask', buffered: true });
-    const edit = performance.now();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] });
+  const stats = await page.evaluate(async () => {
     const input = document.activeElement;
     input.value = '300B';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     // The frame that draws the point result (the page's usual render, with no sampling in it) runs this too.
-    const frame = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    await new Promise((r) => requestAnimationFrame(() => r(performance.mark('test:frame'))));
     await globalThis.tcoscope.sampled();
-    const done = performance.now();
-    await new Promise((r) => setTimeout(r, 100)); // let the observer deliver the last entries
-    observer.disconnect();
-    const ms = (t) => Math.round(t.duration);
-    return {
-      editFrame: tasks.filter((t) => t.startTime <= frame && t.startTime + t.duration >= edit).map(ms),
-      sampling: tasks.filter((t) => t.startTime > frame && t.startTime <= done).map(ms),
-      stats: globalThis.tcoscope.samplingStats(),
-    };
+    performance.mark('test:sampled');
+    return globalThis.tcoscope.samplingStats();
   });
-  console.log(`long tasks: ${JSON.stringify(seen)}`);
-  expect(seen.stats.slices).toBeGreaterThan(1); // sampled in slices, not in one call
-  expect(seen.stats.maxTaskMs).toBeLessThanOrEqual(50);
-  expect(Math.max(0, ...seen.sampling)).toBeLessThanOrEqual(50);
+  const tasks = mainThreadTasks(await browser.stopTracing(), { from: 'test:frame', to: 'test:sampled' });
+  console.log(
+    `sampling: ${stats.slices} slices, tasks (ms, own ms): ${JSON.stringify(tasks.map((t) => [t.ms, t.cpu]))}`,
+  );
+  expect(stats.slices).toBeGreaterThan(1); // sampled in slices, not in one call
+  expect(tasks.length).toBeGreaterThanOrEqual(stats.slices);
+  expect(tasks.filter((t) => t.cpu > 50)).toEqual([]);
   expect((await sensitivity(page)).ranges.find((r) => r.path === '/workload/tokens_per_month').high).toBe(300e9);
 });
 
