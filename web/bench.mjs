@@ -131,10 +131,12 @@ function breakdown(tracePath) {
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const tasks = [];
   let end = 0;
+  let longestOwn = 0; // the most main-thread time of any one task (µs)
   for (const e of main) {
     if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
     if (e.ts < end) continue;
     end = e.ts + e.dur;
+    longestOwn = Math.max(longestOwn, e.tdur ?? 0);
     if (e.dur > 50_000) tasks.push(e);
   }
   // Inside a task (outermost first, so nothing counts twice), also what runs a MessageChannel task's callback.
@@ -157,11 +159,12 @@ function breakdown(tracePath) {
     return {
       start: (task.ts - t0) / 1000,
       ms: task.dur / 1000,
+      own: task.tdur / 1000, // the thread's own time: the rest it spent waiting (another process, a sync call)
       parts: [...parts].sort((a, b) => b[1] - a[1]),
       marks: inside.map(([n]) => n),
     };
   });
-  return { sums: [...sums].sort((a, b) => b[1] - a[1]), marks, long };
+  return { sums: [...sums].sort((a, b) => b[1] - a[1]), marks, long, longestOwn: longestOwn / 1000 };
 }
 
 /**
@@ -328,16 +331,19 @@ try {
       ]) {
     const tracePath = path.join(floorDir, `trace-${name.replace(/\W/g, '')}.json`);
     await load(browser, url, { ours: true, trace: tracePath });
-    const { sums, marks, long } = breakdown(tracePath);
+    const { sums, marks, long, longestOwn } = breakdown(tracePath);
     console.log(`\ntrace of one load (${name}): the page's marks, ms from navigation`);
     console.log(`  ${marks.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' · ')}`);
     console.log('  main-thread time by kind until the page went quiet (ms):');
     console.log(`  ${sums.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')}`);
-    console.log(`  tasks over 50 ms (traced, so slower than untraced): ${long.length ? '' : 'none'}`);
+    console.log(`  the longest task's own time on the main thread: ${longestOwn.toFixed(0)} ms`);
+    console.log(
+      `  tasks over 50 ms (traced, so slower than untraced; own: the main thread's own time): ${long.length ? '' : 'none'}`,
+    );
     for (const t of long) {
       const what = t.parts.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
       console.log(
-        `    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(0)} ms: ${what || 'other'}${t.marks.length ? ` (marks: ${t.marks.join(', ')})` : ''}`,
+        `    at ${t.start.toFixed(0)} ms, ${t.ms.toFixed(0)} ms (own ${t.own.toFixed(0)}): ${what || 'other'}${t.marks.length ? ` (marks: ${t.marks.join(', ')})` : ''}`,
       );
     }
   }
