@@ -198,7 +198,7 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
     );
     return h(
       'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'compare-heading' },
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Comparison table' },
       h(
         'table',
         { class: 'compare-table' },

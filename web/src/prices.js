@@ -490,7 +490,7 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
   root.append(
     h('h2', { id: 'prices-heading' }, 'Prices used, and how old they are'),
     origin,
-    h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'prices-heading' }, table),
+    h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Prices table' }, table),
     h(
       'p',
       { class: 'prices-threshold' },
