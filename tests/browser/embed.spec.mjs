@@ -235,9 +235,7 @@ test('dist/embed-example.html embeds the calculator and sizes its frame (screens
   }
 });
 
-test('embed mode at 390 px: no sideways scrolling, no accessibility problem (screenshots)', async ({
-  page,
-}) => {
+test('embed mode at 390 px: no sideways scrolling, no accessibility problem (screenshots)', async ({ page }) => {
   const { link } = await embedLink('on-prem-two-h100');
   await page.setViewportSize({ width: 390, height: 844 });
   for (const colorScheme of ['light', 'dark']) {
