@@ -3,7 +3,7 @@
 // overflow) when the engine has one. Markers are HTML in the plot's overlay so they are crisp, styled and testable.
 // Nothing here reads layout: a chart's width comes from a ResizeObserver, its colours from one read of the page's
 // custom properties; each chart is built in a task of its own after the first paint (issue 13).
-import { $, h, setText } from './dom.js';
+import { $, h, setText, watchSeen } from './dom.js';
 import { compact, usdCompact, usd, DAYS, dayShort, hourOfWeek, HOURS_PER_WEEK } from './format.js';
 import { hybridOf } from './hybrid.js';
 import { createPlot } from './plot.js';
@@ -232,13 +232,10 @@ function chart(box, makeOptions, { markers = [], readout, say, text, home } = {}
   });
   sizes.observe(box);
   if (card && card !== box) sizes.observe(card);
-  new IntersectionObserver(
-    ([entry]) => {
-      seen = entry.isIntersecting;
-      if (seen) flush();
-    },
-    { rootMargin: '200px 0px' },
-  ).observe(box);
+  watchSeen(box, 200, (now) => {
+    seen = now;
+    if (seen) flush();
+  });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => plot && build());
   return {
     /** The axis labels drawn last (plot.js's labels()), or null before the chart is built. */

@@ -2,7 +2,7 @@
 // ones, with the one on screen when it differs, in one table. Every figure comes from the engine's compare() (one
 // row per figure, which differ, the lowest cost); this file only lays it out. The pins travel in the link
 // (link.js's cmp part) and in the exports (exports.js).
-import { h, setText, download } from './dom.js';
+import { h, setText, download, watchSeen } from './dom.js';
 import { compact, count, percent, usd } from './format.js';
 import { dayText } from './prices.js';
 import { compareCsv, compareJson, compareMarkdown, slug } from './exports.js';
@@ -104,13 +104,10 @@ export function createCompare(root, { engine, current, onPinsChange, overlayDefa
     exports,
     status,
   );
-  new IntersectionObserver(
-    ([entry]) => {
-      seen = entry.isIntersecting;
-      if (seen) schedule();
-    },
-    { rootMargin: '600px 0px' },
-  ).observe(root);
+  watchSeen(root, 600, (now) => {
+    seen = now;
+    if (seen) schedule();
+  });
 
   /** The scenarios of the table: the pins, and the one on screen when it is none of them (and there is room). */
   function columns() {

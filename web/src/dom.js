@@ -128,3 +128,13 @@ export function download(name, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Calls onChange(seen) whenever `el` comes within `margin` px (above or below) of the viewport, or leaves it: the
+ * page's parts that draw only while seen (charts, the comparison, the details, "Which GPU?").
+ */
+export function watchSeen(el, margin, onChange) {
+  new IntersectionObserver((entries) => onChange(entries[entries.length - 1].isIntersecting), {
+    rootMargin: `${margin}px 0px`,
+  }).observe(el);
+}

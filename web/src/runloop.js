@@ -6,7 +6,7 @@
 // so an edit is drawn in the next frame and the confidence comes a few frames later. Until the engine is ready
 // (engine.ready), the build's own answer for the default scenario stands in (built): drawn at first paint, marked
 // data-computed="build" on #results, then replaced by the live engine's identical figures.
-import { $, h, setText } from './dom.js';
+import { $, h, setText, watchSeen } from './dom.js';
 import { createSampler } from './sampler.js';
 import { nextTask } from './tasks.js';
 
@@ -293,24 +293,18 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     /** The details (card) are drawn in an edit's frame only while on or near the screen (below()). */
     watchDetails(card) {
       deferring = true;
-      new IntersectionObserver(
-        ([entry]) => {
-          detailsSeen = entry.isIntersecting;
-          if (detailsSeen && waiting.size) drawWaiting();
-        },
-        { rootMargin: '400px 0px' },
-      ).observe(card);
+      watchSeen(card, 400, (seen) => {
+        detailsSeen = seen;
+        if (detailsSeen && waiting.size) drawWaiting();
+      });
     },
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {
       const catchUp = () => gpusDirty && refreshGpus(structuredClone(state.scenario), body.dataset.state !== 'ready');
-      new IntersectionObserver(
-        ([entry]) => {
-          gpusSeen = entry.isIntersecting;
-          if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
-        },
-        { rootMargin: '400px 0px' },
-      ).observe(card);
+      watchSeen(card, 400, (seen) => {
+        gpusSeen = seen;
+        if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
+      });
     },
     /** { scenario, result } last drawn, or null while nothing has evaluated. */
     current: () => good,
