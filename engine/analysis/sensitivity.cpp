@@ -10,6 +10,7 @@
 
 #include "contract/scenario_fields.hpp"
 #include "model/horizon.hpp"
+#include "model/hybrid.hpp"
 #include "model/random.hpp"
 #include "model/throughput.hpp"
 #include "report/format.hpp"
@@ -223,6 +224,10 @@ class Probe {
     p.self_host_usd = t.self_host_usd;
     return p;
   }
+  // The working inputs as the last price() or within_limits() left them.
+  const Inputs& inputs() const { return w_; }
+  // The horizon's total with a fixed hybrid floor of k replicas, at the knobs of the last price().
+  double hybrid_total(double k) const { return hybrid_horizon_total(w_, k); }
   // Whether a scenario with every knob at xs[i] stays within the engine's scale limits.
   bool within_limits(const std::vector<double>& xs) {
     set(xs);
@@ -397,6 +402,14 @@ class Analysis {
     out_.api_usd_per_month = point_.api_usd / months_;
     out_.self_host_usd_per_month = point_.self_host_usd / months_;
     self_wins_ = self_host_wins(point_, months_);
+    // The verdict's hybrid, as decide() finds it (model/verdict.cpp): a real mix over the tie margin.
+    if (point_.feasible) {
+      const HybridPlan hp = plan_hybrid(probe_.inputs(), point_.self_host_usd, point_.api_usd);
+      if (hp.considered && !hp.pure_api && !hp.pure_self_host &&
+          hybrid_saving_per_month(probe_.inputs(), hp.total_usd, point_.api_usd, point_.self_host_usd) >
+              kTieUsdPerMonth)
+        hybrid_floor_ = hp.floor_replicas;
+    }
     out_.choice = s.constraints.compliance != Compliance::none ? "self_host_required"
                   : self_wins_                                 ? "self_host"
                                                                : "api";
@@ -534,6 +547,7 @@ class Analysis {
         group_of_[i] =
             group_index.try_emplace(out_.ranges[i].group, static_cast<int>(group_index.size())).first->second;
     group_u_.assign(group_index.size(), 0);
+    if (hybrid_floor_ > 0) mc.hybrid = HybridShare{hybrid_floor_, 0, 0, 0};
     rng_ = Xoshiro256(static_cast<std::uint64_t>(u.seed));
     xs_ = probe_.values();
     saving_.reserve(static_cast<std::size_t>(mc.samples));
@@ -555,6 +569,11 @@ class Analysis {
       return;
     }
     mc.self_host_cheaper += self_host_wins(p, months_);
+    if (mc.hybrid) {
+      const double h = probe_.hybrid_total(mc.hybrid->floor_replicas);
+      mc.hybrid->cheapest +=
+          hybrid_saving_per_month(probe_.inputs(), h, p.api_usd, p.self_host_usd) > kTieUsdPerMonth;
+    }
     saving_.push_back(saving_of(p, months_));
     api_.push_back(p.api_usd / months_);
     self_.push_back(p.self_host_usd / months_);
@@ -566,6 +585,11 @@ class Analysis {
     const double pr = static_cast<double>(mc.self_host_cheaper) / mc.samples;
     mc.probability_self_host_cheaper = pr;
     mc.standard_error = std::sqrt(pr * (1 - pr) / mc.samples);
+    if (mc.hybrid) {
+      const double ph = static_cast<double>(mc.hybrid->cheapest) / mc.samples;
+      mc.hybrid->probability = ph;
+      mc.hybrid->standard_error = std::sqrt(ph * (1 - ph) / mc.samples);
+    }
     mc.api_usd_per_month = spread_of(api_);
     mc.self_host_usd_per_month = spread_of(self_);
     mc.saving = spread_of(saving_);  // sorts saving_
@@ -711,7 +735,19 @@ class Analysis {
       const std::size_t k = out_.ranges.size();
       const std::string tail = " plausible scenarios (sampling " + std::to_string(k) + " uncertain input" +
                                (k == 1 ? "" : "s") + " over their ranges).";
-      if (required) {
+      if (mc.hybrid) {
+        // The verdict is the hybrid: how often its own floor is the cheapest option.
+        const HybridShare& hy = *mc.hybrid;
+        const std::string plan = "the hybrid (a self-hosted floor of " + fmt::plain(hy.floor_replicas) +
+                                 (in_.spot_floor ? " spot" : "") +
+                                 (hy.floor_replicas == 1 ? " replica" : " replicas") +
+                                 ", the overflow on the API)";
+        const bool sure = hy.probability >= kRobustShare;
+        out_.confidence = {sure ? "robust_verdict" : "uncertain_verdict", sure ? "hybrid" : "neutral",
+                           (sure ? capitalized(plan) + " is the cheapest option in "
+                                 : "Too close to call: " + plan + " is the cheapest option in only ") +
+                               share_text(hy.cheapest, n) + tail};
+      } else if (required) {
         bool sure = share >= kRobustShare || share <= 1 - kRobustShare;
         out_.confidence = {
             sure ? "robust_verdict" : "uncertain_verdict", "neutral",
@@ -758,6 +794,7 @@ class Analysis {
   int months_ = 1;
   Priced point_;
   bool self_wins_ = false;
+  double hybrid_floor_ = 0;       // > 0: the verdict is the hybrid, with this floor (replicas)
   std::vector<int> key_inputs_;   // knobs whose flip point is searched
   std::vector<int> range_knobs_;  // the knob of each out_.ranges[i]
   std::vector<double> flip_distance_;

@@ -5,6 +5,8 @@
 //
 // The quantity throughout is self-hosting's saving: (API total − self-hosting total) / months over the
 // horizon, one-off costs included, the verdict's own margin with its sign kept (> 0: self-hosting cheaper).
+// Under a hybrid verdict the Monte Carlo also prices the verdict's floor in every sample
+// (MonteCarlo::hybrid), and the confidence is about it.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +45,16 @@ struct Spread {
   double mean = 0;
 };
 
+// Under a hybrid verdict: how often the verdict's own plan (its floor of k replicas, the overflow on the API)
+// is the cheapest option as the verdict counts it (cheaper than the best pure option allowed, by more than a
+// tie).
+struct HybridShare {
+  double floor_replicas = 0;
+  int cheapest = 0;
+  double probability = 0;
+  double standard_error = 0;  // sqrt(p (1 − p) / samples)
+};
+
 struct MonteCarlo {
   int samples = 0;  // 0: not run (no ranges, ranges off, or samples 0)
   int seed = 0;
@@ -57,6 +69,9 @@ struct MonteCarlo {
   // hold the samples beyond.
   std::vector<double> histogram_edges;  // 41 edges
   std::vector<int> histogram_counts;    // 40 counts
+  // Only when the verdict is the hybrid and samples are drawn; everything else here compares the pure
+  // options.
+  std::optional<HybridShare> hybrid;
 };
 
 struct TornadoBar {

@@ -72,6 +72,12 @@ std::string sensitivity_text(const json& r) {
          std::to_string(mc["seed"].get<int>()) +
          "; P(self-hosting cheaper) = " + fmt::percent(mc["probability_self_host_cheaper"].get<double>()) +
          " ± " + fmt::percent(mc["standard_error"].get<double>()) + " (one standard error)");
+    if (mc.contains("hybrid")) {
+      const json& hy = mc["hybrid"];
+      line("  P(the verdict's hybrid, a floor of " + fmt::plain(hy["floor_replicas"].get<double>()) +
+           ", cheapest) = " + fmt::percent(hy["probability_cheapest"].get<double>()) + " ± " +
+           fmt::percent(hy["standard_error"].get<double>()));
+    }
   }
   if (!r["tornado"].empty()) {
     line("");

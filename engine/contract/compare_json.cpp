@@ -99,6 +99,8 @@ json compare_json(const std::vector<ComparedScenario>& list) {
       if (std::string(r.key) == "confidence") {
         json p = at(c.sensitivity, "/monte_carlo/probability_self_host_cheaper");
         json choice = at(c.result, "/verdict/choice");
+        // The hybrid's own share when the verdict is the hybrid (not self-hosting's, which it is not).
+        if (choice == "hybrid") p = at(c.sensitivity, "/monte_carlo/hybrid/probability_cheapest");
         values.push_back(!p.is_number() ? json(nullptr) : choice == "api" ? json(1 - p.get<double>()) : p);
       } else if (r.pointer[0] == '@') {
         values.push_back(at(c.sensitivity, r.pointer + 1));

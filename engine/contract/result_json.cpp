@@ -377,6 +377,12 @@ json to_json(const Sensitivity& s) {
                         {"api_usd_per_month", spread_json(mc.api_usd_per_month)},
                         {"self_host_usd_per_month", spread_json(mc.self_host_usd_per_month)},
                         {"histogram", {{"edges", mc.histogram_edges}, {"counts", mc.histogram_counts}}}});
+  if (mc.hybrid)
+    monte_carlo.update({{"hybrid",
+                         {{"floor_replicas", mc.hybrid->floor_replicas},
+                          {"cheapest", mc.hybrid->cheapest},
+                          {"probability_cheapest", mc.hybrid->probability},
+                          {"standard_error", mc.hybrid->standard_error}}}});
   json tornado = json::array();
   for (const TornadoBar& b : s.tornado)
     tornado.push_back({{"path", b.path},

@@ -71,6 +71,15 @@ double hybrid_horizon_total(const Inputs& in, double k) {
   return hybrid_horizon(in, k, [](int, double, const HybridCost&) {});
 }
 
+double hybrid_saving_per_month(const Inputs& in, double hybrid_total_usd, double api_total_usd,
+                               double self_host_total_usd) {
+  const Scenario& s = in.scenario;
+  const double best_pure = s.constraints.compliance != Compliance::none
+                               ? self_host_total_usd
+                               : std::min(api_total_usd, self_host_total_usd);
+  return (best_pure - hybrid_total_usd) / s.horizon_months;
+}
+
 HybridPlan plan_hybrid(const Inputs& in, double self_host_total_usd, double api_total_usd) {
   HybridPlan p;
   if (!hybrid_allowed(in)) return p;

@@ -49,6 +49,13 @@ struct HybridPlan {
 };
 HybridPlan plan_hybrid(const Inputs& in, double self_host_total_usd, double api_total_usd);
 
+// What a hybrid costing `hybrid_total_usd` over the horizon saves a month against the best pure option
+// allowed (self-hosting alone under a compliance rule; > 0: the hybrid cheaper). The verdict picks a real mix
+// (a floor and some overflow) when this is over its tie margin; "How sure?" counts the samples where the
+// verdict's floor is.
+double hybrid_saving_per_month(const Inputs& in, double hybrid_total_usd, double api_total_usd,
+                               double self_host_total_usd);
+
 // The horizon's hybrid cost for a fixed floor of k (one-off costs included when k ≥ 1), month by month as
 // horizon() walks: `month(m, volume, cost)` for each month.
 template <class OnMonth>

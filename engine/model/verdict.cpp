@@ -36,9 +36,8 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   const HybridPlan& hp = hz.hybrid;
   const bool compliance = s.constraints.compliance != Compliance::none;
   const bool mix = hp.considered && !hp.pure_api && !hp.pure_self_host;
-  const double best_pure =
-      compliance ? hz.total_self_host_usd : std::min(hz.total_api_usd, hz.total_self_host_usd);
-  const double saving_hybrid = mix ? (best_pure - hp.total_usd) / months : 0;
+  const double saving_hybrid =
+      mix ? hybrid_saving_per_month(in, hp.total_usd, hz.total_api_usd, hz.total_self_host_usd) : 0;
   const bool hybrid_wins = mix && saving_hybrid > kTieUsdPerMonth;
 
   if (compliance) {

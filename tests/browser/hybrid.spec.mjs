@@ -207,7 +207,7 @@ test('with no hybrid benefit there is no hybrid column anywhere, and one line sa
   );
   await sampled(page);
   await expect(page.locator('.hs-pure')).toBeHidden();
-  await expect(page.locator('#verdict-confidence')).not.toContainText('pure options');
+  await expect(page.locator('#verdict-confidence')).not.toContainText('the hybrid');
 
   // Compliance without overflow: no hybrid at all, not even on the volume chart; allowing overflow brings it back.
   await choosePreset(page, HYBRID);
@@ -229,20 +229,28 @@ test('with no hybrid benefit there is no hybrid column anywhere, and one line sa
   await expect(page.locator('#monthly .stack-row')).toHaveCount(3);
 });
 
-test('“How sure?” says that it compares the two pure options when the verdict is the hybrid', async ({ page }) => {
+test('“How sure?” prices the hybrid’s floor when the verdict is the hybrid, and says what the rest compares', async ({
+  page,
+}) => {
   await openPage(page);
   await choosePreset(page, HYBRID);
   await sampled(page);
   const sens = await page.evaluate(() => globalThis.tcoscope.sensitivity());
-  // The engine's sampling knows two options: its choice is a pure one, never the hybrid.
-  expect(['api', 'self_host']).toContain(sens.choice);
-  await expect(page.locator('#verdict-confidence')).toHaveText(
-    `How sure? Of the two pure options, not the hybrid: ${sens.confidence.message}`,
-    { useInnerText: true },
-  );
-  await expect(page.locator('.hs-pure')).toBeVisible();
-  await expect(page.locator('.hs-pure')).toContainText('the API alone and self-hosting everything');
-  await expect(page.locator('.hs-pure')).toContainText('not how sure the hybrid is');
+  const result = await pageResult(page);
+  // The engine counts the samples where the verdict's own floor is the cheapest option.
+  const hy = sens.monte_carlo.hybrid;
+  expect(hy.floor_replicas).toBe(result.hybrid.floor_replicas);
+  expect(hy.probability_cheapest).toBe(hy.cheapest / sens.monte_carlo.samples);
+  expect(sens.confidence.message).toContain('the hybrid (a self-hosted floor of 1 replica');
+  await expect(page.locator('#verdict-confidence')).toHaveText(`How sure? ${sens.confidence.message}`, {
+    useInnerText: true,
+  });
+  const pure = page.locator('.hs-pure');
+  await expect(pure).toBeVisible();
+  const shown = (await pure.textContent()).match(/it is the cheapest option in ([\d.]+)% of the samples/);
+  expect(shown, await pure.textContent()).not.toBeNull();
+  expect(Number(shown[1])).toBeCloseTo(hy.probability_cheapest * 100, 1);
+  await expect(pure).toContainText('compare the two pure options, the API alone and self-hosting everything');
   await expect(page.locator('.hs-flips-box h3, .hs-flips-box .hs-h3').first()).toHaveText(
     /^What would have to be true for (the API to be cheaper than self-hosting everything|self-hosting to be cheaper than the API alone)$/,
   );

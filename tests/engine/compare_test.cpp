@@ -50,6 +50,27 @@ TEST(compare_test, two_scenarios_give_one_value_per_scenario_for_every_figure) {
   EXPECT_DOUBLE_EQ(confidence, a.result["verdict"]["choice"] == "api" ? 1 - p : p);
 }
 
+// Under a hybrid verdict the confidence is the share of samples where the verdict's floor is cheapest, not
+// self-hosting's share (which is not the verdict's choice).
+TEST(compare_test, a_hybrid_verdicts_confidence_is_the_hybrids_share) {
+  std::string hybrid;
+  for (const json& p : ops::presets())
+    if (p["id"] == "llama-70b-vs-gpt-4o") {
+      json scenario = p["scenario"];
+      scenario["uncertainty"] = {{"samples", 300}};
+      hybrid = scenario.dump();
+    }
+  ASSERT_FALSE(hybrid.empty());
+  ASSERT_EQ(ops::evaluate(hybrid).result["verdict"]["choice"], "hybrid");
+  ops::Outcome o = ops::compare({hybrid, kSmall});
+  ASSERT_TRUE(o.ok);
+  const json s = ops::sensitivity(hybrid).result;
+  EXPECT_DOUBLE_EQ(row(o.result, "confidence")["values"][0].number(),
+                   s["monte_carlo"]["hybrid"]["probability_cheapest"].number());
+  EXPECT_NE(row(o.result, "confidence")["values"][0].number(),
+            s["monte_carlo"]["probability_self_host_cheaper"].number());
+}
+
 TEST(compare_test, differences_are_marked_on_rows_and_listed_by_input) {
   ops::Outcome o = ops::compare({kSmall, kLarge});
   ASSERT_TRUE(o.ok);

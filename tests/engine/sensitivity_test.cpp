@@ -425,5 +425,93 @@ TEST(Sensitivity, EveryFigureIsFiniteOnExtremes) {
   }
 }
 
+// Under a hybrid verdict the Monte Carlo counts the samples where the verdict's own floor is the cheapest
+// option; under any other verdict it has no such count.
+TEST(Sensitivity, UnderAHybridVerdictItCountsTheVerdictsFloor) {
+  int hybrids = 0;
+  for (const json& scenario : presets()) {
+    const json result = evaluated(scenario);
+    const json r = run(scenario, 2000);
+    const json& mc = r["monte_carlo"];
+    if (result["verdict"]["choice"] != "hybrid") {
+      EXPECT_FALSE(mc.contains("hybrid")) << scenario.dump();
+      continue;
+    }
+    ++hybrids;
+    ASSERT_TRUE(mc.contains("hybrid")) << scenario.dump();
+    const json& hy = mc["hybrid"];
+    EXPECT_EQ(hy["floor_replicas"], result["hybrid"]["floor_replicas"]);
+    const int cheapest = hy["cheapest"].get<int>();
+    EXPECT_GE(cheapest, 0);
+    EXPECT_LE(cheapest, 2000);
+    const double p = cheapest / 2000.0;
+    EXPECT_DOUBLE_EQ(hy["probability_cheapest"].get<double>(), p);
+    EXPECT_DOUBLE_EQ(hy["standard_error"].get<double>(), std::sqrt(p * (1 - p) / 2000));
+    // The confidence is about the hybrid, and says its share.
+    const std::string message = r["confidence"]["message"].get<std::string>();
+    EXPECT_NE(message.find("the hybrid (a self-hosted floor of "), std::string::npos) << message;
+    EXPECT_NE(message.find(" of 2,000 plausible scenarios"), std::string::npos) << message;
+    EXPECT_EQ(r["confidence"]["code"], p >= kRobustShare ? "robust_verdict" : "uncertain_verdict");
+  }
+  EXPECT_GE(hybrids, 1);  // the presets hold a hybrid verdict
+}
+
+const json& hybrid_preset() {
+  static const json scenario = [] {
+    for (const json& s : presets())
+      if (evaluated(s)["verdict"]["choice"] == "hybrid") return s;
+    return json::object();
+  }();
+  return scenario;
+}
+
+TEST(Sensitivity, TheHybridIsCheapestEverywhereWhenTheRangesArePoints) {
+  json scenario = hybrid_preset();
+  ASSERT_FALSE(scenario.empty());
+  const double volume = evaluated(scenario)["horizon"]["tokens_per_month"][0].get<double>();
+  scenario["uncertainty"] = {
+      {"default_ranges", false},
+      {"ranges", {{"/workload/tokens_per_month", {{"low", volume}, {"high", volume}}}}},
+      {"samples", 300}};
+  const json r = run(scenario);
+  EXPECT_EQ(r["monte_carlo"]["hybrid"]["cheapest"], 300);
+  EXPECT_EQ(r["confidence"]["code"], "robust_verdict");
+  EXPECT_EQ(r["confidence"]["favors"], "hybrid");
+}
+
+// The share against an independent count: one uniform range on the volume, and on a grid of volumes the full
+// evaluation's verdict (the hybrid at the same floor counts; a pure verdict means the floor is not cheapest
+// there).
+TEST(Sensitivity, TheHybridsShareMatchesTheFullEvaluationOverOneRange) {
+  json scenario = hybrid_preset();
+  ASSERT_FALSE(scenario.empty());
+  const json point = evaluated(scenario);
+  const double k = point["hybrid"]["floor_replicas"].get<double>();
+  const double volume = point["horizon"]["tokens_per_month"][0].get<double>();
+  const double low = volume * 0.5, high = volume * 1.3;
+  constexpr int kGrid = 240;
+  int counted = 0;
+  for (int i = 0; i < kGrid; ++i) {
+    const double x = low + (high - low) * (i + 0.5) / kGrid;
+    const json r = evaluated(with_input(scenario, "/workload/tokens_per_month", x));
+    const bool hybrid = r["verdict"]["choice"] == "hybrid";
+    if (hybrid)
+      ASSERT_EQ(r["hybrid"]["floor_replicas"].get<double>(), k)
+          << "the grid leaves floor " << k << " at " << x;
+    counted += hybrid;
+  }
+  ASSERT_GT(counted, kGrid / 10);  // the range is one where the answer changes
+  ASSERT_LT(counted, kGrid * 9 / 10);
+  scenario["uncertainty"] = {
+      {"default_ranges", false},
+      {"ranges", {{"/workload/tokens_per_month", {{"low", low}, {"high", high}, {"dist", "uniform"}}}}},
+      {"samples", 4000}};
+  const json r = run(scenario);
+  const json& hy = r["monte_carlo"]["hybrid"];
+  const double expected = static_cast<double>(counted) / kGrid;
+  EXPECT_NEAR(hy["probability_cheapest"].get<double>(), expected,
+              4 * hy["standard_error"].get<double>() + 2.0 / kGrid);
+}
+
 }  // namespace
 }  // namespace tcoscope

@@ -22,7 +22,9 @@
 //   what
 //     validates is analyzed; the point saving is evaluate's (API total − self-hosting total) / months; the
 //     probability lies in [0, 1]; P10 ≤ P50 ≤ P90; the histogram counts every feasible sample; each tornado
-//     swing is |saving at high − saving at low|; each range holds its value.
+//     swing is |saving at high − saving at low|; each range holds its value; under a hybrid verdict (and only
+//     then) the count of samples where its floor is cheapest lies within the feasible ones, its probability
+//     is that count / samples, and its floor is the verdict's.
 //   reading:
 //   - the engine's JSON reader (contract/json.hpp) and nlohmann's, an independent one, accept the same
 //   inputs,
@@ -186,6 +188,16 @@ void check_sensitivity(const json& s, const json& evaluation) {
     double counted = 0;
     for (const json& c : at(at(mc, "histogram"), "counts")) counted += number(c);
     require(counted == samples - number(at(mc, "infeasible")));
+    // Under a hybrid verdict, and only then, the count of samples where the verdict's floor is cheapest.
+    const bool hybrid = at(at(evaluation, "verdict"), "choice") == "hybrid";
+    require(mc.contains("hybrid") == hybrid);
+    if (hybrid) {
+      const json& hy = at(mc, "hybrid");
+      const double cheapest = number(at(hy, "cheapest"));
+      require(cheapest >= 0 && cheapest <= samples - number(at(mc, "infeasible")));
+      require(number(at(hy, "probability_cheapest")) == cheapest / samples);
+      require(number(at(hy, "floor_replicas")) == number(at(at(evaluation, "hybrid"), "floor_replicas")));
+    }
   }
   for (const json& b : at(s, "tornado")) {
     const json &lo = at(b, "saving_at_low"), &hi = at(b, "saving_at_high");

@@ -224,6 +224,12 @@ function howSureMarkdown(sens) {
         `${percent(m.standard_error, 2)} (${count(m.samples)} samples, seed ${m.seed}).`,
       '',
     );
+    if (m.hybrid)
+      out.push(
+        `Probability that the verdict's hybrid (a floor of ${count(m.hybrid.floor_replicas)}) is the cheapest ` +
+          `option: ${percent(m.hybrid.probability_cheapest)} ± ${percent(m.hybrid.standard_error, 2)}.`,
+        '',
+      );
   }
   const top = sens.tornado.filter((t) => t.swing > 0).slice(0, HOW_SURE_TORNADO_ROWS);
   if (top.length) {

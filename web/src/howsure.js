@@ -58,15 +58,12 @@ function tornadoBar(row, point, x, cls = '') {
 }
 
 /**
- * The line under the verdict sentence (line), from a "How sure?" result r: the confidence, said to be about the pure
- * options under a hybrid verdict. The first paint draws it from the boot data, before the section is built.
+ * The line under the verdict sentence (line), from a "How sure?" result r: the engine's confidence (under a hybrid
+ * verdict, about the hybrid's floor when samples were drawn). The first paint draws it from the boot data, before
+ * the section is built.
  */
-export function drawConfidenceLine(line, r, hybrid) {
-  line.replaceChildren(
-    h('strong', {}, 'How sure? '),
-    hybrid ? 'Of the two pure options, not the hybrid: ' : '',
-    r.confidence.message,
-  );
+export function drawConfidenceLine(line, r) {
+  line.replaceChildren(h('strong', {}, 'How sure? '), r.confidence.message);
   line.dataset.code = r.confidence.code;
 }
 
@@ -286,17 +283,21 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   body.append(problem, pure, confidence, change, off, notes, mc, tornadoBox, flipsBox, rangesBox);
 
   const hybridVerdict = () => point?.choice === 'hybrid';
-  const drawVerdictLine = (r) => drawConfidenceLine(verdictLine, r, hybridVerdict());
-  function drawPure() {
+  const drawVerdictLine = (r) => drawConfidenceLine(verdictLine, r);
+  function drawPure(r) {
     pure.hidden = !hybridVerdict();
     if (!hybridVerdict()) return;
     const k = point.floor_replicas;
+    const hy = r?.monte_carlo.hybrid; // r: the last sampling's, or null before one
     setText(
       pure,
       `The verdict is the hybrid (a self-hosted floor of ${count(k)} ${k === 1 ? 'replica' : 'replicas'} with ` +
-        'the overflow on the API), but everything below compares only the two pure options, the API alone and ' +
-        'self-hosting everything: the sampling, the tornado and the flip points do not price the hybrid, so they ' +
-        'say how sure the choice between those two is, not how sure the hybrid is.',
+        'the overflow on the API). ' +
+        (hy
+          ? `The sampling prices it too: it is the cheapest option in ${percent(hy.probability_cheapest)} of the ` +
+            `samples (± ${percent(hy.standard_error, 2)}). The spread, the tornado and the flip points below ` +
+            'compare the two pure options, the API alone and self-hosting everything.'
+          : 'Everything below compares only the two pure options, the API alone and self-hosting everything.'),
     );
   }
 
@@ -783,12 +784,12 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
   }
 
   return {
-    /** The point result's verdict: under a hybrid verdict the pure comparison is labelled as such. */
+    /** The point result's verdict: under a hybrid verdict the section says what its parts compare. */
     point(result) {
       const next = { choice: result.verdict.choice, floor_replicas: result.hybrid?.floor_replicas ?? 0 };
       if (point && next.choice === point.choice && next.floor_replicas === point.floor_replicas) return;
       point = next;
-      drawPure();
+      drawPure(last);
       if (last) {
         drawVerdictLine(last);
         drawFlips(last);
@@ -848,7 +849,7 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
       setText(confidence, r.confidence.message);
       setText(change, r.what_would_change.message);
       drawVerdictLine(r);
-      drawPure();
+      drawPure(r);
       verdictLine.dataset.code = r.confidence.code;
       const sampled = r.monte_carlo.samples > 0;
       mc.hidden = !sampled;

@@ -152,10 +152,7 @@ async function boot() {
   }
   loop.run();
   // The confidence line under the verdict, from the build's "How sure?" (the section itself follows).
-  if (isBoot() && boot.sensitivity?.ok) {
-    const hybrid = boot.evaluate.result?.verdict.choice === 'hybrid';
-    drawConfidenceLine($('#verdict-confidence'), boot.sensitivity.result, hybrid);
-  }
+  if (isBoot() && boot.sensitivity?.ok) drawConfidenceLine($('#verdict-confidence'), boot.sensitivity.result);
   // The figures below the fold once the first frame is drawn: that frame lays out what it shows, no more.
   await layOutInFrame();
   belowFold = true;
