@@ -738,15 +738,13 @@ class Analysis {
       if (mc.hybrid) {
         // The verdict is the hybrid: how often its own floor is the cheapest option.
         const HybridShare& hy = *mc.hybrid;
-        const std::string plan = "the hybrid (a self-hosted floor of " + fmt::plain(hy.floor_replicas) +
-                                 (in_.spot_floor ? " spot" : "") +
-                                 (hy.floor_replicas == 1 ? " replica" : " replicas") +
-                                 ", the overflow on the API)";
+        // Its floor is in the verdict's sentence just above: the line stays as short as the pure options'
+        // one.
         const bool sure = hy.probability >= kRobustShare;
-        out_.confidence = {sure ? "robust_verdict" : "uncertain_verdict", sure ? "hybrid" : "neutral",
-                           (sure ? capitalized(plan) + " is the cheapest option in "
-                                 : "Too close to call: " + plan + " is the cheapest option in only ") +
-                               share_text(hy.cheapest, n) + tail};
+        out_.confidence = {
+            sure ? "robust_verdict" : "uncertain_verdict", sure ? "hybrid" : "neutral",
+            (sure ? "The hybrid is cheapest in " : "Too close to call: the hybrid is cheapest in only ") +
+                share_text(hy.cheapest, n) + tail};
       } else if (required) {
         bool sure = share >= kRobustShare || share <= 1 - kRobustShare;
         out_.confidence = {

@@ -16,6 +16,7 @@ import {
   downloaded,
   chartBox,
   renderDetails,
+  sampled,
 } from './helpers.mjs';
 import { compact, usd } from '../../web/src/format.js';
 
@@ -280,6 +281,7 @@ test('the print layout fits on A4 and Letter: results and charts first, inputs l
 }) => {
   await openPage(page);
   await choosePreset(page, 'llama-70b-vs-gpt-4o');
+  await sampled(page); // printed as it finally stands: "How sure?" and its line under the verdict included
   const link = await page.evaluate(() => globalThis.tcoscope.link());
   for (const format of ['A4', 'Letter']) {
     const pdf = (await page.pdf({ format })).toString('latin1');
