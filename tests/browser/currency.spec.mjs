@@ -14,6 +14,7 @@ import {
   sampled,
   downloaded,
   chartBox,
+  summaryOf,
 } from './helpers.mjs';
 import { checkCurrency, setCurrency, usd } from '../../web/src/format.js';
 
@@ -115,7 +116,7 @@ test('a display currency changes every figure, the readouts, the exports and the
   // Exports: the Markdown states the rate; CSV keeps dollars and adds euros and the rate.
   await page.getByRole('button', { name: 'Export / import' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export and import' });
-  const md = await exportDialog.getByLabel('Verdict, results and inputs as tables').inputValue();
+  const md = await summaryOf(page, exportDialog);
   expect(md).toContain(
     '_Amounts in EUR at 0.9 EUR per US dollar (rate of 2026-12-01); the engine computes in US dollars._',
   );

@@ -17,6 +17,7 @@ import {
   chartBox,
   renderDetails,
   sampled,
+  summaryOf,
 } from './helpers.mjs';
 import { compact, usd } from '../../web/src/format.js';
 
@@ -229,7 +230,7 @@ test('the Markdown summary carries the figures on screen, and copies', async ({ 
   await settle(page);
   const shown = await outputs(page);
   const dialog = await exportDialog(page);
-  const md = await dialog.getByLabel('Verdict, results and inputs as tables').inputValue();
+  const md = await summaryOf(page, dialog);
 
   expect(md).toMatch(/^## Llama 3\.3 70B on two H100s vs GPT-4o\n/);
   const verdict = await page.locator('#verdict-sentence').innerText();

@@ -160,6 +160,18 @@ export async function seriousViolations(page, include = [], { all = false } = {}
     );
 }
 
+/**
+ * The wiki summary (Markdown) of the open Export dialog, once it is written for the scenario on screen: the dialog
+ * writes it when "How sure?" has sampled, so a read right after opening finds it empty, or still the last
+ * scenario's. Written, it ends with the scenario's link.
+ */
+export async function summaryOf(page, dialog) {
+  const box = dialog.getByLabel('Verdict, results and inputs as tables');
+  const link = await page.evaluate(() => globalThis.tcoscope.link());
+  await expect(box).toHaveValue(new RegExp(`\\(${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+  return box.inputValue();
+}
+
 /** Opens the Export and import dialog. */
 export async function exportDialog(page) {
   await page.getByRole('button', { name: 'Export / import' }).click();

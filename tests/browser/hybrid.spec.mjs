@@ -19,6 +19,7 @@ import {
   downloaded,
   chartBox,
   renderDetails,
+  summaryOf,
 } from './helpers.mjs';
 import { compact, percent, usd } from '../../web/src/format.js';
 
@@ -297,7 +298,7 @@ test('the exports carry the hybrid with the engine’s figures', async ({ page }
   await openPage(page);
   await choosePreset(page, HYBRID);
   const dialog = await exportDialog(page);
-  const md = await dialog.getByLabel('Verdict, results and inputs as tables').inputValue();
+  const md = await summaryOf(page, dialog);
   expect(md).toContain('|  | API | Self-hosting | Hybrid (the verdict) |');
   expect(md).toContain(
     `| Cost per month | ${usd(r.api.usd_per_month)} | ${usd(r.self_host.usd_per_month)} | ` +
@@ -338,7 +339,7 @@ test('the exports carry the hybrid with the engine’s figures', async ({ page }
   // Without a hybrid: the summary says why, and the month-by-month file has no hybrid columns.
   await choosePreset(page, NO_MIX);
   const again = await exportDialog(page);
-  const plain = await again.getByLabel('Verdict, results and inputs as tables').inputValue();
+  const plain = await summaryOf(page, again);
   expect(plain).toContain('|  | API (the verdict) | Self-hosting |');
   expect(plain).toContain('No hybrid: no floor with API overflow beats the API alone over the horizon.');
   expect(plain).not.toContain('| Hybrid floor |');
