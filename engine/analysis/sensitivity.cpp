@@ -405,9 +405,7 @@ class Analysis {
     // The verdict's hybrid, as decide() finds it (model/verdict.cpp): a real mix over the tie margin.
     if (point_.feasible) {
       const HybridPlan hp = plan_hybrid(probe_.inputs(), point_.self_host_usd, point_.api_usd);
-      if (hp.considered && !hp.pure_api && !hp.pure_self_host &&
-          hybrid_saving_per_month(probe_.inputs(), hp.total_usd, point_.api_usd, point_.self_host_usd) >
-              kTieUsdPerMonth)
+      if (plan_saving_per_month(probe_.inputs(), hp, point_.api_usd, point_.self_host_usd) > kTieUsdPerMonth)
         hybrid_floor_ = hp.floor_replicas;
     }
     out_.choice = s.constraints.compliance != Compliance::none ? "self_host_required"

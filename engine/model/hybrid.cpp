@@ -80,6 +80,12 @@ double hybrid_saving_per_month(const Inputs& in, double hybrid_total_usd, double
   return (best_pure - hybrid_total_usd) / s.horizon_months;
 }
 
+double plan_saving_per_month(const Inputs& in, const HybridPlan& plan, double api_total_usd,
+                             double self_host_total_usd) {
+  const bool mix = plan.considered && !plan.pure_api && !plan.pure_self_host;
+  return mix ? hybrid_saving_per_month(in, plan.total_usd, api_total_usd, self_host_total_usd) : 0;
+}
+
 HybridPlan plan_hybrid(const Inputs& in, double self_host_total_usd, double api_total_usd) {
   HybridPlan p;
   if (!hybrid_allowed(in)) return p;

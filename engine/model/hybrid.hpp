@@ -55,6 +55,10 @@ HybridPlan plan_hybrid(const Inputs& in, double self_host_total_usd, double api_
 // verdict's floor is.
 double hybrid_saving_per_month(const Inputs& in, double hybrid_total_usd, double api_total_usd,
                                double self_host_total_usd);
+// The same for a plan: 0 unless it is a real mix (a floor and some overflow). The hybrid is the verdict when
+// this is over the tie margin (decide(); "How sure?" finds the verdict's floor with it).
+double plan_saving_per_month(const Inputs& in, const HybridPlan& plan, double api_total_usd,
+                             double self_host_total_usd);
 
 // The horizon's hybrid cost for a fixed floor of k (one-off costs included when k ≥ 1), month by month as
 // horizon() walks: `month(m, volume, cost)` for each month.

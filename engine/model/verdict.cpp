@@ -35,10 +35,8 @@ Verdict decide(const Inputs& in, const ApiCost& api, const SelfHostCost& self, c
   // The hybrid wins when a real mix (a floor and some overflow) beats every option allowed by a tie's margin.
   const HybridPlan& hp = hz.hybrid;
   const bool compliance = s.constraints.compliance != Compliance::none;
-  const bool mix = hp.considered && !hp.pure_api && !hp.pure_self_host;
-  const double saving_hybrid =
-      mix ? hybrid_saving_per_month(in, hp.total_usd, hz.total_api_usd, hz.total_self_host_usd) : 0;
-  const bool hybrid_wins = mix && saving_hybrid > kTieUsdPerMonth;
+  const double saving_hybrid = plan_saving_per_month(in, hp, hz.total_api_usd, hz.total_self_host_usd);
+  const bool hybrid_wins = saving_hybrid > kTieUsdPerMonth;
 
   if (compliance) {
     v.choice = hybrid_wins ? "hybrid" : "self_host_required";

@@ -27,9 +27,11 @@ export async function choosePreset(page, id) {
   await settle(page);
 }
 
+/** `text` as a regular expression that matches it literally (for a RegExp built around it). */
+export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The field's text box, found by its visible label. */
-export const field = (page, label) =>
-  page.getByRole('textbox', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+export const field = (page, label) => page.getByRole('textbox', { name: new RegExp(`^${literal(label)}`) });
 
 /** Replaces a field's text the way a person does (select all, type). */
 export async function typeInto(page, label, text) {
@@ -168,7 +170,7 @@ export async function seriousViolations(page, include = [], { all = false } = {}
 export async function summaryOf(page, dialog) {
   const box = dialog.getByLabel('Verdict, results and inputs as tables');
   const link = await page.evaluate(() => globalThis.tcoscope.link());
-  await expect(box).toHaveValue(new RegExp(`\\(${link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+  await expect(box).toHaveValue(new RegExp(`\\(${literal(link)}\\)`));
   return box.inputValue();
 }
 

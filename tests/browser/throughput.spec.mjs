@@ -3,7 +3,17 @@
 import { test, expect } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, field, typeInto, settle, outputs, pageResult, nodeEngine, seriousViolations } from './helpers.mjs';
+import {
+  openPage,
+  field,
+  typeInto,
+  settle,
+  outputs,
+  pageResult,
+  nodeEngine,
+  seriousViolations,
+  literal,
+} from './helpers.mjs';
 import { encodeScenario, fragment } from '../../web/src/link.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -75,7 +85,7 @@ test('the panel shows memory, batch, bound, speed and latency, each explained, a
     ['197 sequences', 'floor((72.0 GB usable − 29.6 GB weights'],
   ]) {
     const button = card.getByRole('button', { name, exact: true });
-    await expect(button).toHaveAccessibleDescription(new RegExp(formula.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(button).toHaveAccessibleDescription(new RegExp(literal(formula)));
   }
   await card.getByRole('button', { name: '36.4 ms' }).focus();
   await expect(page.locator('.tip')).toContainText('Time per output token');
