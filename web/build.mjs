@@ -55,6 +55,27 @@ const engineJs = (
   })
 ).code;
 const wasm = readFileSync(wasmPath);
+// The head's warm-up (warm.js): the type scale as styles.css :root declares it, sizes in px at the default 16 px rem.
+function typeScale(css) {
+  const root = css.match(/:root\s*\{([^}]*)\}/)?.[1] ?? '';
+  const font = root.match(/--font:\s*([^;]+)/)?.[1].trim();
+  const sizes = [...root.matchAll(/--text-[a-z0-9]+:\s*([\d.]+)rem/g)].map((m) => Number(m[1]) * 16);
+  const bold = Number(root.match(/--bold:\s*(\d+)/)?.[1]);
+  if (!font || sizes.length < 4 || !bold) throw new Error('styles.css :root has no --font, --text-* (rem) or --bold');
+  return { font, sizes, weights: [400, bold] };
+}
+const warmSource = readFileSync(path.join(root, 'web/src/warm.js'), 'utf8');
+if (!warmSource.includes('= TYPE_SCALE;')) throw new Error('warm.js no longer reads TYPE_SCALE');
+const warmJs = (
+  await minify(
+    warmSource.replace('= TYPE_SCALE;', () => `= ${JSON.stringify(typeScale(appCss))};`),
+    {
+      compress: { passes: 2 },
+      mangle: true,
+      ecma: 2020,
+    },
+  )
+).code;
 // The glue first, as a classic script: its `var createTcoscope` is a global the page (and tests) can reach. Then
 // terser over both, after esbuild: its second compress pass takes 69.3 KB gzip to 65.5 (issue 13), where esbuild
 // alone leaves the bundle; top-level names stay (not a module).
@@ -160,17 +181,17 @@ const fill = (csp, styles, headScripts, scripts, offline) =>
 // Served: one render-blocking deferred script, so the first paint already carries the build-time result; the
 // wasm streams from the moment it runs. The inert element names tcoscope.js for a saved copy (wasm.js).
 const served = fill(
-  `${common}; connect-src 'self'; script-src 'self' 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
+  `${common}; connect-src 'self'; script-src 'self' ${sha(warmJs)} 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
   '<link rel="stylesheet" href="app.css">',
-  '<script defer blocking="render" src="app.js"></script>',
+  `<script>${warmJs}</script>\n<script defer blocking="render" src="app.js"></script>`,
   `<script type="${WASM_TYPE}" id="tcoscope-wasm" src="tcoscope.js"></script>`,
   OFFLINE.served,
 );
 // Single file: inline scripts run as the parser reaches them, before the first paint.
 const single = fill(
-  `${common}; script-src ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
+  `${common}; script-src ${sha(warmJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
   `<style>${appCss}</style>`,
-  '',
+  `<script>${warmJs}</script>`,
   `<script type="${WASM_TYPE}" id="tcoscope-wasm">${wasmBase64}</script>\n<script>${appJs}</script>`,
   OFFLINE.single,
 );

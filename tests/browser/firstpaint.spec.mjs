@@ -201,16 +201,23 @@ function readyAndSampled() {
  * (from navigation; wall time and the thread's own time, ms), from a Chromium trace of the page's renderer.
  */
 async function loadTasks(browser, url) {
+  return mainThreadTasks(await tracedLoad(browser, url));
+}
+
+/** A Chromium trace (categories added to the timeline's) of one default load in a fresh context, until sampled. */
+async function tracedLoad(browser, url, categories = []) {
   const context = await fixedContext(browser, { baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'toplevel', 'blink.user_timing', ...categories],
+  });
   await page.goto(url);
   // Waited for with the page's own means: Playwright's polling expect() snapshots the page's accessibility tree
   // while it waits (100–250 ms tasks of its own on the same thread).
   await page.evaluate(readyAndSampled);
   const buffer = await browser.stopTracing();
   await context.close();
-  return mainThreadTasks(buffer);
+  return buffer;
 }
 
 // Every task of a default load, the first included, is short: none over 50 ms (issue 13; web/bench.mjs reports the
@@ -232,5 +239,32 @@ for (const [where, url] of [
       if (!long.length) break;
     }
     expect(long, `tasks over ${TASK_CPU_MS} ms of the main thread's time, in both loads`).toEqual([]);
+  });
+}
+
+// The head's warm-up (warm.js) asks for every font of the type scale before anything is drawn, while the page waits
+// for its script: the frames of the load then find them all cached, and none of them waits on the browser process
+// for one (on Linux a synchronous call per size and weight; before the warm-up, 20–35 ms of the first result's
+// 50–60 ms frame). Every text being in the scale (the test above) is what makes "all" true.
+for (const [where, url] of [
+  ['served', '/'],
+  ['from file://', pathToFileURL(path.join(root, 'dist/tcoscope.html')).href],
+]) {
+  test(`a default load ${where} asks for its fonts before the first frame, and never again`, async ({ browser }) => {
+    const { traceEvents } = JSON.parse((await tracedLoad(browser, url, ['fonts'])).toString('utf8'));
+    const navigation = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+    const own = traceEvents.filter((e) => e.pid === navigation.pid);
+    const at = (name) => own.find((e) => e.name === name)?.ts;
+    const warm = at('tcoscope:warm');
+    expect(warm, 'the warm-up ran').toBeDefined();
+    expect(warm, 'before the first result').toBeLessThan(at('tcoscope:first-result'));
+    const lookups = own
+      .filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike')
+      .map((e) => Math.round((e.ts - navigation.ts) / 1000));
+    expect(lookups.length, 'the trace shows the font lookups').toBeGreaterThan(0);
+    expect(
+      lookups.filter((t) => t > (warm - navigation.ts) / 1000),
+      'font lookups after the warm-up (ms from navigation)',
+    ).toEqual([]);
   });
 }
