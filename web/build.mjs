@@ -69,11 +69,7 @@ if (!warmSource.includes('= TYPE_SCALE;')) throw new Error('warm.js no longer re
 const warmJs = (
   await minify(
     warmSource.replace('= TYPE_SCALE;', () => `= ${JSON.stringify(typeScale(appCss))};`),
-    {
-      compress: { passes: 2 },
-      mangle: true,
-      ecma: 2020,
-    },
+    { ecma: 2020 },
   )
 ).code;
 // The glue first, as a classic script: its `var createTcoscope` is a global the page (and tests) can reach. Then
@@ -178,8 +174,9 @@ const fill = (csp, styles, headScripts, scripts, offline) =>
     .replace('%SITE_META%', () => siteMeta)
     .replace('%OFFLINE_NOTE%', () => offline);
 
-// Served: one render-blocking deferred script, so the first paint already carries the build-time result; the
-// wasm streams from the moment it runs. The inert element names tcoscope.js for a saved copy (wasm.js).
+// Served: the warm-up inline (its hash in the policy), then one render-blocking deferred script, so the first paint
+// already carries the build-time result; the wasm streams from the moment it runs. The inert element names
+// tcoscope.js for a saved copy (wasm.js).
 const served = fill(
   `${common}; connect-src 'self'; script-src 'self' ${sha(warmJs)} 'wasm-unsafe-eval'${evalSource}; style-src 'self'`,
   '<link rel="stylesheet" href="app.css">',
@@ -187,7 +184,8 @@ const served = fill(
   `<script type="${WASM_TYPE}" id="tcoscope-wasm" src="tcoscope.js"></script>`,
   OFFLINE.served,
 );
-// Single file: inline scripts run as the parser reaches them, before the first paint.
+// Single file: inline scripts run as the parser reaches them, before the first paint (the warm-up's tasks between
+// the parser's).
 const single = fill(
   `${common}; script-src ${sha(warmJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
   `<style>${appCss}</style>`,
