@@ -188,8 +188,9 @@ const served = fill(
 // the parser's).
 const single = fill(
   `${common}; script-src ${sha(warmJs)} ${sha(appJs)} 'wasm-unsafe-eval'${evalSource}; style-src ${sha(appCss)}`,
-  `<style>${appCss}</style>`,
-  `<script>${warmJs}</script>`,
+  // The warm-up before the styles: their :root repeats its font stack within deflate's window (48 bytes less).
+  `<script>${warmJs}</script>\n<style>${appCss}</style>`,
+  '',
   `<script type="${WASM_TYPE}" id="tcoscope-wasm">${wasmBase64}</script>\n<script>${appJs}</script>`,
   OFFLINE.single,
 );
