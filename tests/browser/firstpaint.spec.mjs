@@ -5,7 +5,7 @@
 import { test, expect, fixedContext } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { outputs, pageResult, nodeEngine, field, sampled, mainThreadTasks } from './helpers.mjs';
+import { outputs, pageResult, nodeEngine, field, sampled, mainThreadEvents, mainThreadTasks } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -249,17 +249,15 @@ for (const [where, url] of [
 // the single file has nothing to wait for (from disk it is often parsed in ~40 ms), so its first frame may come
 // before the warm-up's last task, and then looks up what is left itself.
 test('a default load served asks for its fonts before it draws, and no frame waits for one', async ({ browser }) => {
-  const { traceEvents } = JSON.parse((await tracedLoad(browser, '/', ['fonts'])).toString('utf8'));
-  const navigation = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
-  const own = traceEvents.filter((e) => e.pid === navigation.pid);
-  expect(own.some((e) => e.name === 'tcoscope:warm')).toBe(true);
-  const lookups = own.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
+  const { events, t0, marks } = mainThreadEvents(await tracedLoad(browser, '/', ['fonts']));
+  expect(marks).toContain('tcoscope:warm');
+  const lookups = events.filter((e) => e.name === 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
   expect(lookups.length, 'the trace shows the font lookups').toBeGreaterThan(0);
-  // The rendering of a frame: style, layout (where text is shaped) and paint, on the page's main thread.
-  const drawing = own.filter((e) => e.ph === 'X' && ['UpdateLayoutTree', 'Layout', 'Paint'].includes(e.name));
-  const inFrame = lookups.filter((l) => drawing.some((d) => d.tid === l.tid && d.ts <= l.ts && l.ts <= d.ts + d.dur));
+  // The rendering of a frame: style, layout (where text is shaped) and paint.
+  const drawing = events.filter((e) => ['UpdateLayoutTree', 'Layout', 'Paint'].includes(e.name));
+  const inFrame = lookups.filter((l) => drawing.some((d) => d.ts <= l.ts && l.ts <= d.ts + d.dur));
   expect(
-    inFrame.map((l) => Math.round((l.ts - navigation.ts) / 1000)),
+    inFrame.map((l) => Math.round((l.ts - t0) / 1000)),
     'font lookups while drawing a frame (ms from navigation)',
   ).toEqual([]);
 });

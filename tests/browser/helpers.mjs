@@ -208,17 +208,16 @@ export async function chartBox(page, chart) {
 }
 
 /**
- * The renderer's main-thread tasks in a Chromium trace (browser.stopTracing()'s buffer, with the blink.user_timing
- * category): [{ at, ms, cpu }] — ms from the main frame's navigation, or from the page's performance mark `from`;
- * the task's wall time and its own time on the thread; only the tasks that start before the mark `to`, if given.
- * The thread's time is what a timing guard can rely on here: on a shared 2-core machine another process's load
- * lengthens the wall time, not that.
+ * The renderer's main thread in a Chromium trace (browser.stopTracing()'s buffer, with the blink.user_timing
+ * category): its complete events, sorted, from the main frame's navigation, or from the page's performance mark
+ * `from`, up to the mark `to` if given; t0 their origin (µs); marks the names of the page's performance marks.
  */
-export function mainThreadTasks(buffer, { from = null, to = null } = {}) {
+export function mainThreadEvents(buffer, { from = null, to = null } = {}) {
   const { traceEvents } = JSON.parse(buffer.toString());
   const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+  const timing = traceEvents.filter((e) => e.cat?.includes('blink.user_timing'));
   const mark = (name) => {
-    const m = traceEvents.find((e) => e.name === name && e.cat?.includes('blink.user_timing'));
+    const m = timing.find((e) => e.name === name);
     if (!m) throw new Error(`no performance mark ${name} in the trace`);
     return m;
   };
@@ -230,13 +229,25 @@ export function mainThreadTasks(buffer, { from = null, to = null } = {}) {
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = traceEvents
+  const events = traceEvents
     .filter((e) => e.ph === 'X' && e.pid === pid && main.has(`${e.pid}:${e.tid}`) && e.ts >= t0 && e.ts <= t1)
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const marks = timing.filter((e) => e.pid === pid).map((e) => e.name);
+  return { events, t0, marks };
+}
+
+/**
+ * The renderer's main-thread tasks (mainThreadEvents() with the same options): [{ at, ms, cpu }] — ms from the main
+ * frame's navigation, or from the mark `from`; the task's wall time and its own time on the thread; only the tasks
+ * that start before the mark `to`, if given. The thread's time is what a timing guard can rely on here: on a shared
+ * 2-core machine another process's load lengthens the wall time, not that.
+ */
+export function mainThreadTasks(buffer, options = {}) {
+  const { events, t0 } = mainThreadEvents(buffer, options);
   const out = [];
   let end = 0;
-  for (const t of tasks) {
+  for (const t of events) {
+    if (t.name !== 'ThreadControllerImpl::RunTask' && t.name !== 'RunTask') continue;
     if (t.ts < end) continue; // inside the task before (the outermost event is the task)
     end = t.ts + t.dur;
     out.push({ at: Math.round((t.ts - t0) / 1000), ms: Math.round(t.dur / 1000), cpu: Math.round(t.tdur / 1000) });
