@@ -24,6 +24,45 @@ Json::Object::iterator lower(Json::Object& o, std::string_view key) {
   });
 }
 
+// Members in key order, a repeated key keeping the value written last (nlohmann's: its map assigns each): for
+// the parser and for braced lists.
+// A bottom-up merge sort of its own: stable (the later of two equal keys stays later) and a few hundred
+// bytes of wasm, where std::stable_sort's instantiation costs 4 KB.
+void sort_members(Json::Object& members) {
+  const std::size_t n = members.size();
+  if (n <= 16) {
+    // An insertion sort for the many small objects: stable too, and no buffer.
+    for (std::size_t i = 1; i < n; ++i) {
+      if (!(members[i].first < members[i - 1].first)) continue;
+      Json::Member m = std::move(members[i]);
+      std::size_t j = i;
+      for (; j > 0 && m.first < members[j - 1].first; --j) members[j] = std::move(members[j - 1]);
+      members[j] = std::move(m);
+    }
+  }
+  Json::Object merged(n > 16 ? n : 0);
+  for (std::size_t width = 1; n > 16 && width < n; width *= 2) {
+    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+      std::size_t a = lo, b = mid;
+      for (std::size_t out = lo; out < hi; ++out)
+        merged[out] =
+            std::move(members[b < hi && (a >= mid || members[b].first < members[a].first) ? b++ : a++]);
+    }
+    members.swap(merged);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (kept > 0 && members[kept - 1].first == members[i].first)
+      members[kept - 1].second = std::move(members[i].second);
+    else if (kept != i)
+      members[kept++] = std::move(members[i]);
+    else
+      ++kept;
+  }
+  members.resize(kept);
+}
+
 // The length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlong forms, no surrogates, nothing
 // past U+10FFFF), or 0 with `prefix` set to how many of its bytes were acceptable before the first that is
 // not.
@@ -80,6 +119,13 @@ void append_utf8(std::string& out, unsigned cp) {
 void write_string(std::string& out, std::string_view s) {
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
+    // A run of characters written as they are, in one append.
+    const std::size_t run = i;
+    while (i < s.size() && s[i] != '"' && s[i] != '\\' && static_cast<unsigned char>(s[i]) >= 0x20 &&
+           static_cast<unsigned char>(s[i]) < 0x80)
+      ++i;
+    out.append(s.data() + run, i - run);
+    if (i == s.size()) break;
     const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
@@ -342,34 +388,6 @@ class JsonParser {
     return true;
   }
 
-  // Members in key order, a repeated key keeping the value written last (nlohmann's: its map assigns each).
-  // A bottom-up merge sort of its own: stable (the later of two equal keys stays later) and a few hundred
-  // bytes of wasm, where std::stable_sort's instantiation costs 4 KB.
-  static void sort_members(Json::Object& members) {
-    const std::size_t n = members.size();
-    Json::Object merged(n);
-    for (std::size_t width = 1; width < n; width *= 2) {
-      for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-        const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-        std::size_t a = lo, b = mid;
-        for (std::size_t out = lo; out < hi; ++out)
-          merged[out] =
-              std::move(members[b < hi && (a >= mid || members[b].first < members[a].first) ? b++ : a++]);
-      }
-      members.swap(merged);
-    }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      if (kept > 0 && members[kept - 1].first == members[i].first)
-        members[kept - 1].second = std::move(members[i].second);
-      else if (kept != i)
-        members[kept++] = std::move(members[i]);
-      else
-        ++kept;
-    }
-    members.resize(kept);
-  }
-
   int hex4(std::size_t start) {
     int cp = 0;
     for (int k = 0; k < 4; ++k, ++i_) {
@@ -579,16 +597,23 @@ Json JsonInit::make_array(const JsonInit* items, std::size_t n) {
 Json JsonInit::make(const JsonInit* items, std::size_t n) {
   const bool pairs = n > 0 && std::all_of(items, items + n, [](const JsonInit& x) { return x.is_pair(); });
   if (!pairs) return make_array(items, n);
+  // The members in the list's order, then sorted once (inserting each in its place would shift the ones after
+  // it, member by member).
   Json out = Json::object();
+  Json::Object& members = out.members();
+  members.reserve(n);
+  bool sorted = true;
   for (std::size_t i = 0; i < n; ++i) {
     const JsonInit& x = items[i];
     if (x.kind_ == Kind::list) {
-      out[x.u_.list.begin[0].text()] = x.u_.list.begin[1].make();
+      members.emplace_back(std::string(x.u_.list.begin[0].text()), x.u_.list.begin[1].make());
     } else {
       Json pair = x.make();
-      out[pair.items()[0].string()] = std::move(pair.items()[1]);
+      members.emplace_back(std::move(pair.items()[0].string()), std::move(pair.items()[1]));
     }
+    if (i > 0 && !(members[i - 1].first < members[i].first)) sorted = false;
   }
+  if (!sorted) sort_members(members);
   return out;
 }
 

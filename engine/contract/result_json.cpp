@@ -309,13 +309,15 @@ Json to_json(const std::vector<GpuOption>& options) {
   using json = Json;
   json out = json::array();
   for (const GpuOption& o : options) {
-    json row = {{"gpu", o.gpu}, {"gpu_name", o.gpu_name}, {"fits", o.fits}};
     if (!o.fits) {
-      row["problem"] = o.problem;
-      out.push_back(row);
+      out.push_back({{"gpu", o.gpu}, {"gpu_name", o.gpu_name}, {"fits", false}, {"problem", o.problem}});
       continue;
     }
-    row.update({{"gpus_per_replica", o.gpus_per_replica},
+    // One list per row: its members are sorted once (json.cpp), not placed one by one.
+    json row = {{"gpu", o.gpu},
+                {"gpu_name", o.gpu_name},
+                {"fits", true},
+                {"gpus_per_replica", o.gpus_per_replica},
                 {"option", o.option},
                 {"provider", o.option == "rent" ? json(o.provider) : json(nullptr)},
                 {"provider_name", o.option == "rent" ? json(o.provider_name) : json(nullptr)},
@@ -334,8 +336,8 @@ Json to_json(const std::vector<GpuOption>& options) {
                 {"raw_gpu_usd_per_month", o.raw_gpu_usd_per_month},
                 {"usd_per_month", o.usd_per_month},
                 {"usd_per_mtok", o.usd_per_mtok ? json(*o.usd_per_mtok) : json(nullptr)},
-                {"current", o.current}});
-    out.push_back(row);
+                {"current", o.current}};
+    out.push_back(std::move(row));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include "model/gpu_options.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "model/self_host_cost.hpp"
 #include "model/units.hpp"
@@ -11,7 +12,7 @@
 namespace tcoscope {
 namespace {
 
-void price(GpuOption& o, Inputs variant) {
+void price(GpuOption& o, const Inputs& variant) {
   double volume = variant.scenario.workload.tokens_per_month;
   SelfHostCost c = self_host_cost(variant, volume);
   o.replicas_peak = c.capacity.replicas_peak;
@@ -108,10 +109,17 @@ std::vector<GpuOption> gpu_options(const Inputs& in, const Catalog& catalog) {
       rows.push_back(o);
     }
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const GpuOption& a, const GpuOption& b) { return a.usd_per_month < b.usd_per_month; });
-  rows.insert(rows.end(), unfit.begin(), unfit.end());
-  return rows;
+  // Cheapest first, ties in catalog order; the rows are sorted by index, so that each moves once.
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return rows[a].usd_per_month < rows[b].usd_per_month;
+  });
+  std::vector<GpuOption> sorted;
+  sorted.reserve(rows.size() + unfit.size());
+  for (std::size_t i : order) sorted.push_back(std::move(rows[i]));
+  std::move(unfit.begin(), unfit.end(), std::back_inserter(sorted));
+  return sorted;
 }
 
 }  // namespace tcoscope

@@ -153,6 +153,36 @@ TEST(json_test, braced_lists_make_objects_of_pairs_and_arrays_otherwise) {
   EXPECT_EQ(Json::array({1, "two"}).dump(), R"([1,"two"])");
 }
 
+TEST(json_test, braced_lists_sort_once_and_keep_the_last_of_a_repeated_key) {
+  // Few members (an insertion sort) and many (a merge sort): the same order and the same winner as assigning
+  // each member in turn.
+  const Json few = {{"c", 1}, {"a", 2}, {"c", 3}, {"b", 4}, {"a", 5}};
+  EXPECT_EQ(few.dump(), R"({"a":5,"b":4,"c":3})");
+  const Json many = {{"r", 1},  {"q", 2},  {"p", 3},  {"o", 4},  {"n", 5},  {"m", 6},  {"l", 7},
+                     {"k", 8},  {"j", 9},  {"i", 10}, {"h", 11}, {"g", 12}, {"f", 13}, {"e", 14},
+                     {"d", 15}, {"c", 16}, {"b", 17}, {"a", 18}, {"r", 19}, {"a", 20}};
+  Json assigned = Json::object();
+  for (const auto& [k, v] : many.members()) assigned[k] = v;
+  EXPECT_EQ(many.size(), 18u);
+  EXPECT_EQ(many["r"].integer(), 19);
+  EXPECT_EQ(many["a"].integer(), 20);
+  EXPECT_EQ(many, assigned);
+  EXPECT_TRUE(std::is_sorted(many.members().begin(), many.members().end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; }));
+  const Json sorted = {{"a", 1}, {"b", 2}};
+  EXPECT_EQ(sorted.dump(), R"({"a":1,"b":2})");
+}
+
+TEST(json_test, strings_are_written_in_runs_between_their_escapes) {
+  EXPECT_EQ(Json("plain text").dump(), R"("plain text")");
+  EXPECT_EQ(Json("a\"b\\c\nd\x01"
+                 "e é")
+                .dump(),
+            "\"a\\\"b\\\\c\\nd\\u0001e é\"");
+  EXPECT_EQ(Json("\"").dump(), R"("\"")");
+  EXPECT_EQ(Json("").dump(), R"("")");
+}
+
 TEST(json_test, members_pointers_and_equality) {
   Json j = Json::parse(R"({"a/b": {"c~d": [10, 20]}, "n": 1})");
   ASSERT_NE(j.at_pointer("/a~1b/c~0d/1"), nullptr);

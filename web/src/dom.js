@@ -9,14 +9,23 @@ const HAS_DOLLARS = /(?<![A-Za-z])\$\d/;
 const remembered = new Set(); // WeakRefs to text nodes written from text with dollar amounts in it
 let writes = 0;
 
-/** A text node for text that may hold dollar amounts: converted now, and again on refreshMoney(). */
-function moneyNode(text) {
-  const node = document.createTextNode(moneyText(text));
-  if (HAS_DOLLARS.test(text)) {
-    node.usdText = text;
+/** Remembers that a text node shows `text` (converted), when `text` holds dollar amounts, for refreshMoney(). */
+function track(node, text) {
+  if (!HAS_DOLLARS.test(text)) {
+    if (node.usdText !== undefined) node.usdText = undefined;
+    return;
+  }
+  if (node.usdText === undefined) {
     remembered.add(new WeakRef(node));
     if (++writes % 2000 === 0) prune();
   }
+  node.usdText = text;
+}
+
+/** A text node for text that may hold dollar amounts: converted now, and again on refreshMoney(). */
+function moneyNode(text) {
+  const node = document.createTextNode(moneyText(text));
+  track(node, text);
   return node;
 }
 
@@ -32,7 +41,7 @@ export function refreshMoney() {
   prune();
   for (const ref of remembered) {
     const n = ref.deref();
-    if (n) n.data = moneyText(n.usdText);
+    if (n?.usdText !== undefined) n.data = moneyText(n.usdText);
   }
 }
 
@@ -76,12 +85,21 @@ let counter = 0;
 /** A unique id for label/description wiring. */
 export const uid = (prefix) => `${prefix}-${++counter}`;
 
-/** Sets text only when it changed (keeps screen readers and layout quiet). */
+/**
+ * Sets an element's text only when it changed (keeps screen readers and layout quiet). An element that holds one
+ * text node keeps it and has its data rewritten: a new node would be a new layout object, laid out from scratch
+ * with its block. Empty text leaves no node behind, so that `:empty` still matches.
+ */
 export function setText(el, text) {
   const shown = moneyText(text);
-  if (el.textContent === shown && (el.firstChild?.usdText ?? text) === text) return;
-  if (HAS_DOLLARS.test(text)) el.replaceChildren(moneyNode(text));
-  else el.textContent = text;
+  const node = el.firstChild;
+  const single = node !== null && node === el.lastChild && node.nodeType === Node.TEXT_NODE;
+  if (single ? node.data === shown && (node.usdText ?? text) === text : shown === '' && node === null) return;
+  if (shown === '') el.textContent = '';
+  else if (single) {
+    node.data = shown;
+    track(node, text);
+  } else el.replaceChildren(moneyNode(text));
 }
 
 /**

@@ -3,7 +3,7 @@
 // Accessible toggletip: the figure is a button whose accessible description (a hidden span) is the formula, so
 // screen readers read it on focus; the visible popover is a shared, aria-hidden copy placed next to the button.
 // It stays open while hovered (WCAG 1.4.13), a tap pins it, Escape or a tap elsewhere closes it.
-import { h, uid } from './dom.js';
+import { h, setText, uid } from './dom.js';
 import { moneyText } from './format.js';
 
 let tip;
@@ -89,7 +89,7 @@ export function tipButton(attrs, ...children) {
 export function setTip(button, lines) {
   button._tipLines = lines;
   const text = moneyText(lines.map(([, t]) => t).join(' '));
-  if (button._desc.textContent !== text) button._desc.textContent = text;
+  setText(button._desc, text);
   if (anchor === button) show(button);
 }
 
@@ -112,11 +112,11 @@ export function figure(cls = '') {
   const plainText = h('span', { class: 'fig-text' });
   box.update = (text, entry) => {
     if (entry) {
-      if (button.textContent !== text) button.textContent = text;
+      setText(button, text);
       setTip(button, explainLines(entry));
       if (button.parentNode !== box) box.replaceChildren(button, desc);
     } else {
-      if (plainText.textContent !== text) plainText.textContent = text;
+      setText(plainText, text);
       if (plainText.parentNode !== box) box.replaceChildren(plainText);
     }
   };
