@@ -1,6 +1,6 @@
 // controls.js — one builder per kind of input (number, tokens, select, radio, toggle); each returns a control
 // { param, root, sync(value, force), setError(message) } that reads and writes the scenario by JSON pointer.
-import { h, uid, setText } from './dom.js';
+import { ariaFlag, h, setText, show, uid } from './dom.js';
 import { compact, parseAmount, plain } from './format.js';
 
 /** The label, unit, help and error lines every field shares. */
@@ -20,7 +20,7 @@ function frame(param, inputId) {
   const root = h('div', { class: `field field-${param.kind}`, 'data-path': param.path });
   const describedBy = [help && helpId, noteId, errorId].filter(Boolean).join(' ');
   const setNote = (message) => {
-    note.hidden = !message;
+    show(note, Boolean(message));
     setText(note, message ?? '');
   };
   return { label, help, error, note, root, describedBy, errorId, setNote };
@@ -29,12 +29,9 @@ function frame(param, inputId) {
 function errorSetter(f, inputs, note = '') {
   return (message) => {
     f.root.classList.toggle('invalid', Boolean(message));
-    f.error.hidden = !message;
+    show(f.error, Boolean(message));
     setText(f.error, message ? message + note : '');
-    for (const el of inputs) {
-      if (message) el.setAttribute('aria-invalid', 'true');
-      else el.removeAttribute('aria-invalid');
-    }
+    for (const el of inputs) ariaFlag(el, 'aria-invalid', Boolean(message));
   };
 }
 

@@ -102,6 +102,29 @@ export function setText(el, text) {
   } else el.replaceChildren(moneyNode(text));
 }
 
+/** Hides el or shows it, writing only a change: a write of the same value still has the element restyled. */
+export function show(el, on) {
+  if (el.hidden === on) el.hidden = !on;
+}
+
+/** Sets or removes a boolean ARIA state ("true" or absent), writing only a change. */
+export function ariaFlag(el, name, on) {
+  if (el.hasAttribute(name) === on) return;
+  if (on) el.setAttribute(name, 'true');
+  else el.removeAttribute(name);
+}
+
+/**
+ * Rebuilds el's children from build() only when `key`, the data they are drawn from, changed since the last
+ * time: a list the same as before keeps its nodes, and layout leaves it alone. (Dollar amounts in it follow a
+ * currency change through refreshMoney.)
+ */
+export function redrawOn(el, key, build) {
+  if (el.drawnFrom === key) return;
+  el.drawnFrom = key;
+  el.replaceChildren(...build());
+}
+
 /**
  * Makes `parent`'s children exactly `children`, in order, moving only the nodes out of place: a node that stays
  * put is never detached, so it keeps the keyboard focus (replaceChildren would drop it).

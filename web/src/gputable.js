@@ -27,7 +27,6 @@ const SHORT = {
   mtok: 'Per 1M tokens',
 };
 
-const keyOf = (o) => `${o.gpu}|${o.option ?? 'unfit'}|${o.provider ?? ''}`;
 const how = (o) => (o.option === 'rent' ? `rented${o.spot ? ' on spot' : ''} from ${o.provider_name}` : 'bought');
 const price = (o) =>
   o.option === 'rent' ? `${usd(o.usd_per_gpu_hour, { cents: true })}/GPU-h` : `${usd(o.usd_per_gpu)}/GPU`;
@@ -101,77 +100,82 @@ export function createGpuTable(root, { catalog, onAdopt }) {
   });
 
   const gap = h('tr', { role: 'row', class: 'gap' }, h('td', { role: 'cell', colspan: COLUMNS.length + 1 }));
-  const rows = new Map();
-  function row(o, rank, cheapest) {
-    const key = keyOf(o);
-    if (!rows.has(key)) {
-      const x = { badges: h('span', { class: 'badges' }), rank: h('span', { class: 'rank' }) };
-      const name = h('span', { class: 'gpu-name' }, o.gpu_name);
-      x.th = h('th', { scope: 'row', role: 'rowheader' }, x.rank, ' ', name, x.badges);
-      if (!o.fits) {
-        x.problem = h('td', { role: 'cell', colspan: COLUMNS.length, class: 'problem' });
-        x.tr = h('tr', { role: 'row', class: 'unfit' }, x.th, x.problem);
-      } else {
-        const [source, desc] = tipButton({ class: 'info as-of' });
-        x.source = source;
-        x.cells = {
-          per: h('span'),
-          how: h('span'),
-          price: h('span', { class: 'price-text' }),
-          tps: h('span'),
-          measured: h('span', { class: 'sub' }),
-          replicas: h('span'),
-          util: h('span'),
-          month: h('span', { class: 'strong' }),
-          mtok: h('span'),
-        };
-        x.use = h('button', { type: 'button', class: 'tool use' }, 'Use');
-        x.use.addEventListener('click', () => {
-          if (x.use.getAttribute('aria-disabled') === 'true') return;
-          onAdopt(x.option);
-          setText(status, `Now using ${describeOption(x.option)}.`);
-        });
-        const c = x.cells;
-        x.tr = h(
-          'tr',
-          { role: 'row' },
-          x.th,
-          cell('per', c.per),
-          cell('how', h('span', { class: 'how' }, c.how), h('span', { class: 'price' }, c.price, ' ', source, desc)),
-          cell('tps', c.tps, c.measured),
-          cell('replicas', c.replicas),
-          cell('util', c.util),
-          cell('month', c.month),
-          cell('mtok', c.mtok),
-          h('td', { role: 'cell', class: 'action' }, x.use),
-        );
-        for (const td of [...x.tr.cells].slice(3, 8)) td.classList.add('num');
-      }
-      rows.set(key, x);
-    }
-    const x = rows.get(key);
-    x.option = o;
-    setText(x.rank, o.fits ? `${rank}.` : '');
-    x.badges.replaceChildren(
-      ...[
-        cheapest ? h('span', { class: 'badge cheapest' }, 'Cheapest') : null,
-        o.current ? h('span', { class: 'badge current' }, 'Your choice') : null,
-      ]
-        .filter(Boolean)
-        .flatMap((b) => [' ', b]),
+  // The rows of GPUs that fit are places, filled in order: an edit that reorders the options rewrites their text
+  // and leaves the rows where they are (a row moved is a row laid out anew, cell by cell). A row that cannot fit
+  // has another shape and is kept by its GPU; those come last, in catalog order.
+  const places = [];
+  const unfitRows = new Map();
+  const badge = (cls, text) => h('span', { class: `badge ${cls}` }, text);
+
+  function place(i) {
+    if (places[i]) return places[i];
+    const x = { rank: h('span', { class: 'rank' }), name: h('span', { class: 'gpu-name' }) };
+    x.cheapest = badge('cheapest', 'Cheapest');
+    x.current = badge('current', 'Your choice');
+    x.badges = h('span', { class: 'badges' });
+    x.th = h('th', { scope: 'row', role: 'rowheader' }, x.rank, ' ', x.name, x.badges);
+    const [source, desc] = tipButton({ class: 'info as-of' });
+    x.source = source;
+    x.cells = {
+      per: h('span'),
+      how: h('span'),
+      price: h('span', { class: 'price-text' }),
+      tps: h('span'),
+      measured: h('span', { class: 'sub' }),
+      replicas: h('span'),
+      util: h('span'),
+      month: h('span', { class: 'strong' }),
+      mtok: h('span'),
+    };
+    x.use = h('button', { type: 'button', class: 'tool use' }, 'Use');
+    x.use.addEventListener('click', () => {
+      if (x.use.getAttribute('aria-disabled') === 'true') return;
+      onAdopt(x.option);
+      setText(status, `Now using ${describeOption(x.option)}.`);
+    });
+    const c = x.cells;
+    x.tr = h(
+      'tr',
+      { role: 'row' },
+      x.th,
+      cell('per', c.per),
+      cell('how', h('span', { class: 'how' }, c.how), h('span', { class: 'price' }, c.price, ' ', source, desc)),
+      cell('tps', c.tps, c.measured),
+      cell('replicas', c.replicas),
+      cell('util', c.util),
+      cell('month', c.month),
+      cell('mtok', c.mtok),
+      h('td', { role: 'cell', class: 'action' }, x.use),
     );
+    for (const td of [...x.tr.cells].slice(3, 8)) td.classList.add('num');
+    places[i] = x;
+    return x;
+  }
+
+  /** The badges of a row: which of the two it has, in order, with a space before each. */
+  function setBadges(x, cheapest, current) {
+    const want = [cheapest && x.cheapest, current && x.current].filter(Boolean);
+    const now = [...x.badges.children];
+    if (want.length === now.length && want.every((b, i) => b === now[i])) return;
+    x.badges.replaceChildren(...want.flatMap((b) => [' ', b]));
+  }
+
+  /** Fills place i with option o, ranked `rank`. */
+  function fitRow(i, o, rank, cheapest) {
+    const x = place(i);
+    x.option = o;
+    setText(x.rank, `${rank}.`);
+    setText(x.name, o.gpu_name);
+    setBadges(x, cheapest, Boolean(o.current));
     x.tr.classList.toggle('current', Boolean(o.current));
     x.tr.classList.toggle('cheapest', cheapest);
-    if (!o.fits) {
-      setText(x.problem, o.problem);
-      return x.tr;
-    }
     const c = x.cells;
     setText(c.per, String(o.gpus_per_replica));
     setText(c.how, o.option === 'rent' ? `Rent · ${o.provider_name}` : 'Buy');
     setText(c.price, price(o));
     setText(x.source, o.price_as_of ? `as of ${o.price_as_of}` : 'source');
-    x.source.setAttribute('aria-label', `Price source${o.price_as_of ? `, as of ${o.price_as_of}` : ''}`);
+    const sourceLabel = `Price source${o.price_as_of ? `, as of ${o.price_as_of}` : ''}`;
+    if (x.source.getAttribute('aria-label') !== sourceLabel) x.source.setAttribute('aria-label', sourceLabel);
     setTip(x.source, [
       ['tip-label', 'Price source'],
       ['tip-formula', o.price_source],
@@ -189,9 +193,26 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     setText(c.month, usd(o.usd_per_month));
     setText(c.mtok, o.usd_per_mtok == null ? '—' : usd(o.usd_per_mtok));
     setText(x.use, o.current ? 'In use' : 'Use');
-    x.use.setAttribute('aria-label', o.current ? `In use: ${describeOption(o)}` : `Use ${describeOption(o)}`);
+    const useLabel = o.current ? `In use: ${describeOption(o)}` : `Use ${describeOption(o)}`;
+    if (x.use.getAttribute('aria-label') !== useLabel) x.use.setAttribute('aria-label', useLabel);
     if (o.current) x.use.setAttribute('aria-disabled', 'true');
     else x.use.removeAttribute('aria-disabled');
+    return x.tr;
+  }
+
+  /** The row of a GPU that cannot serve the model, and why. */
+  function unfitRow(o) {
+    let x = unfitRows.get(o.gpu);
+    if (!x) {
+      x = {
+        name: h('span', { class: 'gpu-name' }),
+        problem: h('td', { role: 'cell', colspan: COLUMNS.length, class: 'problem' }),
+      };
+      x.tr = h('tr', { role: 'row', class: 'unfit' }, h('th', { scope: 'row', role: 'rowheader' }, x.name), x.problem);
+      unfitRows.set(o.gpu, x);
+    }
+    setText(x.name, o.gpu_name);
+    setText(x.problem, o.problem);
     return x.tr;
   }
 
@@ -205,7 +226,8 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     const shown = all ? options : fit.slice(0, TOP_N);
     // The scenario's own choice is always on screen, after the cheapest ones when it is not among them.
     if (!all && currentIndex >= TOP_N) shown.push(fit[currentIndex]);
-    const trs = shown.map((o) => row(o, fit.indexOf(o) + 1, o === fit[0]));
+    let places = 0;
+    const trs = shown.map((o) => (o.fits ? fitRow(places++, o, fit.indexOf(o) + 1, o === fit[0]) : unfitRow(o)));
     if (!all && currentIndex >= TOP_N) {
       const between = currentIndex - TOP_N;
       setText(gap.firstChild, `⋯ ${count(between)} more ${between === 1 ? 'option' : 'options'}`);

@@ -1,6 +1,6 @@
 // inputs.js — builds the input form from params.js and the engine's schema, and keeps it in step with the state
 // and the result.
-import { h, setText as setTextOf, styled } from './dom.js';
+import { h, setText as setTextOf, show, styled } from './dom.js';
 import { GROUPS, PARAMS } from './params.js';
 import { formFields } from './schema.js';
 import { numberControl, selectControl, radioControl, toggleControl } from './controls.js';
@@ -171,7 +171,7 @@ export function createInputs(
     for (const [path, c] of controls) {
       c.sync(getAt(s, path), force);
       const when = c.param.when;
-      c.root.hidden = Boolean(when) && Object.entries(when).some(([p, v]) => getAt(s, p) !== v);
+      show(c.root, !(Boolean(when) && Object.entries(when).some(([p, v]) => getAt(s, p) !== v)));
     }
   }
 

@@ -1,7 +1,7 @@
 // outputs.js — renders the engine's result: verdict, headline figures (the hybrid beside the two pure options when
 // the engine found one), monthly cost by component, cost per 1M tokens, chart captions. Formatting only: every
 // number shown is one the engine returned.
-import { h, $, setText } from './dom.js';
+import { h, $, redrawOn, setText } from './dom.js';
 import { figure } from './explain.js';
 import { compact, count, percent, usd } from './format.js';
 import { choiceLabel } from './schema.js';
@@ -250,8 +250,8 @@ export function createOutputs(root) {
     const be = r.breakeven;
     $('.verdict', root).dataset.choice = r.verdict.choice;
     $('#verdict-sentence', root).replaceChildren(...verdictSentence(r, scenario, margin));
-    $('#reasons', root).replaceChildren(
-      ...r.verdict.reasons.map((x) => {
+    redrawOn($('#reasons', root), JSON.stringify(r.verdict.reasons), () =>
+      r.verdict.reasons.map((x) => {
         const [tag, phrase] = FAVORS[x.favors] ?? [x.favors, `${x.favors}: `];
         return h(
           'li',

@@ -3,7 +3,7 @@
 // page keeps the rows it returned (localStorage "tcoscope:prices") and passes them back with each call. Imported
 // prices never travel in a scenario: what leaves the page (a link, an autosave, a file) carries the prices the
 // scenario used as explicit API price fields (explicitPrices), so it opens the same anywhere.
-import { $, h, setText, uid } from './dom.js';
+import { $, h, redrawOn, setText, show, uid } from './dom.js';
 import { createDialog, section } from './dialog.js';
 import { bytes, count, usd } from './format.js';
 import { showMessage } from './messages.js';
@@ -514,8 +514,8 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
     if (!p) return;
     renderLine(result);
     const stalePaths = new Set(p.stale.map((x) => x.path));
-    tbody.replaceChildren(
-      ...p.as_of.map((x) => {
+    redrawOn(tbody, JSON.stringify([p.as_of, p.stale]), () =>
+      p.as_of.map((x) => {
         const stale = stalePaths.has(x.path);
         return h(
           'tr',
@@ -527,7 +527,7 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
         );
       }),
     );
-    if (!p.as_of.length)
+    if (!p.as_of.length && !tbody.firstChild)
       tbody.append(
         h('tr', {}, h('td', { colspan: 4 }, 'Every price is typed into the scenario: none carries a date.')),
       );
@@ -567,11 +567,13 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
   /** Marks the threshold box when the engine names it. */
   function showErrors(errors) {
     const e = errors.find((x) => x.path === '/prices_stale_after_months');
-    threshold.setAttribute('aria-invalid', e ? 'true' : 'false');
-    thresholdError.hidden = !e;
-    thresholdError.textContent = e ? `Flag prices older than: ${e.message}` : '';
+    // Written only when they change: this runs on every edit.
+    if (threshold.getAttribute('aria-invalid') !== String(Boolean(e)))
+      threshold.setAttribute('aria-invalid', String(Boolean(e)));
+    show(thresholdError, Boolean(e));
+    setText(thresholdError, e ? `Flag prices older than: ${e.message}` : '');
     if (e) threshold.setAttribute('aria-errormessage', thresholdError.id);
-    else threshold.removeAttribute('aria-errormessage');
+    else if (threshold.hasAttribute('aria-errormessage')) threshold.removeAttribute('aria-errormessage');
     return errors.filter((x) => x !== e);
   }
 
