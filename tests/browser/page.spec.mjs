@@ -275,3 +275,29 @@ test('the page is operable with the keyboard alone', async ({ page }) => {
   await settle(page);
   await expect(field(page, 'Input share')).toHaveValue('74');
 });
+
+// Issue 13 (every edit in one frame): with the charts on screen, an edit's frame draws the cards on or near the
+// screen and leaves the details far from it (the monthly components, the cost per 1M tokens, the throughput panel)
+// to the task after it, each by its own card; all of them show the edit once that task has run.
+test('an edit draws in its frame only the detail cards near the screen, the rest right after', async ({ page }) => {
+  await openPage(page);
+  await page.locator('[data-chart="volume"]').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300); // the observers have said what is seen
+  const seen = await page.evaluate(async () => {
+    const box = document.querySelector('[data-path="/workload/tokens_per_month"] input.num');
+    const text = (sel) => document.querySelector(sel).textContent;
+    const parts = { monthly: '#token-split', mtok: '#per-mtok', captions: '#load-caption', totals: '#horizon-totals' };
+    const before = Object.fromEntries(Object.entries(parts).map(([k, sel]) => [k, text(sel)]));
+    box.value = '37B';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const changed = () => Object.fromEntries(Object.entries(parts).map(([k, sel]) => [k, text(sel) !== before[k]]));
+    // The page's frame callback was asked for first, so this one runs right after it, before the frame is drawn.
+    const inFrame = await new Promise((r) => requestAnimationFrame(() => r(changed())));
+    await new Promise((r) => setTimeout(r, 100));
+    return { inFrame, after: changed() };
+  });
+  // In the frame: what is seen. The cards far above are not drawn yet.
+  expect(seen.inFrame).toEqual({ monthly: false, mtok: false, captions: true, totals: true });
+  expect(seen.after).toEqual({ monthly: true, mtok: true, captions: true, totals: true });
+  await expect(page.locator('#token-split')).toContainText('37B');
+});

@@ -122,12 +122,12 @@ async function boot() {
       pricesPanel?.renderLine(result);
       compare?.changed();
     },
-    /** The figures below the fold: in the frame only while they are seen (runloop.js below()). */
-    renderBelow(result, scenario) {
-      if (!belowFold) return;
-      figures.renderBelow(result);
-      pricesPanel?.render(result, scenario);
-    },
+    /** The figures below the fold, by card: each in the frame only while it is seen (runloop.js below()). */
+    below: Object.fromEntries(
+      [...Object.entries(figures.below), ['prices', (result, scenario) => pricesPanel?.render(result, scenario)]].map(
+        ([name, part]) => [name, (result, scenario) => belowFold && part(result, scenario)],
+      ),
+    ),
   };
   const loop = createRunLoop({
     engine,
@@ -157,7 +157,7 @@ async function boot() {
   await layOutInFrame();
   belowFold = true;
   const first = loop.current();
-  if (first) outputs.renderBelow(first.result, first.scenario);
+  if (first) for (const part of Object.values(outputs.below)) part(first.result, first.scenario);
   await nextTask();
   const inputs = createInputs($('#inputs'), {
     state,
@@ -230,7 +230,16 @@ async function boot() {
       howSure,
     });
     loop.watchTable($('#gpus-card'));
-    loop.watchDetails($('#details'));
+    // Each part of the details by its card; the charts' captions sit with the charts, which are drawn when seen.
+    const card = (sel) => $(sel).closest('.card');
+    loop.watchDetails({
+      monthly: card('#monthly'),
+      sizing: card('#sizing'),
+      mtok: card('#per-mtok'),
+      prices: $('#prices-card'),
+      captions: $('#volume-card').parentElement,
+      throughput: $('#throughput-card'),
+    });
   }
   loop.run(); // everything drawn: body[data-state="built"] for the default scenario
   await nextTask();

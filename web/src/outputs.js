@@ -315,26 +315,21 @@ export function createOutputs(root) {
 
   /** The figures below the fold: the token split and totals, the monthly components, the fleet's sizing, the cost
    * per 1M tokens and the charts' captions. */
-  function renderBelow(r) {
+  /** The monthly card: the token split and the components. */
+  function renderMonthlyCard(r) {
     const ex = r.explainMap;
-    const api = r.api;
-    const sh = r.self_host;
-    const be = r.breakeven;
-    const hy = hybridOf(r);
-    const pb = r.horizon.payback_month;
     setText(splitMonth, compact(r.workload.tokens_per_month));
     split.input.update(compact(r.workload.input_tokens_per_month), ex.get('workload.input_tokens_per_month'));
     split.output.update(compact(r.workload.output_tokens_per_month), ex.get('workload.output_tokens_per_month'));
-    setText(horizonMonths, String(r.horizon.months));
-    split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
-    split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
-    if (hy) {
-      split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
-      if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
-    } else hybridTotal.remove();
     renderMonthly($('#monthly', root), r);
-    renderSizing(r);
+  }
 
+  /** Cost per 1M tokens, three ways (four with a hybrid), as bars. */
+  function renderMtok(r) {
+    const ex = r.explainMap;
+    const api = r.api;
+    const sh = r.self_host;
+    const hy = hybridOf(r);
     const rows = [
       ['api', 'API, all-in', api.usd_per_mtok, 'api', 'api.usd_per_mtok'],
       [
@@ -374,7 +369,22 @@ export function createOutputs(root) {
     const tbody = table.tBodies[0];
     if (trs.length !== tbody.children.length || trs.some((tr, i) => tbody.children[i] !== tr))
       tbody.replaceChildren(...trs);
+  }
 
+  /** The charts' captions and the horizon's totals under the cumulative chart. */
+  function renderCaptions(r) {
+    const ex = r.explainMap;
+    const sh = r.self_host;
+    const be = r.breakeven;
+    const hy = hybridOf(r);
+    const pb = r.horizon.payback_month;
+    setText(horizonMonths, String(r.horizon.months));
+    split.totalApi.update(usd(r.horizon.total_api_usd), ex.get('horizon.total_api_usd'));
+    split.totalSelf.update(usd(r.horizon.total_self_host_usd), ex.get('horizon.total_self_host_usd'));
+    if (hy) {
+      split.totalHybrid.update(usd(r.horizon.total_hybrid_usd), ex.get('horizon.total_hybrid_usd'));
+      if (!hybridTotal.isConnected) split.totalSelf.after(hybridTotal);
+    } else hybridTotal.remove();
     setText(
       $('#volume-caption', root),
       (be.kind === 'crossing'
@@ -404,12 +414,15 @@ export function createOutputs(root) {
     );
   }
 
+  // The figures below the verdict card, by the card they are in (runloop.js draws each in an edit's frame only
+  // while its card is on or near the screen).
+  const below = { monthly: renderMonthlyCard, sizing: renderSizing, mtok: renderMtok, captions: renderCaptions };
   return {
     render(r, scenario) {
       renderTop(r, scenario);
-      renderBelow(r);
+      for (const part of Object.values(below)) part(r);
     },
     renderTop,
-    renderBelow,
+    below,
   };
 }

@@ -80,13 +80,13 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     gpusDirty = false;
   }
 
-  // The details below the fold (monthly components, sizing, cost per 1M tokens, prices, throughput): drawn in the
-  // frame while on or near the screen, else in a task after it, so that an edit's frame draws what is seen (issue
-  // 13: an edit in one frame). A job replaces the one of the same name still waiting; until watchDetails() is
-  // called (the embed never does) everything is drawn at once.
+  // The details below the fold (monthly components, sizing, cost per 1M tokens, prices, the charts' captions,
+  // throughput), each by its card: drawn in the frame while the card is on or near the screen, else in a task after
+  // it, so that an edit's frame draws what is seen (issue 13: an edit in one frame). A job replaces the one of the
+  // same name still waiting; a part whose card is not watched (all of them until watchDetails(), which the embed
+  // never calls) is drawn at once.
   const waiting = new Map();
-  let deferring = false;
-  let detailsSeen = false;
+  const seen = new Map(); // part name → its card is on or near the screen
   function drawWaiting() {
     const jobs = [...waiting.values()];
     waiting.clear();
@@ -99,7 +99,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     }
   }
   function below(name, job) {
-    if (!deferring || detailsSeen) {
+    if (seen.get(name) ?? true) {
       waiting.delete(name);
       job();
       return;
@@ -113,7 +113,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     outputs.render(result, scenario);
     howSure?.point(result); // its confidence compares the pure options: it says so under a hybrid verdict
     charts?.update(result);
-    if (outputs.renderBelow) below('figures', () => outputs.renderBelow(result, scenario));
+    for (const [name, part] of Object.entries(outputs.below ?? {})) below(name, () => part(result, scenario));
     if (throughput) {
       const options = gpuOptions();
       below('throughput', () => throughput.render(result, scenario, { options }));
@@ -290,13 +290,18 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       gpus = envelope;
       gpusDirty = true;
     },
-    /** The details (card) are drawn in an edit's frame only while on or near the screen (below()). */
-    watchDetails(card) {
-      deferring = true;
-      watchSeen(card, 400, (seen) => {
-        detailsSeen = seen;
-        if (detailsSeen && waiting.size) drawWaiting();
-      });
+    /** Each part of the details ({ name: its card }) is drawn in an edit's frame only while its card is seen. */
+    watchDetails(cards) {
+      for (const [name, card] of Object.entries(cards)) {
+        seen.set(name, false);
+        watchSeen(card, 400, (now) => {
+          seen.set(name, now);
+          const job = now && waiting.get(name);
+          if (!job) return;
+          waiting.delete(name);
+          job();
+        });
+      }
     },
     /** "Which GPU?" follows the edits only while its card is on or near the screen. */
     watchTable(card) {
