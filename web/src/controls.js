@@ -79,8 +79,11 @@ export function numberControl(param, state) {
     typeof v !== 'number' ? '' : isTokens ? compact(v) : plain(v * param.scale, { money: param.money });
   const moveSlider = (v) => {
     if (!slider) return;
-    slider.value = toPosition(v);
-    slider.setAttribute('aria-valuetext', show(v) + (param.unit ? ` ${param.unit}` : ''));
+    // Written only when they change: every recompute syncs every control.
+    const position = String(toPosition(v));
+    if (slider.value !== position) slider.value = position;
+    const said = show(v) + (param.unit ? ` ${param.unit}` : '');
+    if (slider.getAttribute('aria-valuetext') !== said) slider.setAttribute('aria-valuetext', said);
   };
   const write = (v) => (v === undefined ? state.remove(param.path) : state.set(param.path, v));
 
