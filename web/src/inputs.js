@@ -169,7 +169,13 @@ export function createInputs(
     const gpu = catalog.gpus.find((g) => g.id === s.self_host?.gpu);
     controls.get('/self_host/cloud/provider')?.setChoices(providerChoices(gpu));
     for (const [path, c] of controls) {
-      c.sync(getAt(s, path), force);
+      // A plain value the control was last given, unchanged, is not written again (formatting ~100 of them a frame
+      // is most of the cost); an object may have changed inside, and a forced sync writes everything.
+      const v = getAt(s, path);
+      if (force || !Object.hasOwn(c, 'synced') || v !== c.synced || (v !== null && typeof v === 'object')) {
+        c.sync(v, force);
+        c.synced = v;
+      }
       const when = c.param.when;
       show(c.root, !(Boolean(when) && Object.entries(when).some(([p, v]) => getAt(s, p) !== v)));
     }
@@ -283,7 +289,10 @@ export function createInputs(
    * Puts each problem ({path, message}) on the field its JSON pointer names, with `set` (setError or setNote);
    * returns the problems that match no visible field, with that field's label when there is one.
    */
+  const clear = { setError: false, setNote: false }; // no control shows one since the last pass
   function place(problems, set) {
+    if (!problems.length && clear[set]) return [];
+    clear[set] = !problems.length;
     const byControl = new Map();
     const unmatched = [];
     for (const e of problems) {
