@@ -25,31 +25,31 @@ Json::Object::iterator lower(Json::Object& o, std::string_view key) {
 }
 
 // Members in key order, a repeated key keeping the value written last (nlohmann's: its map assigns each): for
-// the parser and for braced lists.
-// A bottom-up merge sort of its own: stable (the later of two equal keys stays later) and a few hundred
-// bytes of wasm, where std::stable_sort's instantiation costs 4 KB.
+// the parser and for braced lists. Sorts of its own, both stable (the later of two equal keys stays later)
+// and a few hundred bytes of wasm, where std::stable_sort's instantiation costs 4 KB: an insertion sort for
+// the many small objects (no buffer), a bottom-up merge sort for the rest.
 void sort_members(Json::Object& members) {
   const std::size_t n = members.size();
   if (n <= 16) {
-    // An insertion sort for the many small objects: stable too, and no buffer.
     for (std::size_t i = 1; i < n; ++i) {
-      if (!(members[i].first < members[i - 1].first)) continue;
+      if (!(members[i].first < members[i - 1].first)) continue;  // in place already
       Json::Member m = std::move(members[i]);
       std::size_t j = i;
       for (; j > 0 && m.first < members[j - 1].first; --j) members[j] = std::move(members[j - 1]);
       members[j] = std::move(m);
     }
-  }
-  Json::Object merged(n > 16 ? n : 0);
-  for (std::size_t width = 1; n > 16 && width < n; width *= 2) {
-    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      std::size_t a = lo, b = mid;
-      for (std::size_t out = lo; out < hi; ++out)
-        merged[out] =
-            std::move(members[b < hi && (a >= mid || members[b].first < members[a].first) ? b++ : a++]);
+  } else {
+    Json::Object merged(n);
+    for (std::size_t width = 1; width < n; width *= 2) {
+      for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+        const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+        std::size_t a = lo, b = mid;
+        for (std::size_t out = lo; out < hi; ++out)
+          merged[out] =
+              std::move(members[b < hi && (a >= mid || members[b].first < members[a].first) ? b++ : a++]);
+      }
+      members.swap(merged);
     }
-    members.swap(merged);
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < members.size(); ++i) {

@@ -220,6 +220,25 @@ test('a stale price shows its date and warning; the threshold is the scenario’
   expect(problems).toEqual([]);
 });
 
+test('with every price typed into the scenario the card says none carries a date, and a catalog price brings its row', async ({
+  page,
+}) => {
+  const typed = {
+    api: { usd_per_mtok_input: 1, usd_per_mtok_output: 2, usd_per_mtok_cached_input: 0.5, batch_discount: 0.5 },
+    self_host: { cloud: { usd_per_gpu_hour: 2 } },
+  };
+  const problems = await open(page, plainLink(typed));
+  const rows = page.locator('#prices-card tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toHaveText('Every price is typed into the scenario: none carries a date.');
+  // The GPU's rate from the catalog again: its dated row replaces the line.
+  await page.getByRole('textbox', { name: /^GPU rental/ }).fill('');
+  await settle(page);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('GPU rental rate');
+  expect(problems).toEqual([]);
+});
+
 test('prices: the dialog and the card are axe-clean and fit a 360 px phone, light and dark', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await open(page, plainLink({ self_host: { gpu: 'l40s' } }));

@@ -1,6 +1,6 @@
 // controls.js — one builder per kind of input (number, tokens, select, radio, toggle); each returns a control
 // { param, root, sync(value, force), setError(message) } that reads and writes the scenario by JSON pointer.
-import { ariaFlag, h, setText, show, uid } from './dom.js';
+import { attr, h, setText, show, uid } from './dom.js';
 import { compact, parseAmount, plain } from './format.js';
 
 /** The label, unit, help and error lines every field shares. */
@@ -31,7 +31,7 @@ function errorSetter(f, inputs, note = '') {
     f.root.classList.toggle('invalid', Boolean(message));
     show(f.error, Boolean(message));
     setText(f.error, message ? message + note : '');
-    for (const el of inputs) ariaFlag(el, 'aria-invalid', Boolean(message));
+    for (const el of inputs) attr(el, 'aria-invalid', message ? 'true' : null);
   };
 }
 
@@ -82,8 +82,7 @@ export function numberControl(param, state) {
     // Written only when they change: every recompute syncs every control.
     const position = String(toPosition(v));
     if (slider.value !== position) slider.value = position;
-    const said = show(v) + (param.unit ? ` ${param.unit}` : '');
-    if (slider.getAttribute('aria-valuetext') !== said) slider.setAttribute('aria-valuetext', said);
+    attr(slider, 'aria-valuetext', show(v) + (param.unit ? ` ${param.unit}` : ''));
   };
   const write = (v) => (v === undefined ? state.remove(param.path) : state.set(param.path, v));
 

@@ -107,11 +107,11 @@ export function show(el, on) {
   if (el.hidden === on) el.hidden = !on;
 }
 
-/** Sets or removes a boolean ARIA state ("true" or absent), writing only a change. */
-export function ariaFlag(el, name, on) {
-  if (el.hasAttribute(name) === on) return;
-  if (on) el.setAttribute(name, 'true');
-  else el.removeAttribute(name);
+/** Sets an attribute to `value` (null removes it), writing only a change. */
+export function attr(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
 }
 
 /**

@@ -1,6 +1,6 @@
 // gputable.js — "Which GPU?": the engine's gpus() rows (every catalog GPU, rented at each rate and bought, cheapest
 // first, unfit last) as a real table that becomes cards on a phone; a button on each row adopts that option.
-import { h, $, setText, reconcile } from './dom.js';
+import { attr, h, $, setText, reconcile } from './dom.js';
 import { tipButton, setTip } from './explain.js';
 import { compact, count, currency, percent, usd } from './format.js';
 import { GPU_OVERRIDES } from './inputs.js';
@@ -174,8 +174,7 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     setText(c.how, o.option === 'rent' ? `Rent · ${o.provider_name}` : 'Buy');
     setText(c.price, price(o));
     setText(x.source, o.price_as_of ? `as of ${o.price_as_of}` : 'source');
-    const sourceLabel = `Price source${o.price_as_of ? `, as of ${o.price_as_of}` : ''}`;
-    if (x.source.getAttribute('aria-label') !== sourceLabel) x.source.setAttribute('aria-label', sourceLabel);
+    attr(x.source, 'aria-label', `Price source${o.price_as_of ? `, as of ${o.price_as_of}` : ''}`);
     setTip(x.source, [
       ['tip-label', 'Price source'],
       ['tip-formula', o.price_source],
@@ -193,10 +192,8 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     setText(c.month, usd(o.usd_per_month));
     setText(c.mtok, o.usd_per_mtok == null ? '—' : usd(o.usd_per_mtok));
     setText(x.use, o.current ? 'In use' : 'Use');
-    const useLabel = o.current ? `In use: ${describeOption(o)}` : `Use ${describeOption(o)}`;
-    if (x.use.getAttribute('aria-label') !== useLabel) x.use.setAttribute('aria-label', useLabel);
-    if (o.current) x.use.setAttribute('aria-disabled', 'true');
-    else x.use.removeAttribute('aria-disabled');
+    attr(x.use, 'aria-label', o.current ? `In use: ${describeOption(o)}` : `Use ${describeOption(o)}`);
+    attr(x.use, 'aria-disabled', o.current ? 'true' : null);
     return x.tr;
   }
 
@@ -226,8 +223,8 @@ export function createGpuTable(root, { catalog, onAdopt }) {
     const shown = all ? options : fit.slice(0, TOP_N);
     // The scenario's own choice is always on screen, after the cheapest ones when it is not among them.
     if (!all && currentIndex >= TOP_N) shown.push(fit[currentIndex]);
-    let places = 0;
-    const trs = shown.map((o) => (o.fits ? fitRow(places++, o, fit.indexOf(o) + 1, o === fit[0]) : unfitRow(o)));
+    let filled = 0;
+    const trs = shown.map((o) => (o.fits ? fitRow(filled++, o, fit.indexOf(o) + 1, o === fit[0]) : unfitRow(o)));
     if (!all && currentIndex >= TOP_N) {
       const between = currentIndex - TOP_N;
       setText(gap.firstChild, `⋯ ${count(between)} more ${between === 1 ? 'option' : 'options'}`);

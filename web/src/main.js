@@ -123,12 +123,11 @@ async function boot() {
       compare?.changed();
     },
     /** The figures below the fold, by card: each in the frame only while it is seen (runloop.js below()). */
-    below: Object.fromEntries(
-      [...Object.entries(figures.below), ['prices', (result, scenario) => pricesPanel?.render(result, scenario)]].map(
-        ([name, part]) => [name, (result, scenario) => belowFold && part(result, scenario)],
-      ),
-    ),
+    below: {},
   };
+  const belowParts = { ...figures.below, prices: (result, scenario) => pricesPanel?.render(result, scenario) };
+  for (const [name, part] of Object.entries(belowParts))
+    outputs.below[name] = (result, scenario) => belowFold && part(result, scenario);
   const loop = createRunLoop({
     engine,
     state,
@@ -230,14 +229,14 @@ async function boot() {
       howSure,
     });
     loop.watchTable($('#gpus-card'));
-    // Each part of the details by its card; the charts' captions sit with the charts, which are drawn when seen.
+    // Each part of the details by its card; the charts' captions, spread over the three charts, by the details.
     const card = (sel) => $(sel).closest('.card');
     loop.watchDetails({
       monthly: card('#monthly'),
       sizing: card('#sizing'),
       mtok: card('#per-mtok'),
       prices: $('#prices-card'),
-      captions: $('#volume-card').parentElement,
+      captions: $('#details'),
       throughput: $('#throughput-card'),
     });
   }

@@ -313,8 +313,6 @@ export function createOutputs(root) {
     );
   }
 
-  /** The figures below the fold: the token split and totals, the monthly components, the fleet's sizing, the cost
-   * per 1M tokens and the charts' captions. */
   /** The monthly card: the token split and the components. */
   function renderMonthlyCard(r) {
     const ex = r.explainMap;

@@ -3,7 +3,7 @@
 // page keeps the rows it returned (localStorage "tcoscope:prices") and passes them back with each call. Imported
 // prices never travel in a scenario: what leaves the page (a link, an autosave, a file) carries the prices the
 // scenario used as explicit API price fields (explicitPrices), so it opens the same anywhere.
-import { $, h, redrawOn, setText, show, uid } from './dom.js';
+import { $, attr, h, redrawOn, setText, show, uid } from './dom.js';
 import { createDialog, section } from './dialog.js';
 import { bytes, count, usd } from './format.js';
 import { showMessage } from './messages.js';
@@ -515,22 +515,21 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
     renderLine(result);
     const stalePaths = new Set(p.stale.map((x) => x.path));
     redrawOn(tbody, JSON.stringify([p.as_of, p.stale]), () =>
-      p.as_of.map((x) => {
-        const stale = stalePaths.has(x.path);
-        return h(
-          'tr',
-          { class: stale ? 'stale' : '' },
-          h('th', { scope: 'row' }, PRICE_LABELS[x.path] ?? x.path),
-          h('td', {}, x.detail),
-          h('td', {}, dayText(x.as_of), stale ? h('span', { class: 'stale-mark' }, ' · stale') : null),
-          h('td', { class: 'source-cell' }, x.source),
-        );
-      }),
+      // With no dated price (every one typed into the scenario), one line says so.
+      p.as_of.length
+        ? p.as_of.map((x) => {
+            const stale = stalePaths.has(x.path);
+            return h(
+              'tr',
+              { class: stale ? 'stale' : '' },
+              h('th', { scope: 'row' }, PRICE_LABELS[x.path] ?? x.path),
+              h('td', {}, x.detail),
+              h('td', {}, dayText(x.as_of), stale ? h('span', { class: 'stale-mark' }, ' · stale') : null),
+              h('td', { class: 'source-cell' }, x.source),
+            );
+          })
+        : [h('tr', {}, h('td', { colspan: 4 }, 'Every price is typed into the scenario: none carries a date.'))],
     );
-    if (!p.as_of.length && !tbody.firstChild)
-      tbody.append(
-        h('tr', {}, h('td', { colspan: 4 }, 'Every price is typed into the scenario: none carries a date.')),
-      );
     const typed = Object.keys(scenario.api ?? {}).some((k) => API_PRICE_FIELDS.includes(k));
     const r = store.record;
     setText(
@@ -568,12 +567,10 @@ export function createPricesPanel(root, { state, store, openDialog, linkAsOf = n
   function showErrors(errors) {
     const e = errors.find((x) => x.path === '/prices_stale_after_months');
     // Written only when they change: this runs on every edit.
-    if (threshold.getAttribute('aria-invalid') !== String(Boolean(e)))
-      threshold.setAttribute('aria-invalid', String(Boolean(e)));
+    attr(threshold, 'aria-invalid', String(Boolean(e)));
     show(thresholdError, Boolean(e));
     setText(thresholdError, e ? `Flag prices older than: ${e.message}` : '');
-    if (e) threshold.setAttribute('aria-errormessage', thresholdError.id);
-    else if (threshold.hasAttribute('aria-errormessage')) threshold.removeAttribute('aria-errormessage');
+    attr(threshold, 'aria-errormessage', e ? thresholdError.id : null);
     return errors.filter((x) => x !== e);
   }
 
