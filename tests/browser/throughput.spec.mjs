@@ -351,6 +351,39 @@ test('off screen the table waits, and catches up as soon as it is seen', async (
   expect((await gpusResult(page)).tokens_per_month).toBe(7e9);
 });
 
+test('an edit redraws the table in its own frame while its rows are on screen, else in the task after it', async ({
+  page,
+}) => {
+  await openPage(page);
+  await showTable(page);
+  // Scrolls so that `px` of the table's foot are on screen, waits for the observers, then edits the volume and
+  // reads the table's caption in the edit's frame (a frame callback asked for after the page's) and after it.
+  const edit = (px, volume) =>
+    page.evaluate(
+      async ({ px, volume }) => {
+        const table = document.querySelector('#gpus-table');
+        window.scrollTo(0, scrollY + table.getBoundingClientRect().bottom - px);
+        await new Promise((r) => setTimeout(r, 200));
+        const caption = () => table.querySelector('caption').textContent;
+        const box = document.querySelector('[data-path="/workload/tokens_per_month"] input.num');
+        box.value = volume;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        const inFrame = await new Promise((r) => requestAnimationFrame(() => r(caption())));
+        await new Promise((r) => setTimeout(r, 100));
+        return { inFrame, after: caption() };
+      },
+      { px, volume },
+    );
+  // 20 px of its last row on screen, over the charts: no figure is seen, the frame leaves the table to the task.
+  let seen = await edit(20, '3B');
+  expect(seen.inFrame).toContain('at 2B tokens a month');
+  expect(seen.after).toContain('at 3B tokens a month');
+  // 200 px of rows on screen: drawn in the frame.
+  seen = await edit(200, '4B');
+  expect(seen.inFrame).toContain('at 4B tokens a month');
+  expect(seen.after).toContain('at 4B tokens a month');
+});
+
 test('adopting a row puts it in the scenario and the main result, by mouse or keyboard', async ({ page }) => {
   await openPage(page);
   await showTable(page);

@@ -2,7 +2,7 @@
 // histogram of self-hosting's monthly saving with $0 marked, the tornado, the flip points, and every range in use
 // with its source, to edit, clear or switch off. Formatting only: every figure is one the engine returned; edits
 // go through the state like any input (links, autosave and undo follow).
-import { h, $, setText, reconcile, styled, uid } from './dom.js';
+import { h, $, attr, setText, reconcile, show, styled, uid } from './dom.js';
 import { compact, count, inUnit, parseAmount, percent, plain, rangeText, usd } from './format.js';
 import { PARAMS, GROUPS } from './params.js';
 import { schemaAt } from './schema.js';
@@ -869,28 +869,33 @@ export function createHowSure(root, { state, catalog, schema, verdictLine }) {
     },
     /** Puts problems under /uncertainty on their range or setting; returns the others. */
     showErrors(errors) {
+      // Every recompute comes here: only what changes is written (an attribute written again, even to the same
+      // value, makes the browser recompute the element's style).
       const byRow = new Map();
+      const invalid = new Set();
+      const settingError = new Map();
       const unmatched = [];
-      for (const row of rows.values()) for (const b of [row.low, row.high, row.dist]) b.removeAttribute('aria-invalid');
-      for (const n of settings.numbers) {
-        n.box.removeAttribute('aria-invalid');
-        n.error.hidden = true;
-      }
       for (const e of errors) {
         const t = targetOf(e.path);
         if (t?.row) {
           byRow.set(t.row, [...(byRow.get(t.row) ?? []), e.message]);
-          for (const b of t.box ? [t.box] : [t.row.low, t.row.high]) b.setAttribute('aria-invalid', 'true');
+          for (const b of t.box ? [t.box] : [t.row.low, t.row.high]) invalid.add(b);
         } else if (t?.setting) {
-          t.setting.box.setAttribute('aria-invalid', 'true');
-          t.setting.error.hidden = false;
-          setText(t.setting.error, e.message);
+          invalid.add(t.setting.box);
+          settingError.set(t.setting, e.message);
           rangesBox.open = true;
         } else unmatched.push(e);
       }
+      for (const row of rows.values())
+        for (const b of [row.low, row.high, row.dist]) attr(b, 'aria-invalid', invalid.has(b) ? 'true' : null);
+      for (const n of settings.numbers) {
+        attr(n.box, 'aria-invalid', invalid.has(n.box) ? 'true' : null);
+        show(n.error, settingError.has(n));
+        setText(n.error, settingError.get(n) ?? '');
+      }
       for (const row of rows.values()) {
         const message = byRow.get(row)?.join('; ') ?? '';
-        row.error.hidden = !message;
+        show(row.error, Boolean(message));
         row.el.classList.toggle('invalid', Boolean(message));
         setText(row.error, message);
         if (message) rangesBox.open = true;

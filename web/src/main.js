@@ -228,7 +228,7 @@ async function boot() {
       gpuTable,
       howSure,
     });
-    loop.watchTable($('#gpus-card'));
+    loop.watchTable($('#gpus-card'), [$('#gpus-card .gpus-callout'), $('#gpus-table')]);
     // Each part of the details by its card; the charts' captions, spread over the three charts, by the details.
     const card = (sel) => $(sel).closest('.card');
     loop.watchDetails({

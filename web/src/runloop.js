@@ -52,7 +52,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
   let howSure = null;
   let sensitivity = null; // { scenario, envelope } of the last sampling that finished
   let gpus = null; // the last engine.gpus() envelope
-  let gpusSeen = false; // the table is on, or near, the screen
+  let gpusSeen = false; // the table is on, or near, the screen: it follows the edits
+  let gpusShown = false; // enough of it is on screen to show figures: it follows them in the edit's own frame
   let gpusDirty = false; // an edit came while it was not seen
   const gpuOptions = () => (gpus?.ok ? gpus.result.options : null);
 
@@ -98,15 +99,15 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       }
     }
   }
-  function below(name, job) {
-    if (seen.get(name) ?? true) {
-      waiting.delete(name);
-      job();
-      return;
-    }
+  function later(name, job) {
     if (!waiting.size) nextTask().then(drawWaiting); // called from the frame's callback: runs once it is drawn
     waiting.set(name, job);
   }
+  function now(name, job) {
+    waiting.delete(name);
+    job();
+  }
+  const below = (name, job) => ((seen.get(name) ?? true) ? now : later)(name, job);
 
   function render(result, scenario) {
     result.explainMap = new Map(result.explain.map((e) => [e.figure, e]));
@@ -114,10 +115,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     howSure?.point(result); // its confidence compares the pure options: it says so under a hybrid verdict
     charts?.update(result);
     for (const [name, part] of Object.entries(outputs.below ?? {})) below(name, () => part(result, scenario));
-    if (throughput) {
-      const options = gpuOptions();
-      below('throughput', () => throughput.render(result, scenario, { options }));
-    }
+    // The rows as they are when it is drawn ("Which GPU?" may be drawn just before it, after the frame).
+    if (throughput) below('throughput', () => throughput.render(result, scenario, { options: gpuOptions() }));
     inputs?.applyResult(result);
     setText($('#scenario-description'), scenario.description ?? '');
     setText($('#scenario-name'), result.name ?? '');
@@ -190,10 +189,14 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     const problems = envelope.ok ? [] : envelope.errors;
     const inForm = inputs?.showErrors(problems) ?? problems;
     const unmatched = howSure?.showErrors(inForm) ?? inForm;
-    // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it), then
-    // follows the edits while it is seen, or when the throughput panel needs its rows for a way out.
+    // "Which GPU?" is drawn at once the first time (so its card has its size before anyone scrolls to it) and when
+    // the throughput panel needs its rows for a way out. Otherwise it follows the edits while it is near the
+    // screen: in the edit's frame when it shows figures there, else in the task after the frame (~6 ms of the
+    // frame, engine call, layout and paint, when only its last strip is on screen above the charts).
     if (gpuTable && live) {
-      if (gpusSeen || !gpus || (!envelope.ok && replicaProblem(envelope.errors))) refreshGpus(scenario, !envelope.ok);
+      const stale = !envelope.ok;
+      if (!gpus || (stale && replicaProblem(envelope.errors))) now('gpus', () => refreshGpus(scenario, stale));
+      else if (gpusSeen) (gpusShown ? now : later)('gpus', () => refreshGpus(scenario, stale));
       else gpusDirty = true;
     }
     const notes = [];
@@ -303,13 +306,24 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
         });
       }
     },
-    /** "Which GPU?" follows the edits only while its card is on or near the screen. */
-    watchTable(card) {
+    /**
+     * "Which GPU?" follows the edits only while its card is on or near the screen (400 px), and in the edit's own
+     * frame while 40 px of one of `figures` (the parts that show figures: the callout, the table) are on screen.
+     * A thinner strip shows the edge of a row, and the card's foot (the rows hidden) follows in the next task.
+     */
+    watchTable(card, figures) {
       const catchUp = () => gpusDirty && refreshGpus(structuredClone(state.scenario), body.dataset.state !== 'ready');
       watchSeen(card, 400, (seen) => {
         gpusSeen = seen;
         if (gpusSeen && gpusDirty) requestAnimationFrame(catchUp);
       });
+      const shown = new Set();
+      for (const el of figures)
+        watchSeen(el, -40, (on) => {
+          if (on) shown.add(el);
+          else shown.delete(el);
+          gpusShown = shown.size > 0;
+        });
     },
     /** { scenario, result } last drawn, or null while nothing has evaluated. */
     current: () => good,
