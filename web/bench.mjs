@@ -4,8 +4,9 @@
 // deliberately minimal static page of our own (an HTML table, no script, no engine: the floor) and the ratio to it;
 // every long task of our loads (issue 13: none over 50 ms), with the part of the load it came in; a trace-based
 // breakdown of one load (where the time goes, and what ran in each long task); an edit of the volume box to the
-// painted frame (with the charts off screen, and again with the cost charts on screen, drawn in that frame); the
-// first evaluate() and the "Which GPU?" call; the size of dist/, raw and gzipped.
+// painted frame, at the top of the page, with the cost charts on screen and with the rows of "Which GPU?" on
+// screen (each drawn in that frame); the first evaluate() and the "Which GPU?" call; the size of dist/, raw and
+// gzipped.
 // `node web/bench.mjs --compare DIR` also loads another build's dist/ (e.g. a copy from before a change) in the
 // same rounds; `--rounds N` sets the rounds (default 9); `--only edit` (or `--only loads`) runs one part.
 import { chromium } from '@playwright/test';
@@ -171,15 +172,15 @@ function breakdown(tracePath) {
  * Edits of the volume box to the painted frame: the input event, the page's animation frame (its one engine call
  * and render), then style, layout and paint; the clock stops in a user-blocking task queued from the frame after
  * the page's, which the scheduler runs once that frame is rendered (before the page's deferred work). With
- * `chart`, that chart is scrolled into view first, so the frame draws it (and whichever other chart is near).
+ * `view` (a selector), that part is scrolled into view first, so the frame draws it and whatever else is seen.
  */
-async function editToFrame(browser, url, { chart = null } = {}) {
+async function editToFrame(browser, url, { view = null } = {}) {
   const page = await browser.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-state="ready"]');
   await page.evaluate(() => globalThis.tcoscope.sampled());
-  if (chart) {
-    await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+  if (view) {
+    await page.locator(view).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300); // the sections around it take their height, the chart is built
   }
   const times = await page.evaluate(async () => {
@@ -350,29 +351,20 @@ try {
 
   console.log();
   if (only !== 'loads') {
-    const edit = await editToFrame(browser, ours.url);
-    console.log(
-      `page: edit of the volume box to the painted frame (median of 50)  ${edit.median.toFixed(1)} ms ` +
-        `(max ${edit.max.toFixed(1)}, ${edit.over33} over 33 ms)`,
-    );
-    if (before) {
-      const old = await editToFrame(browser, before.url);
-      console.log(
-        `page (before): edit of the volume box to the painted frame      ${old.median.toFixed(1)} ms ` +
-          `(max ${old.max.toFixed(1)}, ${old.over33} over 33 ms)`,
-      );
-    }
-    const drawn = await editToFrame(browser, ours.url, { chart: 'volume' });
-    console.log(
-      `page: the same with the cost charts on screen (median of 50)  ${drawn.median.toFixed(1)} ms ` +
-        `(max ${drawn.max.toFixed(1)}, ${drawn.over33} over 33 ms)`,
-    );
-    if (before) {
-      const old = await editToFrame(browser, before.url, { chart: 'volume' });
-      console.log(
-        `page (before): the same with the cost charts on screen      ${old.median.toFixed(1)} ms ` +
-          `(max ${old.max.toFixed(1)}, ${old.over33} over 33 ms)`,
-      );
+    // Where the page is scrolled to: its top (the verdict), the cost charts, the rows of "Which GPU?".
+    const views = [
+      [null, 'edit of the volume box to the painted frame'],
+      ['[data-chart="volume"]', 'the same with the cost charts on screen'],
+      ['#gpus-table', 'the same with the rows of "Which GPU?" on screen'],
+    ];
+    for (const [view, label] of views) {
+      const line = (who, r) =>
+        console.log(
+          `${who}: ${label}${who === 'page' ? ' (median of 50)' : ''}  ${r.median.toFixed(1)} ms ` +
+            `(max ${r.max.toFixed(1)}, ${r.over33} over 33 ms)`,
+        );
+      line('page', await editToFrame(browser, ours.url, { view }));
+      if (before) line('page (before)', await editToFrame(browser, before.url, { view }));
     }
     const gpus = await gpusCall(browser, ours.url);
     console.log(
