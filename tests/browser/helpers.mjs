@@ -149,8 +149,8 @@ const axeSource = readFileSync(new URL('../../node_modules/axe-core/axe.min.js',
  * ones, or with `all`, every one whatever its impact. axe-core runs in the page itself, put there through the
  * DevTools protocol (the page's CSP does not apply), with its default rules. Only violations are gathered
  * (resultTypes) and only these lines come back: a walk of "Which GPU?" takes 1.5 s here, against 7 s through
- * @axe-core/playwright (dropped for this), which finishes each walk in a new page. The page has no frames for axe-core to enter (a
- * test that makes one fails here rather than skipping it).
+ * @axe-core/playwright (dropped for this), which finishes each walk in a new page. The page has no frames for
+ * axe-core to enter (a test that makes one fails here rather than skipping it).
  */
 export async function seriousViolations(page, include = [], { all = false } = {}) {
   expect(page.frames(), 'axe-core walks only the top document here').toHaveLength(1);
