@@ -173,6 +173,30 @@ test('a link shows its inputs before the engine is ready, and its figures once i
   await expect(field(page, 'Tokens per month')).toHaveValue('5B');
 });
 
+test('a link gets its figures as soon as the engine is there, before the rest of the form and the panels', async ({
+  page,
+}) => {
+  // The engine usually arrives while the form is being built (the served page starts it in its head): the page
+  // goes live at once, and the form's other groups, the charts and "Which GPU?" follow (the default scenario, whose
+  // result is on screen from the build, does the reverse).
+  await page.goto(`/#v1j=${encodeURIComponent(JSON.stringify({ workload: { tokens_per_month: 5e9 } }))}`);
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('tcoscope:'))
+      .map((m) => [m.name.replace('tcoscope:', ''), m.startTime]),
+  );
+  const at = (name) => marks.find(([n]) => n === name)?.[1];
+  const ready = at('engine-ready');
+  const live = at('live-result');
+  expect(ready).toBeLessThan(live);
+  expect(marks.filter(([n, t]) => n === 'form-group' && t > ready && t < live)).toEqual([]);
+  // When the engine came before the form was whole, the result came before it too.
+  if (ready < at('form')) expect(live).toBeLessThan(at('form'));
+  expect(await page.locator('#gpus-table tbody tr').count()).toBeGreaterThan(0);
+});
+
 test('an edit made before the engine is ready is kept and computed once it runs', async ({ page }) => {
   const engine = await holdEngine(page);
   await page.goto('/');

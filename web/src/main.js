@@ -141,6 +141,65 @@ async function boot() {
   // default one: the first paint carries the result. The rest follows in short tasks of its own (issue 13), below
   // the fold or beside it: the form, the panels, the charts (each in a task once it has a width).
   const isBoot = () => JSON.stringify(state.scenario) === bootText;
+  // The engine's first calls compile the functions they run: a cheap one, then an evaluate() of the defaults
+  // (scripts/bench reports it), each in a task of its own, so that the task which draws the live result is not long.
+  async function warmUp(live) {
+    await nextTask();
+    live.minimize(bootText);
+    await nextTask();
+    const t0 = performance.now();
+    live.evaluate(boot.defaults);
+    performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
+    await nextTask();
+  }
+  let engineUp = false;
+  engineReady.then(
+    () => {
+      engineUp = true;
+    },
+    () => {}, // an engine that cannot start is reported by goLive, which awaits it
+  );
+  /**
+   * The engine takes over: it checks what opens (chooseStart), and the live result replaces the build's (or the
+   * waiting figures of a link or an autosave). Resolves to what opened.
+   */
+  async function goLive() {
+    const live = await engineReady;
+    engine.set(withPrices(live, priceStore));
+    if (priceStore.problem()) {
+      showMessage({
+        key: 'prices',
+        kind: 'warning',
+        title: `The prices imported in this browser could not be read (${priceStore.problem()}); the catalog’s prices are used.`,
+      });
+    } else if (priceStore.record) {
+      // Rows kept by an older page, or altered by hand, go through the engine again before anything prices with them.
+      const check = live.importPrices(JSON.stringify({ api_models: priceStore.rows() }), today());
+      if (!check.ok) {
+        priceStore.clear();
+        showMessage({
+          key: 'prices',
+          kind: 'warning',
+          title:
+            'The prices imported in this browser were not usable any more, so they were dropped; the catalog’s prices are used.',
+          lines: problemLines(check.errors),
+        });
+      }
+    }
+    await warmUp(live);
+    const start = await chooseStart(engine, defaults, frag, limits);
+    share.follow(start.source === 'saved' && !!start.scenario);
+    // What opens, unless the person has already started editing what the preview showed.
+    const opening = start.scenario ?? defaults;
+    if (!touched && JSON.stringify(opening) !== JSON.stringify(state.scenario)) replaceScenario(opening);
+    await nextTask();
+    loop.run(); // the live result: the same figures as the build's for the default scenario
+    await nextTask();
+    // The picker puts each preset through the engine (minimize) to know it again: a task of its own.
+    picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: boot.presets });
+    await nextTask();
+    return start;
+  }
   if (!embed) {
     pricesPanel = createPricesPanel($('#prices-card'), {
       state,
@@ -168,12 +227,20 @@ async function boot() {
   loop.attach({ inputs });
   previewPicker($('#preset'), { defaults, presets: boot.presets, ...preview });
   // The form a group per task, each showing the scenario's values in case the browser paints before the next run.
+  // A link or an autosave has no result until the engine runs: it goes live as soon as the engine is there,
+  // between two groups of the form if the form is still being built, and the panels below follow (issue 13: its
+  // result as soon as the engine is ready). The default scenario has the build's result on screen: panels first.
+  const liveFirst = !isBoot();
+  let opened = null; // what opened, once the engine has taken over
   for (let more = true; more; ) {
+    if (liveFirst && !opened && engineUp) opened = await goLive();
     more = inputs.buildNext();
+    performance.mark('tcoscope:form-group'); // firstpaint.spec.mjs: none between a link's engine and its result
     inputs.sync(true);
     await nextTask();
   }
   performance.mark('tcoscope:form');
+  if (liveFirst && !opened) opened = await goLive();
   const charts = createCharts(document, { only: embed ? ['volume'] : null });
   const catalog = boot.catalog;
   const apiChoices = () =>
@@ -243,50 +310,7 @@ async function boot() {
   loop.run(); // everything drawn: body[data-state="built"] for the default scenario
   await nextTask();
 
-  const live = await engineReady;
-  engine.set(withPrices(live, priceStore));
-  if (priceStore.problem()) {
-    showMessage({
-      key: 'prices',
-      kind: 'warning',
-      title: `The prices imported in this browser could not be read (${priceStore.problem()}); the catalog’s prices are used.`,
-    });
-  } else if (priceStore.record) {
-    // Rows kept by an older page, or altered by hand, go through the engine again before anything prices with them.
-    const check = live.importPrices(JSON.stringify({ api_models: priceStore.rows() }), today());
-    if (!check.ok) {
-      priceStore.clear();
-      showMessage({
-        key: 'prices',
-        kind: 'warning',
-        title:
-          'The prices imported in this browser were not usable any more, so they were dropped; the catalog’s prices are used.',
-        lines: problemLines(check.errors),
-      });
-    }
-  }
-  // The engine's first call compiles the functions it runs and reads its compiled-in catalog: a cheap call in a
-  // task of its own, so the first evaluation that follows is not one long task.
-  await nextTask();
-  engine.minimize(bootText);
-  await nextTask();
-  const start = await chooseStart(engine, defaults, frag, limits);
-  share.follow(start.source === 'saved' && !!start.scenario);
-  // What opens, unless the person has already started editing what the preview showed.
-  const opening = start.scenario ?? defaults;
-  if (!touched && JSON.stringify(opening) !== JSON.stringify(state.scenario)) replaceScenario(opening);
-  await nextTask();
-  // The first evaluate() compiles the functions it runs (scripts/bench reports it): a task of its own, before the
-  // one that draws the live result.
-  const t0 = performance.now();
-  engine.evaluate(structuredClone(state.scenario));
-  performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
-  await nextTask();
-  // The picker puts each preset through the engine (minimize) to know it again: a task of its own.
-  picker = createScenarioPicker($('#preset'), { engine, state, defaults, presets: boot.presets });
-  await nextTask();
-  loop.run(); // the live result: the same figures as the build's for the default scenario
-  await nextTask();
+  const start = opened ?? (await goLive());
 
   picker.show(start.source);
   const startOver = ['Start over with the default scenario', () => replaceScenario(defaults, { edit: true })];

@@ -167,6 +167,12 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     );
   }
 
+  // body[data-state] says what the page shows once all of it is built (howSure joins last): a link's live result,
+  // drawn before the panels below it, leaves it unset until they follow.
+  const setState = (value) => {
+    if (howSure) body.dataset.state = value;
+  };
+
   function run() {
     frame = 0;
     if (inputs) {
@@ -213,16 +219,16 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
           howSure?.stale(false);
           if (howSure) sampler.request(scenario); // after this frame is painted
           if (!performance.getEntriesByName('tcoscope:live-result').length) performance.mark('tcoscope:live-result');
-          if (inputs) body.dataset.state = 'ready';
+          if (inputs) setState('ready');
         } else if (inputs) {
-          body.dataset.state = 'built'; // once the form is there too (main.js draws the rest in short tasks)
+          setState('built'); // once the form is there too (main.js draws the rest in short tasks)
         }
       } catch (e) {
         console.error(e);
         notes.push(notice('error', `The page could not draw this result (${e.message}); the previous one is shown.`));
       }
     } else if (good) {
-      body.dataset.state = 'stale';
+      setState('stale');
       howSure?.stale(true); // it keeps the last good scenario's
       if (throughput) {
         const last = good;
@@ -235,7 +241,7 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
       }
       notes.push(problemsNotice(envelope.errors, unmatched));
     } else {
-      body.dataset.state = 'invalid';
+      setState('invalid');
       setText($('#verdict-sentence'), 'No result: this scenario cannot be evaluated. The notice above says why.');
       notes.push(problemsNotice(envelope.errors, unmatched));
     }

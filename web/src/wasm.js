@@ -49,8 +49,11 @@ function fromScript(src) {
 }
 
 async function streamed() {
+  // Begun in the served page's head (early.js), before this script arrived.
+  const early = globalThis.tcoscopeCompiling;
+  delete globalThis.tcoscopeCompiling;
   try {
-    return await WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
+    return await (early ?? WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' })));
   } catch (e) {
     // A server that labels the file with another MIME type: compile from a buffer instead.
     const response = await fetch(WASM_URL, { credentials: 'same-origin' });
