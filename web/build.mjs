@@ -89,7 +89,10 @@ if (!process.env.TCOSCOPE_NO_MINIFY)
 // and encoder disagree fails now rather than in a browser.
 function lzma(bytes) {
   const packed = new Uint8Array(
-    execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0,lc=4,nice=128', '-c'], { input: bytes, maxBuffer: 1 << 26 }),
+    execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0,lc=4,nice=128', '-c'], {
+      input: bytes,
+      maxBuffer: 1 << 26,
+    }),
   );
   for (let i = 0, n = bytes.length; i < 8; i++, n = Math.floor(n / 256)) packed[5 + i] = n % 256;
   if (!Buffer.from(unlzma(packed)).equals(bytes)) throw new Error('lzma.js does not decode what xz wrote');
