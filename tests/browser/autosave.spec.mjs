@@ -27,7 +27,7 @@ test('the last scenario survives a reload', async ({ page }) => {
   expect(await pageResult(page)).toEqual(shown);
   await expect(page.locator('#messages .notice-info')).toContainText('the scenario you last worked on, restored');
   await expect(page.getByLabel('Scenario').locator('option:checked')).toHaveText(
-    /^Saved in this browser: The utilization trap/,
+    /^Saved in this browser: The utilization trap: 5B tokens\/month in office hours, changed$/, // now 6.5B
   );
   expect(new URL(await settledLink(page)).hash).toMatch(/^#v1=/); // and the address bar shows its link
   expect(problems).toEqual([]);

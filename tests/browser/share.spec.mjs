@@ -77,6 +77,30 @@ test('an edited scenario survives a link round trip value for value', async ({ p
   expect(original.load.hourly_weights[0]).toBeLessThan(original.load.hourly_weights[12]);
 });
 
+test('a link that changes the default or a preset says so in the picker, whose names state a volume', async ({
+  page,
+}) => {
+  const engine = await nodeEngine();
+  const checked = page.getByLabel('Scenario').locator('option:checked');
+  const link = (scenario) => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`;
+  // The defaults at 5B tokens: the default's name ("…, 2B tokens/month") comes with the link, unchanged.
+  await openPage(page, link({ workload: { tokens_per_month: 5e9 } }));
+  await expect(checked).toHaveText('From the link: the default, changed');
+  expect(await page.evaluate(() => globalThis.tcoscope.scenario().name)).toBe(engine.defaults().name);
+  // A preset at another volume keeps the preset's name, said as changed.
+  const startup = engine.presets().find((p) => p.id === 'startup-low-volume');
+  await openPage(
+    page,
+    link({ ...startup.scenario, workload: { ...startup.scenario.workload, tokens_per_month: 9e7 } }),
+  );
+  await expect(checked).toHaveText(`From the link: ${startup.name}, changed`);
+  // A name of its own stands as it is; the preset itself is picked by its own entry.
+  await openPage(page, link({ ...startup.scenario, name: 'Our support bot' }));
+  await expect(checked).toHaveText('From the link: Our support bot');
+  await openPage(page, link(startup.scenario));
+  await expect(checked).toHaveText(startup.name);
+});
+
 test('the address bar follows edits without adding history entries', async ({ page }) => {
   await openPage(page);
   expect(new URL(page.url()).hash).toBe(''); // a pristine page keeps a clean address

@@ -14,7 +14,7 @@ import { createOutputs } from './outputs.js';
 import { createCharts } from './charts.js';
 import { startPage, previewStart, chooseStart, followPastedLinks, layOutInFrame } from './startup.js';
 import { createRunLoop } from './runloop.js';
-import { createScenarioPicker } from './picker.js';
+import { createScenarioPicker, currentLabel } from './picker.js';
 import { createToolbar } from './toolbar.js';
 import { createShare } from './share.js';
 import { showMessage } from './messages.js';
@@ -64,13 +64,10 @@ function engineGate() {
 /** The scenario picker before the engine runs: its entries from the boot data, disabled. */
 function previewPicker(select, { defaults, presets, source, scenario }) {
   const isDefault = JSON.stringify(scenario) === JSON.stringify(defaults);
-  const SOURCES = { link: 'From the link', saved: 'Saved in this browser' };
   select.replaceChildren(
     new Option(`Default: ${defaults.name}`, ''),
     ...presets.map((p) => new Option(p.name, p.id)),
-    ...(isDefault
-      ? []
-      : [new Option(`${SOURCES[source] ?? 'Current'}: ${scenario.name || 'unnamed scenario'}`, 'current')]),
+    ...(isDefault ? [] : [new Option(currentLabel(source, scenario, { defaults, presets }), 'current')]),
   );
   select.value = isDefault ? '' : 'current';
 }

@@ -5,6 +5,19 @@ import { overlay } from './state.js';
 
 const SOURCES = { link: 'From the link', saved: 'Saved in this browser', import: 'Imported' };
 
+/**
+ * The picker's entry for a scenario that is neither the defaults nor a preset: where it came from and its name. A
+ * name kept from the defaults or a preset says so, since those names state a volume the scenario may no longer have
+ * (a link that sets 5B tokens keeps "Support assistant, 2B tokens/month").
+ */
+export function currentLabel(source, scenario, { defaults, presets }) {
+  const from = `${SOURCES[source] ?? 'Current'}: `;
+  const name = scenario.name;
+  if (!name) return `${from}unnamed scenario`;
+  if (name === defaults.name) return `${from}the default, changed`;
+  return presets.some((p) => p.name === name) ? `${from}${name}, changed` : from + name;
+}
+
 /** select: the <select>; show(source) redraws it for the scenario on screen, naming where it came from. */
 export function createScenarioPicker(select, { engine, state, defaults, presets }) {
   // Scenarios compare by what differs from the defaults; one that does not validate is none of the presets.
@@ -20,12 +33,13 @@ export function createScenarioPicker(select, { engine, state, defaults, presets 
     const now = minimal(state.scenario);
     const preset =
       now === null ? undefined : now === defaultMinimal ? '' : [...presetMinimal].find(([, m]) => m === now)?.[0];
-    const name = state.scenario.name || 'unnamed scenario';
     if (preset === undefined) brought = structuredClone(state.scenario);
     select.replaceChildren(
       h('option', { value: '' }, `Default: ${defaults.name}`),
       ...presets.map((p) => h('option', { value: p.id }, p.name)),
-      preset === undefined ? h('option', { value: 'current' }, `${SOURCES[source] ?? 'Current'}: ${name}`) : null,
+      preset === undefined
+        ? h('option', { value: 'current' }, currentLabel(source, state.scenario, { defaults, presets }))
+        : null,
     );
     select.value = preset ?? 'current';
     select.disabled = false; // from the first show on: until then it holds the boot's preview entries
