@@ -4,10 +4,9 @@
 // deeper than it accepts, are refused with a clear message before the page parses them.
 import { test, expect } from './fixtures.mjs';
 import { deflateSync } from 'node:zlib';
-import { openPage, typeInto, settle, field, pageResult, nodeEngine } from './helpers.mjs';
+import { openPage, typeInto, settle, field, pageResult, nodeEngine, plainLink } from './helpers.mjs';
 
 const KEY = 'tcoscope:scenario';
-const plainLink = (scenario) => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`;
 const packedLink = (text) => `/#v1=${deflateSync(Buffer.from(text)).toString('base64url')}`;
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 const DEEP = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);

@@ -5,7 +5,16 @@
 import { test, expect, fixedContext } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { outputs, pageResult, nodeEngine, field, sampled, mainThreadEvents, mainThreadTasks } from './helpers.mjs';
+import {
+  outputs,
+  pageResult,
+  nodeEngine,
+  field,
+  sampled,
+  mainThreadEvents,
+  mainThreadTasks,
+  plainLink,
+} from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -157,7 +166,7 @@ for (const width of [360, 1440]) {
 test('a link shows its inputs before the engine is ready, and its figures once it is', async ({ page }) => {
   const engine = await holdEngine(page);
   const scenario = { name: 'Five billion', workload: { tokens_per_month: 5e9 } };
-  await page.goto(`/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`);
+  await page.goto(plainLink(scenario));
   await expect(field(page, 'Tokens per month')).toHaveValue('5B');
   await expect(page.locator('#results')).toHaveAttribute('data-computed', 'waiting');
   await expect(page.getByLabel('Scenario').locator('option:checked')).toHaveText('From the link: Five billion');
@@ -179,7 +188,7 @@ test('a link gets its figures as soon as the engine is there, before the rest of
   // The engine usually arrives while the form is being built (the served page starts it in its head): the page
   // goes live at once, and the form's other groups, the charts and "Which GPU?" follow (the default scenario, whose
   // result is on screen from the build, does the reverse).
-  await page.goto(`/#v1j=${encodeURIComponent(JSON.stringify({ workload: { tokens_per_month: 5e9 } }))}`);
+  await page.goto(plainLink({ workload: { tokens_per_month: 5e9 } }));
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
   const marks = await page.evaluate(() =>
     performance

@@ -3,6 +3,9 @@ import { expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEST_DAY } from './fixtures.mjs';
 
+/** A link that carries the scenario as plain JSON (v1j=, always read), then `extra` parts ("&cur=…"). */
+export const plainLink = (scenario, extra = '') => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}${extra}`;
+
 /**
  * Opens the page (a fresh load, even when only the fragment differs from the current address) and returns the
  * console errors and uncaught exceptions seen from then on.

@@ -5,14 +5,13 @@ import { test, expect, fixedContext } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, settle, pageResult, seriousViolations, settledLink } from './helpers.mjs';
+import { openPage, settle, pageResult, seriousViolations, settledLink, plainLink } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => readFileSync(path.join(here, 'fixtures', name), 'utf8');
 const LITELLM = JSON.parse(fixture('litellm-prices.json'));
 const GENAI = JSON.parse(fixture('genai-prices.json'));
 const shots = path.join(here, '../../test-results/screenshots');
-const plainLink = (scenario, extra = '') => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}${extra}`;
 
 /** What the API costs a month for a scenario's workload at per-1M-token prices (SPEC §4's formula). */
 function apiBill(scenario, { input, cached, output, batchDiscount }) {

@@ -2,7 +2,17 @@
 // edits without new history entries, Copy link, broken and newer links, and the frozen links made on 2026-11-27.
 import { test, expect, fixedContext } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
-import { openPage, choosePreset, typeInto, field, settle, pageResult, settledLink, nodeEngine } from './helpers.mjs';
+import {
+  openPage,
+  choosePreset,
+  typeInto,
+  field,
+  settle,
+  pageResult,
+  settledLink,
+  nodeEngine,
+  plainLink,
+} from './helpers.mjs';
 
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures/links.json', import.meta.url), 'utf8'));
 
@@ -82,22 +92,21 @@ test('a link that changes the default or a preset says so in the picker, whose n
 }) => {
   const engine = await nodeEngine();
   const checked = page.getByLabel('Scenario').locator('option:checked');
-  const link = (scenario) => `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`;
   // The defaults at 5B tokens: the default's name ("…, 2B tokens/month") comes with the link, unchanged.
-  await openPage(page, link({ workload: { tokens_per_month: 5e9 } }));
+  await openPage(page, plainLink({ workload: { tokens_per_month: 5e9 } }));
   await expect(checked).toHaveText('From the link: the default, changed');
   expect(await page.evaluate(() => globalThis.tcoscope.scenario().name)).toBe(engine.defaults().name);
   // A preset at another volume keeps the preset's name, said as changed.
   const startup = engine.presets().find((p) => p.id === 'startup-low-volume');
   await openPage(
     page,
-    link({ ...startup.scenario, workload: { ...startup.scenario.workload, tokens_per_month: 9e7 } }),
+    plainLink({ ...startup.scenario, workload: { ...startup.scenario.workload, tokens_per_month: 9e7 } }),
   );
   await expect(checked).toHaveText(`From the link: ${startup.name}, changed`);
   // A name of its own stands as it is; the preset itself is picked by its own entry.
-  await openPage(page, link({ ...startup.scenario, name: 'Our support bot' }));
+  await openPage(page, plainLink({ ...startup.scenario, name: 'Our support bot' }));
   await expect(checked).toHaveText('From the link: Our support bot');
-  await openPage(page, link(startup.scenario));
+  await openPage(page, plainLink(startup.scenario));
   await expect(checked).toHaveText(startup.name);
 });
 
@@ -158,7 +167,7 @@ test('links glued to a closing bracket or full stop by a chat app still open', a
 
 test('a link with settings this version does not know opens, and names what it ignored', async ({ page }) => {
   const scenario = { schema_version: 1, workload: { tokens_per_month: 5e9, colour: 'red' }, future_section: { x: 1 } };
-  await openPage(page, `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`);
+  await openPage(page, plainLink(scenario));
   await expect(page.locator('#messages')).toContainText('does not know; they were ignored');
   await expect(page.locator('#messages')).toContainText('/workload/colour');
   await expect(page.locator('#messages')).toContainText('/future_section');

@@ -13,6 +13,7 @@ import {
   nodeEngine,
   seriousViolations,
   literal,
+  plainLink,
 } from './helpers.mjs';
 import { encodeScenario, fragment } from '../../web/src/link.js';
 
@@ -214,7 +215,7 @@ test('switching the source to the model changes the capacity the fleet is sized 
       },
     },
   };
-  await openPage(page, `/#v1j=${encodeURIComponent(JSON.stringify(scenario))}`);
+  await openPage(page, plainLink(scenario));
   const speed = page.locator('.tp-speed');
   await expect(speed.locator('tr', { hasText: 'sizes the fleet' })).toContainText('Measured');
   const measured = (await pageResult(page)).self_host;
