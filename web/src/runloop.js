@@ -181,11 +181,8 @@ export function createRunLoop({ engine, state, share, outputs, embed, openDefaul
     }
     const scenario = structuredClone(state.scenario);
     const live = engine.ready;
-    const t0 = performance.now();
+    // (The first live evaluate() is main.js's warm-up, measured there: tcoscope:first-evaluate.)
     const envelope = live ? engine.evaluate(scenario) : built(scenario);
-    // The first live evaluate() includes compiling the functions it runs (scripts/bench reports it).
-    if (live && !performance.getEntriesByName('tcoscope:first-evaluate').length)
-      performance.measure('tcoscope:first-evaluate', { start: t0, end: performance.now() });
     if (!envelope) {
       // An edit (or a link) before the engine runs: the figures wait for it, dimmed; ready() draws them.
       $('#results').dataset.computed = 'waiting';
